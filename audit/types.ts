@@ -1,0 +1,166 @@
+/**
+ * The auditor's contract (see CHECKS.md): check results, and the injected DNS and HTTP clients every check uses.
+ * Nothing under `audit/` may import Pulumi: `launch-ready audit` must start fast.
+ */
+import type { CheckId } from "../checklist";
+
+export const AUDIT_STATUSES = ["pass", "warn", "fail", "info", "error", "skip"] as const;
+export type AuditStatus = (typeof AUDIT_STATUSES)[number];
+
+/** JSON-serialisable evidence: what was queried and seen (records, headers, redirect chain with status codes). */
+export type Evidence = { readonly [key: string]: EvidenceValue };
+export type EvidenceValue = string | number | boolean | null | readonly EvidenceValue[] | { readonly [key: string]: EvidenceValue };
+
+export interface CheckResult {
+  readonly id: CheckId;
+  readonly status: AuditStatus;
+  /** One line: what was found. Names the host or record. */
+  readonly summary: string;
+  readonly evidence: Evidence;
+  /** How to fix it; empty for `pass`. Defaults to the checklist's remediation. */
+  readonly remediation: string;
+}
+
+export interface DomainReport {
+  /** The domain as the user wrote it, shown as U-labels. */
+  readonly domain: string;
+  readonly checks: readonly CheckResult[];
+}
+
+export interface AuditReport {
+  readonly domains: readonly DomainReport[];
+  readonly counts: Readonly<Record<AuditStatus, number>>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// DNS: tri-state answers. Only `absent` may fail a "record exists" check; `error` makes dependants `error`.
+
+export type DnsRecordType = "A" | "AAAA" | "CNAME" | "MX" | "NS" | "SOA" | "TXT" | "CAA" | "DS" | "DNSKEY" | "RRSIG";
+
+export type DnsLookup<T> =
+  | { readonly kind: "answer"; readonly records: readonly T[]; readonly authenticated: boolean; readonly elapsedMs: number }
+  | { readonly kind: "absent"; readonly reason: "NXDOMAIN" | "NODATA"; readonly elapsedMs: number }
+  | { readonly kind: "error"; readonly reason: string; readonly elapsedMs: number };
+
+export interface MxRecord { readonly preference: number; readonly exchange: string }
+export interface CaaRecord { readonly flags: number; readonly tag: string; readonly value: string }
+export interface SoaRecord { readonly mname: string; readonly rname: string; readonly serial: number }
+
+/** The records each type yields. TXT: the strings of one record joined with '' (RFC 7208 §3.3). */
+export interface DnsRecordData {
+  A: string;
+  AAAA: string;
+  CNAME: string;
+  NS: string;
+  MX: MxRecord;
+  TXT: string;
+  CAA: CaaRecord;
+  SOA: SoaRecord;
+  /** DNSSEC types are handed over as dns-packet decoded answers for the validator. */
+  DS: unknown;
+  DNSKEY: unknown;
+  RRSIG: unknown;
+}
+
+export interface DnsClient {
+  /** `name` in A-labels. Identical queries within one run are asked once. Never throws: failures are `error`. */
+  query<T extends DnsRecordType>(name: string, type: T): Promise<DnsLookup<DnsRecordData[T]>>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP: one request, no redirect following (checks follow by hand to record every hop).
+
+export interface HttpRequest {
+  readonly url: string;
+  readonly method?: "GET" | "HEAD" | "POST" | "OPTIONS";
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export type HttpResult =
+  | {
+      readonly kind: "response";
+      readonly url: string;
+      readonly status: number;
+      /** Header names lower-cased; repeated headers (Set-Cookie, HSTS) keep every value in order. */
+      readonly headers: Readonly<Record<string, readonly string[]>>;
+      /** The body as text, cut at the client's byte limit (`truncated` says so). */
+      readonly body: string;
+      readonly truncated: boolean;
+      readonly elapsedMs: number;
+    }
+  | { readonly kind: "error"; readonly url: string; readonly reason: string; readonly elapsedMs: number };
+
+export interface HttpClient {
+  request(req: HttpRequest): Promise<HttpResult>;
+}
+
+/** The peer certificate chain and negotiated protocol of one TLS handshake. */
+export interface TlsProbe {
+  handshake(host: string, port: number, opts?: { readonly minVersion?: string; readonly maxVersion?: string }): Promise<TlsHandshakeResult>;
+}
+
+export type TlsHandshakeResult =
+  | {
+      readonly kind: "connected";
+      readonly protocol: string;
+      readonly authorized: boolean;
+      readonly authorizationError?: string;
+      /** Leaf first. PEM-free summary of each certificate. */
+      readonly chain: readonly CertificateSummary[];
+    }
+  | { readonly kind: "refused"; readonly reason: string }
+  | { readonly kind: "error"; readonly reason: string };
+
+export interface CertificateSummary {
+  readonly subject: string;
+  readonly issuer: string;
+  readonly subjectAltNames: readonly string[];
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly keyType: "RSA" | "EC" | "ED25519" | "other";
+  readonly keyBits: number;
+  readonly signatureAlgorithm: string;
+  readonly fingerprint256: string;
+}
+
+/** Everything a check gets. All I/O goes through these; tests inject lab-backed or in-memory versions. */
+export interface AuditContext {
+  readonly dns: DnsClient;
+  readonly http: HttpClient;
+  readonly tls: TlsProbe;
+  /** Expected state from the stack when `--stack` is given; otherwise discovery. */
+  readonly expected?: ExpectedDomainState;
+  /** Opt-in active probes (`--probe rate,smtp`). */
+  readonly probes: ReadonlySet<"rate" | "smtp">;
+  readonly now: () => Date;
+  readonly signal: AbortSignal;
+}
+
+export interface ExpectedDomainState {
+  readonly sending: boolean;
+  readonly dkimSelectors: readonly string[];
+  readonly mxHosts: readonly string[];
+  readonly caaIssuers: readonly string[];
+  readonly canonicalHost?: string;
+  readonly aliases: readonly string[];
+  readonly endpoints: Readonly<Partial<Record<"login" | "reset" | "invite" | "search", string>>>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Check modules: one module per concern, producing the results of a family of IDs that share lookups.
+
+export interface AuditTarget {
+  /** A-labels, lower case, no trailing dot: what is queried. */
+  readonly name: string;
+  /** U-labels: what is shown. */
+  readonly display: string;
+  /** The organisational domain (public suffix list), A-labels. */
+  readonly orgDomain: string;
+}
+
+export interface AuditCheckModule {
+  /** Every ID this module reports; it must report each exactly once per target (`skip` with a reason if not run). */
+  readonly ids: readonly CheckId[];
+  run(target: AuditTarget, ctx: AuditContext): Promise<readonly CheckResult[]>;
+}
