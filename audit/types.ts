@@ -65,6 +65,20 @@ export interface DnsRecordData {
 export interface DnsClient {
   /** `name` in A-labels. Identical queries within one run are asked once. Never throws: failures are `error`. */
   query<T extends DnsRecordType>(name: string, type: T): Promise<DnsLookup<DnsRecordData[T]>>;
+  /**
+   * Optional (additive): the RRset of `type` at `name` (CNAMEs followed) together with the RRSIGs covering it, asked
+   * with the DO and CD bits so a validating resolver hands over even bogus data for our own validation. Records are
+   * dns-packet decoded answers. Clients that cannot do this leave it out and DNSSEC checks report `skip`.
+   */
+  querySigned?(name: string, type: DnsRecordType): Promise<DnsLookup<SignedRecord>>;
+}
+
+/** A resource record as received (dns-packet's decoded answer), for DNSSEC validation. */
+export interface SignedRecord {
+  readonly name: string;
+  readonly type: string;
+  readonly ttl: number;
+  readonly data: unknown;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
