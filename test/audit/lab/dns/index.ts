@@ -1,0 +1,3 @@
+export { startDnsLab, type DnsLab, type DnsLabOptions, type LabZone } from "./knot-lab";
+export { dnsLabAvailable, missingDnsLabTools, DNS_LAB_APT } from "./tools";
+export { startFaultDnsServer, type FaultMode, type FaultQuestion, type FaultServer, type FaultServerOptions } from "./fault-server";
