@@ -1,0 +1,3 @@
+export * from "./record";
+export * from "./policy";
+export * from "./match";
