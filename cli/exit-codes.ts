@@ -5,6 +5,8 @@ export const EXIT = {
   checkFailed: 1,
   /** preview: the stack config is invalid. */
   badConfig: 2,
+  /** The program itself failed (e.g. a zone id that names another domain): nothing could be checked. */
+  incomplete: 3,
   /** Wrong command-line arguments. */
   usage: 64,
 } as const;

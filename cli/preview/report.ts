@@ -1,0 +1,156 @@
+/**
+ * The offline preview's report: the JSON document (`--json`) and the human rendering of the same data.
+ * Pure: built from the captured run and the scorecard.
+ */
+import type { ConfigIssue } from "../../config/issues";
+import type { CaptureLog, CapturedResource } from "../../engine/capture";
+import { shortType } from "../../policy/resource";
+import type { PlanCheckResult, Scorecard, ScorecardRowResult } from "../../policy/scorecard";
+
+export interface PreviewResource {
+  readonly type: string;
+  readonly name: string;
+  /** The parent's name; omitted for top-level resources. */
+  readonly parent?: string;
+  /** What the engine would do: create, or import (adopt) an existing object. */
+  readonly action: "create" | "import";
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export interface PreviewDocument {
+  readonly stack: string;
+  readonly mode: "preview" | "up";
+  readonly resources: readonly PreviewResource[];
+  readonly checks: readonly PlanCheckResult[];
+  readonly scorecard: readonly ScorecardRowResult[];
+  readonly blocked: boolean;
+  readonly outputs: Readonly<Record<string, unknown>>;
+  readonly warnings: readonly ConfigIssue[];
+  readonly logs: readonly CaptureLog[];
+}
+
+export function previewDocument(
+  stack: string,
+  mode: "preview" | "up",
+  resources: readonly CapturedResource[],
+  scorecard: Scorecard,
+  outputs: Readonly<Record<string, unknown>>,
+  warnings: readonly ConfigIssue[],
+  logs: readonly CaptureLog[],
+): PreviewDocument {
+  const nameByUrn = new Map(resources.map((r) => [r.urn, r.name]));
+  return {
+    stack,
+    mode,
+    resources: resources.map((r) => {
+      const parent = r.parentUrn === undefined ? undefined : nameByUrn.get(r.parentUrn);
+      const { importId, ...rest } = r.options;
+      const options: Record<string, unknown> = { ...rest };
+      if (importId !== undefined) options["import"] = importId;
+      return {
+        type: r.type,
+        name: r.name,
+        ...(parent !== undefined && !r.parentUrn?.includes("pulumi:pulumi:Stack") ? { parent } : {}),
+        action: importId !== undefined ? "import" : "create",
+        inputs: r.displayInputs,
+        options,
+      };
+    }),
+    checks: scorecard.checks,
+    scorecard: scorecard.rows,
+    blocked: scorecard.blocked,
+    outputs,
+    warnings,
+    logs,
+  };
+}
+
+const STATUS_MARK: Record<string, string> = {
+  pass: "✓ pass",
+  fail: "✗ FAIL",
+  "not-applicable": "– n/a",
+  "not-covered": "○ not covered",
+  "out-of-scope": "○ out of scope",
+};
+
+export function renderPreview(doc: PreviewDocument): string {
+  const lines: string[] = [];
+  lines.push(`launch-ready preview · stack ${doc.stack} · offline (no credentials, no network, nothing changed)`, "");
+  lines.push(`Planned resources (${doc.resources.length})`);
+  const children = new Map<string | undefined, PreviewResource[]>();
+  for (const r of doc.resources) {
+    if (r.type === "pulumi:pulumi:Stack") continue;
+    const list = children.get(r.parent) ?? [];
+    list.push(r);
+    children.set(r.parent, list);
+  }
+  const walk = (parent: string | undefined, indent: string): void => {
+    const list = children.get(parent) ?? [];
+    list.forEach((r, i) => {
+      const last = i === list.length - 1;
+      const branch = parent === undefined ? "" : last ? "└─ " : "├─ ";
+      lines.push(`${indent}${branch}${describe(r)}`);
+      walk(r.name, parent === undefined ? indent : indent + (last ? "   " : "│  "));
+    });
+  };
+  const topParents = new Set(doc.resources.map((r) => r.name));
+  for (const r of doc.resources) {
+    if (r.parent !== undefined && !topParents.has(r.parent)) children.set(undefined, [...(children.get(undefined) ?? []), r]);
+  }
+  walk(undefined, "  ");
+  if (doc.warnings.length > 0 || doc.logs.length > 0) {
+    lines.push("", "Notes");
+    for (const w of doc.warnings) lines.push(`  ! ${w.path}: ${w.message}`);
+    for (const l of doc.logs) lines.push(`  ${l.severity === "info" ? "i" : "!"} ${l.message}`);
+  }
+  lines.push("", "Launch checklist (pre-apply)");
+  for (const row of doc.scorecard) {
+    lines.push(`  ${pad(STATUS_MARK[row.status] ?? row.status, 15)} ${row.title}: ${row.note}`);
+    for (const c of doc.checks.filter((c) => row.checks.includes(c.id))) {
+      lines.push(`      ${pad(STATUS_MARK[c.status] ?? c.status, 8)} ${c.id}  ${c.title}${c.severity === "advisory" ? " (advisory)" : ""}`);
+      if (c.status === "fail") {
+        for (const m of c.message.split("\n")) lines.push(`               ${m}`);
+        if (c.why !== undefined) lines.push(`               why: ${c.why}`);
+        if (c.remediation !== undefined) lines.push(`               fix: ${c.remediation}`);
+      }
+    }
+  }
+  const failing = doc.checks.filter((c) => c.status === "fail");
+  lines.push("");
+  if (doc.blocked) {
+    lines.push(`✗ Not launch-ready: ${failing.filter((c) => c.severity === "mandatory").length} mandatory check(s) fail.`);
+  } else {
+    const open = doc.scorecard.filter((r) => r.status === "not-covered" || r.status === "out-of-scope").length;
+    lines.push(`✓ No mandatory check fails${failing.length > 0 ? ` (${failing.length} advisory)` : ""}. ${open} row(s) are not proven before apply: see above, and run \`launch-ready audit\` after \`pulumi up\`.`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+function describe(r: PreviewResource): string {
+  const marks = [r.action === "import" ? "= import" : "+ create"];
+  if (r.options["retainOnDelete"] === true) marks.push("retainOnDelete");
+  if (r.options["protect"] === true) marks.push("protect");
+  const isComponent = r.type.startsWith("launch-ready:");
+  const head = `${shortType(r.type)}  ${r.name}`;
+  if (isComponent) return head;
+  const key = keyInputs(r);
+  return `${head}  [${marks.join(", ")}]${key ? `  ${key}` : ""}`;
+}
+
+/** The inputs a user checks first, by type; otherwise the first few scalar inputs. */
+function keyInputs(r: PreviewResource): string {
+  const i = r.inputs;
+  if (r.type === "cloudflare:index/dnsRecord:DnsRecord") {
+    return `${String(i["name"])} ${String(i["type"])} ${String(i["content"])}${i["proxied"] === true ? " (proxied)" : ""}`;
+  }
+  return Object.entries(i)
+    .filter(([k, v]) => k !== "zoneId" && (typeof v !== "object" || v === null))
+    .slice(0, 4)
+    .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(" ");
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + " ".repeat(n - s.length);
+}

@@ -1,0 +1,62 @@
+/**
+ * Orchestrates the offline preview: stack file → config validation (exit 2, nothing run) → the program under
+ * mocks → the plan rules → the report.
+ */
+import { resolve } from "node:path";
+import { formatIssues } from "../../config/format";
+import { readStackFile, StackFileError } from "../../config/stack-file";
+import { NOT_PROVISIONED_YET, rowOfConfigPath, validateConfig } from "../../config/validate";
+import type { ScorecardRowId } from "../../checklist/types";
+import { runOffline } from "../../engine/run";
+import { PLAN_RULES } from "../../policy/rules";
+import { buildScorecard } from "../../policy/scorecard";
+import { EXIT } from "../exit-codes";
+import { previewDocument, renderPreview } from "./report";
+
+export interface PreviewOptions {
+  readonly stack: string;
+  readonly json: boolean;
+  readonly mode: "preview" | "up";
+  readonly stacksDir: string;
+  readonly projectDir?: string;
+  readonly out?: (text: string) => void;
+  readonly err?: (text: string) => void;
+}
+
+const PROJECT_DIR = resolve(__dirname, "..", "..");
+
+export async function runPreview(opts: PreviewOptions): Promise<number> {
+  const out = opts.out ?? ((t: string) => void process.stdout.write(t));
+  const err = opts.err ?? ((t: string) => void process.stderr.write(t));
+  let stack;
+  try {
+    stack = readStackFile(resolve(opts.stacksDir), opts.stack);
+  } catch (e) {
+    if (e instanceof StackFileError) {
+      err(`launch-ready: cannot read ${e.file}:\n${formatIssues(e.issues, "✗")}\n`);
+      return EXIT.badConfig;
+    }
+    throw e;
+  }
+  const report = validateConfig(stack.config, { secretPaths: stack.secretPaths });
+  if (report.errors.length > 0) {
+    err(`launch-ready: ${stack.path} has ${report.errors.length} config error(s); nothing was previewed:\n${formatIssues(report.errors, "✗")}\n`);
+    return EXIT.badConfig;
+  }
+  const run = await runOffline({ stack, projectDir: opts.projectDir ?? PROJECT_DIR, preview: opts.mode === "preview" });
+  if (run.errors.length > 0) {
+    err(`launch-ready: the program failed for stack ${stack.stack}:\n${run.errors.map((e) => `  ✗ ${e}`).join("\n")}\n`);
+    return EXIT.incomplete;
+  }
+  const unprovisioned = new Map<ScorecardRowId, string[]>();
+  for (const w of report.warnings) {
+    const row = w.message === NOT_PROVISIONED_YET ? rowOfConfigPath(w.path) : undefined;
+    if (row !== undefined) unprovisioned.set(row, [...(unprovisioned.get(row) ?? []), w.path]);
+  }
+  const scorecard = buildScorecard(PLAN_RULES, run.resources, unprovisioned);
+  // The program logs the same config warnings we already have: keep one copy.
+  const logs = run.logs.filter((l) => !report.warnings.some((w) => l.message.includes(w.path)));
+  const doc = previewDocument(stack.stack, opts.mode, run.resources, scorecard, run.outputs, report.warnings, logs);
+  out(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : renderPreview(doc));
+  return scorecard.blocked ? EXIT.checkFailed : EXIT.ok;
+}

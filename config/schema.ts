@@ -1,0 +1,187 @@
+/**
+ * The `launch-ready:` stack-config namespace, as users write it in `stacks/Pulumi.<stack>.yaml`.
+ * Every object is strict (an unknown key is an error, usually a typo), every field says what it is for
+ * (the descriptions feed the exported JSON Schema, so editors complete and explain the config).
+ */
+import { z } from "zod";
+import { hostNameProblem, toALabels } from "../core/dns/names";
+
+/** A host name, given as A- or U-labels, normalised to lower-case A-labels. */
+export const hostName = z
+  .string()
+  .transform((raw, ctx) => {
+    const ascii = toALabels(raw);
+    const problem = ascii === undefined ? "is not a host name" : hostNameProblem(ascii);
+    if (ascii === undefined || problem !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `'${raw}' ${problem ?? "is not a host name"}. Write a fully qualified host name such as acme.example or www.acme.example.`,
+      });
+      return z.NEVER;
+    }
+    return ascii;
+  })
+  .meta({ description: "A fully qualified host name, e.g. `acme.example` (IDNs may be written in Unicode)." });
+
+const emailAddress = z.email({ message: "must be an email address such as oncall@acme.example" });
+
+const mailtoUri = z
+  .string()
+  .regex(/^mailto:[^@\s,!]+@[^@\s,!]+$/, { message: "must be a `mailto:` URI such as mailto:dmarc@acme.example" });
+
+const httpsUrl = z
+  .url({ protocol: /^https$/, message: "must be an https:// URL such as https://app.acme.example/healthz" });
+
+/** Cloudflare 32-hex-digit identifiers (zone, account, record). */
+const cloudflareId = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/, { message: "must be a 32-character hexadecimal Cloudflare id (copy it from the dashboard's Overview page)" });
+
+export const CLOUDFLARE_PLANS = ["free", "pro", "business", "enterprise"] as const;
+
+const cloudflareSchema = z.strictObject({
+  plan: z
+    .enum(CLOUDFLARE_PLANS)
+    .default("free")
+    .meta({ description: "The zone's Cloudflare plan: rate-limit rules are fitted to what it allows." }),
+  zoneId: cloudflareId
+    .optional()
+    .meta({ description: "The existing zone's id. Without it the zone is looked up by name. The zone is never created or deleted." }),
+});
+
+const hstsSchema = z.strictObject({
+  maxAgeSeconds: z
+    .number()
+    .int({ message: "must be a whole number of seconds" })
+    .min(0, { message: "must be 0 or more (31536000 = one year is the launch minimum)" })
+    .max(63072000 * 2, { message: "is over four years; browsers cap max-age, use 31536000 or 63072000" })
+    .default(31536000)
+    .meta({ description: "HSTS max-age in seconds. The checklist requires at least 31536000 (one year)." }),
+  includeSubdomains: z
+    .boolean()
+    .default(true)
+    .meta({ description: "Apply HSTS to every subdomain. Required by the checklist; every subdomain must serve HTTPS." }),
+  preload: z
+    .boolean()
+    .default(false)
+    .meta({ description: "Ask browsers to preload HSTS. Hard to undo: only when every subdomain is HTTPS for good." }),
+});
+
+const originSchema = z
+  .string()
+  .meta({
+    description:
+      "Where the web hosts' traffic goes: a host name (CNAME, flattened at the apex) or an IPv4/IPv6 address (A/AAAA).",
+  });
+
+const webHostSchema = z.strictObject({
+  name: hostName.meta({ description: "Another host that serves HTTP behind Cloudflare, e.g. app.acme.example." }),
+  origin: originSchema.optional(),
+});
+
+const webSchema = z.strictObject({
+  origin: originSchema,
+  canonicalHost: hostName
+    .optional()
+    .meta({ description: "The one host every alias redirects to. Defaults to the domain itself." }),
+  aliases: z
+    .array(hostName)
+    .optional()
+    .meta({ description: "Hosts that redirect to the canonical host in one 301. Defaults to `www.<domain>` (or the apex when www is canonical)." }),
+  hosts: z.array(webHostSchema).default([]).meta({ description: "Further hosts serving HTTP (proxied), e.g. the app." }),
+  hsts: hstsSchema.prefault({}),
+});
+
+export const DNS_RECORD_TYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "CAA", "SRV", "NS"] as const;
+
+const dnsRecordSchema = z.strictObject({
+  name: hostName,
+  type: z.enum(DNS_RECORD_TYPES),
+  content: z.string().min(1, { message: "is empty: give the record's value" }),
+  ttl: z
+    .number()
+    .int()
+    .refine((n) => n === 1 || (n >= 60 && n <= 86400), { message: "must be 1 (automatic) or 60..86400 seconds" })
+    .default(1),
+  proxied: z.boolean().default(false),
+  priority: z.number().int().min(0).max(65535).optional().meta({ description: "MX/SRV priority." }),
+});
+
+export const EMAIL_SENDERS = ["amazon-ses", "google-workspace", "microsoft-365", "postmark", "sendgrid", "mailgun"] as const;
+
+const emailSchema = z.strictObject({
+  senders: z
+    .array(z.enum(EMAIL_SENDERS))
+    .meta({ description: "Services that send mail as this domain. `[]` marks a parked domain (null MX, `v=spf1 -all`, DMARC reject)." }),
+  dmarc: z
+    .strictObject({
+      policy: z.enum(["none", "quarantine", "reject"]).default("quarantine"),
+      rua: z.array(mailtoUri).default([]),
+    })
+    .prefault({}),
+  mtaSts: z.strictObject({ mode: z.enum(["none", "testing", "enforce"]).default("testing") }).optional(),
+});
+
+export const RATE_LIMIT_PRESETS = ["login", "password-reset", "invite", "search"] as const;
+
+const rateLimitRuleSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, { message: "must be a short lower-case name such as `login`" }),
+  path: z.string().startsWith("/", { message: "must be a URL path starting with `/`" }),
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).optional(),
+  requests: z.number().int().positive(),
+  periodSeconds: z.number().int().positive(),
+  mitigationSeconds: z.number().int().positive().optional(),
+});
+
+const monitoringSchema = z.strictObject({
+  checks: z.array(z.strictObject({ url: httpsUrl })).default([]),
+  latencyP95Ms: z.number().int().positive().optional(),
+  certExpiryDays: z.number().int().min(1).max(90).default(14),
+});
+
+export const domainSchema = z.strictObject({
+  name: hostName.meta({ description: "The registered domain (the Cloudflare zone), e.g. acme.example." }),
+  cloudflare: cloudflareSchema.prefault({}),
+  web: webSchema.optional().meta({ description: "Hosts that serve HTTP, redirects and HSTS. Omit for a domain that serves no web traffic." }),
+  dns: z
+    .strictObject({ records: z.array(dnsRecordSchema).default([]) })
+    .prefault({})
+    .meta({ description: "Further DNS records the stack manages." }),
+  email: emailSchema.optional(),
+  rateLimits: z.array(z.union([z.enum(RATE_LIMIT_PRESETS), rateLimitRuleSchema])).default([]),
+  monitoring: monitoringSchema.optional(),
+});
+
+export const alertsSchema = z.strictObject({
+  emails: z.array(emailAddress).min(1, { message: "needs at least one address: alarms must reach a human" }),
+});
+
+export const secretsSchema = z.array(
+  z.strictObject({
+    name: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, { message: "must be lower-case letters, digits and hyphens, such as `session-signing-key`" }),
+    length: z.number().int().min(16, { message: "must be at least 16 characters" }).max(4096).default(64),
+    rotateAfterDays: z.number().int().min(1).max(365).default(90),
+  }),
+);
+
+export const backupsSchema = z.strictObject({
+  selectionTag: z.record(z.string().min(1), z.string().min(1)).refine((t) => Object.keys(t).length === 1, {
+    message: "must be exactly one tag, such as `{ backup: daily }`",
+  }),
+  retentionDays: z.number().int().min(1).max(36500).default(35),
+  rpoHours: z.number().int().min(1).max(168).default(24),
+  rtoHours: z.number().int().min(1).max(168).default(4),
+  restoreTesting: z.enum(["off", "daily", "weekly", "monthly"]).default("weekly"),
+});
+
+/** The whole namespace, keyed as in the stack file. */
+export const launchReadyConfigSchema = z.strictObject({
+  "launch-ready:domains": z.array(domainSchema).min(1, { message: "needs at least one domain" }),
+  "launch-ready:alerts": alertsSchema.optional(),
+  "launch-ready:secrets": secretsSchema.default([]),
+  "launch-ready:backups": backupsSchema.optional(),
+});
+
+export type LaunchReadyConfigInput = z.input<typeof launchReadyConfigSchema>;
+export type LaunchReadyConfig = z.output<typeof launchReadyConfigSchema>;
+export type DomainConfig = z.output<typeof domainSchema>;

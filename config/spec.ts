@@ -1,0 +1,97 @@
+/**
+ * The normalised, typed spec the Pulumi program consumes: every default applied, every name in A-labels.
+ * Pure data: no Pulumi, no I/O.
+ */
+import type { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS } from "./schema";
+
+export type CloudflarePlan = (typeof CLOUDFLARE_PLANS)[number];
+export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number];
+
+/** Where a web host's traffic goes. */
+export type Origin =
+  | { readonly kind: "hostname"; readonly value: string }
+  | { readonly kind: "ipv4"; readonly value: string }
+  | { readonly kind: "ipv6"; readonly value: string };
+
+export interface HstsSpec {
+  readonly maxAgeSeconds: number;
+  readonly includeSubdomains: boolean;
+  readonly preload: boolean;
+}
+
+export interface WebHostSpec {
+  readonly name: string;
+  readonly origin: Origin;
+}
+
+export interface WebSpec {
+  readonly canonicalHost: string;
+  readonly aliases: readonly string[];
+  /** Every host that serves HTTP: canonical, aliases and further hosts, each with its origin. */
+  readonly hosts: readonly WebHostSpec[];
+  readonly hsts: HstsSpec;
+}
+
+export interface DnsRecordSpec {
+  readonly name: string;
+  readonly type: DnsRecordType;
+  readonly content: string;
+  readonly ttl: number;
+  readonly proxied: boolean;
+  readonly priority?: number;
+}
+
+export interface EmailSpec {
+  readonly senders: readonly (typeof EMAIL_SENDERS)[number][];
+  readonly dmarc: { readonly policy: "none" | "quarantine" | "reject"; readonly rua: readonly string[] };
+  readonly mtaSts?: { readonly mode: "none" | "testing" | "enforce" };
+}
+
+export type RateLimitSpec =
+  | { readonly preset: (typeof RATE_LIMIT_PRESETS)[number] }
+  | {
+      readonly name: string;
+      readonly path: string;
+      readonly method?: string;
+      readonly requests: number;
+      readonly periodSeconds: number;
+      readonly mitigationSeconds?: number;
+    };
+
+export interface MonitoringSpec {
+  readonly checks: readonly { readonly url: string }[];
+  readonly latencyP95Ms?: number;
+  readonly certExpiryDays: number;
+}
+
+export interface DomainSpec {
+  /** The zone name, A-labels. */
+  readonly name: string;
+  readonly cloudflare: { readonly plan: CloudflarePlan; readonly zoneId?: string };
+  readonly web?: WebSpec;
+  readonly dnsRecords: readonly DnsRecordSpec[];
+  readonly email?: EmailSpec;
+  readonly rateLimits: readonly RateLimitSpec[];
+  readonly monitoring?: MonitoringSpec;
+}
+
+export interface SecretSpec {
+  readonly name: string;
+  readonly length: number;
+  readonly rotateAfterDays: number;
+}
+
+export interface BackupSpec {
+  readonly selectionTag: { readonly key: string; readonly value: string };
+  readonly retentionDays: number;
+  readonly rpoHours: number;
+  readonly rtoHours: number;
+  readonly restoreTesting: "off" | "daily" | "weekly" | "monthly";
+}
+
+export interface LaunchReadySpec {
+  readonly domains: readonly DomainSpec[];
+  readonly alerts?: { readonly emails: readonly string[] };
+  readonly secrets: readonly SecretSpec[];
+  readonly backups?: BackupSpec;
+}

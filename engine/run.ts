@@ -1,0 +1,112 @@
+/**
+ * The offline preview's engine: sets the stack's config, installs the mocks, runs the Pulumi program in-process,
+ * and returns the captured graph. No credentials, no network, no Pulumi CLI.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { SECRET_PLACEHOLDER, type StackFile } from "../config/stack-file";
+import { type CaptureLog, type CapturedResource, SECRET_MARK, startCapture } from "./capture";
+import { fakeId, offlineMocks } from "./mocks";
+
+export interface OfflineRunOptions {
+  readonly stack: StackFile;
+  /** The project root holding Pulumi.yaml and index.ts. */
+  readonly projectDir: string;
+  /** Preview mode: ids and computed outputs are unknown, as in `pulumi preview`. */
+  readonly preview: boolean;
+}
+
+export interface OfflineRun {
+  readonly resources: readonly CapturedResource[];
+  readonly invokes: readonly { readonly token: string; readonly inputs: Readonly<Record<string, unknown>> }[];
+  /** Stack outputs, secrets masked. */
+  readonly outputs: Readonly<Record<string, unknown>>;
+  readonly logs: readonly CaptureLog[];
+  /** Errors the program raised (e.g. a `ResourceError`); the preview fails when there is any. */
+  readonly errors: readonly string[];
+}
+
+export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
+  const project = projectName(opts.projectDir);
+  const config = Object.fromEntries(Object.entries(opts.stack.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+  pulumi.runtime.setAllConfig(config, [...opts.stack.secretKeys]);
+  const invokes: { token: string; inputs: Readonly<Record<string, unknown>> }[] = [];
+  const mocks = offlineMocks({ preview: opts.preview, zones: zonesOf(opts.stack), onInvoke: (token, inputs) => invokes.push({ token, inputs }) });
+  const session = await startCapture(mocks, project, opts.stack.stack, opts.preview);
+  const errors: string[] = [];
+  const onRejection = (reason: unknown): void => {
+    errors.push(messageOf(reason));
+  };
+  process.on("unhandledRejection", onRejection);
+  try {
+    let exported: unknown = {};
+    try {
+      exported = await import(join(opts.projectDir, "index.ts"));
+    } catch (err) {
+      errors.push(messageOf(err));
+    }
+    await session.settle();
+    const outputs = await resolveOutputs(exported);
+    await session.settle();
+    return { resources: session.resources, invokes, outputs, logs: session.logs, errors };
+  } finally {
+    process.off("unhandledRejection", onRejection);
+    session.restore();
+  }
+}
+
+function projectName(dir: string): string {
+  const m = /^name:\s*(\S+)/m.exec(readFileSync(join(dir, "Pulumi.yaml"), "utf8"));
+  return m?.[1] ?? "launch-ready";
+}
+
+/** Zone ids the stack names, so the mocked `getZone` answers consistently. */
+function zonesOf(stack: StackFile): Map<string, string> {
+  const zones = new Map<string, string>();
+  const domains = stack.config["launch-ready:domains"];
+  if (!Array.isArray(domains)) return zones;
+  for (const d of domains) {
+    if (typeof d !== "object" || d === null) continue;
+    const name = Reflect.get(d, "name");
+    const cf: unknown = Reflect.get(d, "cloudflare");
+    const zoneId = typeof cf === "object" && cf !== null ? Reflect.get(cf, "zoneId") : undefined;
+    if (typeof name === "string") zones.set(name.toLowerCase(), typeof zoneId === "string" ? zoneId : fakeId("zone", name.toLowerCase()));
+  }
+  return zones;
+}
+
+async function resolveOutputs(exported: unknown): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  if (typeof exported !== "object" || exported === null) return out;
+  for (const [key, value] of Object.entries(exported)) {
+    if (key === "default" || key === "__esModule") continue;
+    out[key] = await resolveValue(pulumi.output(value));
+  }
+  return out;
+}
+
+/** Reads an Output without `apply` (which never runs on unknowns in preview); secrets are masked. */
+async function resolveValue(o: pulumi.Output<unknown>): Promise<unknown> {
+  const [value, known, secret] = await Promise.all([internalPromise(o), Reflect.get(o, "isKnown"), Reflect.get(o, "isSecret")]);
+  if (secret) return SECRET_MARK;
+  if (!known) return "[unknown]";
+  return mask(value);
+}
+
+function internalPromise(o: pulumi.Output<unknown>): Promise<unknown> {
+  const promise: unknown = Reflect.get(o, "promise");
+  if (typeof promise !== "function") throw new Error("the Pulumi SDK's Output has no promise(): check the pinned @pulumi/pulumi version");
+  return Promise.resolve(promise.call(o, true));
+}
+
+function mask(v: unknown): unknown {
+  if (v === SECRET_PLACEHOLDER) return SECRET_MARK;
+  if (Array.isArray(v)) return v.map(mask);
+  if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x)]));
+  return v;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

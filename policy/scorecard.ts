@@ -1,0 +1,112 @@
+/**
+ * Runs the plan rules over planned resources and folds the verdicts into the launch scorecard: one entry per
+ * rule, one row per scorecard row (rows no rule covers yet, and application rows, say so and never pass).
+ */
+import { CHECKS, SCORECARD_ROW_IDS, SCORECARD_ROWS, type CheckId, type ScorecardRowId, type Severity } from "../checklist";
+import { unknownCheckingProxy } from "@pulumi/policy";
+import type { PlannedResource } from "./resource";
+import type { PlanRule, RuleVerdict } from "./rule";
+import { isUnknownValueError } from "./unknowns";
+
+export type PlanCheckStatus = "pass" | "fail" | "not-applicable";
+
+export interface PlanCheckResult {
+  readonly id: CheckId;
+  readonly title: string;
+  readonly status: PlanCheckStatus;
+  readonly scorecardRow: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Why it matters; set on failures. */
+  readonly why?: string;
+  /** How to fix it; set on failures. */
+  readonly remediation?: string;
+  /** Names of the resources the verdict is about. */
+  readonly resources: readonly string[];
+}
+
+export type RowStatus = "pass" | "fail" | "not-applicable" | "not-covered" | "out-of-scope";
+
+export interface ScorecardRowResult {
+  readonly row: ScorecardRowId;
+  readonly title: string;
+  readonly status: RowStatus;
+  readonly note: string;
+  readonly checks: readonly CheckId[];
+}
+
+export interface Scorecard {
+  readonly checks: readonly PlanCheckResult[];
+  readonly rows: readonly ScorecardRowResult[];
+  /** True when a mandatory check fails: the launch is blocked. */
+  readonly blocked: boolean;
+}
+
+/** Rules see inputs through `unknownCheckingProxy`, exactly as under `pulumi preview --policy-pack`. */
+export function evaluateRule(rule: PlanRule, resources: readonly PlannedResource[]): RuleVerdict {
+  const proxied = resources.map((r) => ({ ...r, inputs: unknownCheckingProxy(r.inputs) as Readonly<Record<string, unknown>> }));
+  try {
+    return rule.evaluate(proxied);
+  } catch (err) {
+    if (isUnknownValueError(err)) {
+      return { status: "not-applicable", message: `Cannot be decided before apply: ${err.message}. \`pulumi up\` then \`launch-ready audit\` will check it.` };
+    }
+    throw err;
+  }
+}
+
+/**
+ * @param unprovisioned rows whose config the stack declares but this version does not provision yet, with the
+ *   config paths: such a row is `not-covered`, never `not-applicable`.
+ */
+export function buildScorecard(
+  rules: readonly PlanRule[],
+  resources: readonly PlannedResource[],
+  unprovisioned: ReadonlyMap<ScorecardRowId, readonly string[]> = new Map(),
+): Scorecard {
+  const nameOf = new Map(resources.map((r) => [r.urn, r.name]));
+  const checks = rules.map((rule): PlanCheckResult => {
+    const def = CHECKS[rule.id];
+    const verdict = evaluateRule(rule, resources);
+    const base = { id: rule.id, title: def.title, scorecardRow: SCORECARD_ROWS[def.row].title, severity: def.severity };
+    switch (verdict.status) {
+      case "pass":
+        return { ...base, status: "pass", message: verdict.message, resources: verdict.urns.map((u) => nameOf.get(u) ?? u) };
+      case "not-applicable":
+        return { ...base, status: "not-applicable", message: verdict.message, resources: [] };
+      case "fail":
+        return {
+          ...base,
+          status: "fail",
+          message: verdict.violations.map((v) => v.message).join("\n"),
+          why: def.why,
+          remediation: def.remediation,
+          resources: verdict.violations.flatMap((v) => (v.urn === undefined ? [] : [nameOf.get(v.urn) ?? v.urn])),
+        };
+    }
+  });
+  const rows = SCORECARD_ROW_IDS.map((row): ScorecardRowResult => {
+    const meta = SCORECARD_ROWS[row];
+    const mine = checks.filter((c) => CHECKS[c.id].row === row);
+    const ids = mine.map((c) => c.id);
+    if (meta.outOfScope !== undefined) {
+      return { row, title: meta.title, status: "out-of-scope", note: `Not proven by the toolkit: ${meta.outOfScope}.`, checks: ids };
+    }
+    const declared = unprovisioned.get(row);
+    if (declared !== undefined && !mine.some((c) => c.status === "fail")) {
+      return { row, title: meta.title, status: "not-covered", note: `Declared in ${declared.join(", ")}, but this version does not provision it yet: unchecked, not passing.`, checks: ids };
+    }
+    if (mine.length === 0) {
+      return { row, title: meta.title, status: "not-covered", note: "No pre-apply check covers this row yet in this version: it is not passing, it is unchecked.", checks: ids };
+    }
+    const failed = mine.filter((c) => c.status === "fail");
+    if (failed.length > 0) return { row, title: meta.title, status: "fail", note: `${failed.length} of ${mine.length} check(s) fail.`, checks: ids };
+    const passed = mine.filter((c) => c.status === "pass");
+    if (passed.length === 0) return { row, title: meta.title, status: "not-applicable", note: "Nothing in this stack falls under this row.", checks: ids };
+    const coveredIds = new Set(ids);
+    const uncovered = Object.values(CHECKS).filter((d) => d.row === row && !coveredIds.has(d.id as CheckId)).length;
+    const note = `${passed.length} of ${mine.length} check(s) pass${uncovered > 0 ? `; ${uncovered} more of this row are checked live by \`launch-ready audit\` only` : ""}.`;
+    return { row, title: meta.title, status: "pass", note, checks: ids };
+  });
+  return { checks, rows, blocked: checks.some((c) => c.status === "fail" && c.severity === "mandatory") };
+}
