@@ -174,7 +174,8 @@ export function createTlsProbe(opts: HttpClientOptions): TlsProbe {
         socket.once("error", (err: Error) => {
           const what = `${host}:${port}${target.via}: ${err.message}`;
           // A reset after TCP connected during a version-pinned handshake is how some servers decline a version.
-          const declined = connected && (isHandshakeRefusal(err) || (("code" in err && err.code === "ECONNRESET") && (minVersion !== undefined || maxVersion !== undefined)));
+          const code = "code" in err ? err.code : undefined;
+          const declined = code === "ECONNREFUSED" || connected && (isHandshakeRefusal(err) || (code === "ECONNRESET" && (minVersion !== undefined || maxVersion !== undefined)));
           finish(declined ? { kind: "refused", reason: what } : { kind: "error", reason: what });
         });
         socket.once("close", () => {
