@@ -149,6 +149,11 @@ export interface AuditContext {
   readonly probes: ReadonlySet<"rate" | "smtp">;
   readonly now: () => Date;
   readonly signal: AbortSignal;
+  /**
+   * Optional (additive): DNSSEC trust anchors as DS records in presentation format (`test. DS 1234 13 2 ABCD…`),
+   * for pre-production zones below a private anchor (`--trust-anchor`). The root's anchors are always trusted.
+   */
+  readonly dnssecTrustAnchors?: readonly string[];
 }
 
 export interface ExpectedDomainState {

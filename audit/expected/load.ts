@@ -1,0 +1,22 @@
+import { readStackFile, StackFileError } from "../../config/stack-file";
+import { validateConfig } from "../../config/validate";
+import type { ExpectedDomainState } from "../types";
+import { expectedFromSpec } from "./from-spec";
+
+export class ExpectedStateError extends Error {}
+
+/** Reads and validates `stacks/Pulumi.<stack>.yaml`; every problem is named with its file and field path. */
+export function loadExpectedState(stacksDir: string, stack: string): Map<string, ExpectedDomainState> {
+  let file;
+  try {
+    file = readStackFile(stacksDir, stack);
+  } catch (err) {
+    if (err instanceof StackFileError) throw new ExpectedStateError(`--stack ${stack}: ${err.message}`);
+    throw err;
+  }
+  const report = validateConfig(file.config, { secretPaths: file.secretPaths });
+  if (!report.value) {
+    throw new ExpectedStateError(`--stack ${stack}: ${file.path} is not a valid stack config: ${report.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
+  }
+  return expectedFromSpec(report.value);
+}
