@@ -1,0 +1,120 @@
+/**
+ * `launch-ready audit`: wires the injected clients (DNS to the given resolvers only, HTTP/TLS through
+ * --connect-to and --ca), runs the registry, prints one report, and returns the CHECKS.md exit status.
+ * Arguments arrive already validated by the command line; nothing here falls back to the system resolver.
+ */
+import { readFileSync } from "node:fs";
+import { ALL_CHECKS, auditedIds } from "../checks";
+import { createDnsClient, readSystemResolvers, type ResolverAddress } from "../dns";
+import { createHttpClient } from "../http/client";
+import type { ConnectToRule } from "../http/connect-to";
+import { createTlsProbe } from "../http/tls-probe";
+import { auditExitStatus, formatHuman, formatJson, formatMarkdown, formatSarif, type FailOn } from "../report";
+import type { AuditCheckModule, AuditTarget, ExpectedDomainState } from "../types";
+import { runAudit } from "./run-audit";
+
+export type OutputFormat = "human" | "json" | "sarif" | "markdown";
+
+export interface AuditCommandOptions {
+  readonly targets: readonly AuditTarget[];
+  readonly format: OutputFormat;
+  readonly failOn: FailOn;
+  /** Empty: the nameservers of /etc/resolv.conf, read explicitly. */
+  readonly resolvers: readonly ResolverAddress[];
+  readonly connectTo: readonly ConnectToRule[];
+  readonly caPem?: string;
+  readonly timeoutMs: number;
+  readonly deadlineMs: number;
+  readonly concurrency: number;
+  readonly probes: ReadonlySet<"rate" | "smtp">;
+  readonly expected?: ReadonlyMap<string, ExpectedDomainState>;
+  readonly trustAnchors: readonly string[];
+  readonly modules?: readonly AuditCheckModule[];
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly stderrIsTty: boolean;
+  readonly toolVersion: string;
+}
+
+export const AUDIT_INCOMPLETE = 3;
+
+export async function runAuditCommand(opts: AuditCommandOptions): Promise<number> {
+  let resolvers = opts.resolvers;
+  if (resolvers.length === 0) {
+    try {
+      resolvers = readSystemResolvers();
+    } catch (err) {
+      opts.stderr(`launch-ready audit: ${err instanceof Error ? err.message : String(err)}\n`);
+      return AUDIT_INCOMPLETE;
+    }
+  }
+  const abort = new AbortController();
+  const dns = createDnsClient({ resolvers, timeoutMs: opts.timeoutMs, concurrency: Math.max(16, opts.concurrency * 8), signal: abort.signal });
+  const clientOpts = { connectTo: opts.connectTo, timeoutMs: opts.timeoutMs, dns, ...(opts.caPem !== undefined ? { caPem: opts.caPem } : {}) };
+  const http = createHttpClient(clientOpts);
+  const tls = createTlsProbe(clientOpts);
+  const modules = opts.modules ?? ALL_CHECKS;
+  const progress = opts.stderrIsTty
+    ? (done: number, total: number, t: AuditTarget): void => opts.stderr(`\r\u001b[2K[${done}/${total}] ${t.display}`)
+    : undefined;
+  try {
+    const report = await runAudit({
+      targets: opts.targets,
+      modules,
+      concurrency: opts.concurrency,
+      deadlineMs: opts.deadlineMs,
+      abort,
+      ...(progress ? { onProgress: progress } : {}),
+      contextFor: (target, signal) => {
+        const expected = opts.expected?.get(target.name);
+        return {
+          dns,
+          http,
+          tls,
+          probes: opts.probes,
+          now: () => new Date(),
+          signal,
+          dnssecTrustAnchors: opts.trustAnchors,
+          ...(expected ? { expected } : {}),
+        };
+      },
+    });
+    if (progress) opts.stderr("\r\u001b[2K");
+    if (opts.expected) {
+      for (const t of opts.targets) {
+        if (!opts.expected.has(t.name)) opts.stderr(`launch-ready audit: ${t.display} is not in the stack; its checks use discovery\n`);
+      }
+    }
+    switch (opts.format) {
+      case "json":
+        opts.stdout(formatJson(report));
+        break;
+      case "sarif":
+        opts.stdout(formatSarif(report, { ruleIds: auditedIds(modules), toolVersion: opts.toolVersion }));
+        break;
+      case "markdown":
+        opts.stdout(formatMarkdown(report));
+        break;
+      case "human":
+        opts.stdout(formatHuman(report));
+        break;
+    }
+    return auditExitStatus(report, opts.failOn);
+  } finally {
+    await http.close();
+  }
+}
+
+/** Reads a `--ca` file: PEM certificates only, with a message naming the option and the file otherwise. */
+export function readCaFile(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new Error(`--ca ${path}: cannot read the file (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!text.includes("-----BEGIN CERTIFICATE-----")) {
+    throw new Error(`--ca ${path}: holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----")`);
+  }
+  return text;
+}
