@@ -1,0 +1,103 @@
+import { dkimKeyStrength, parseDkimKey, type DkimParseResult } from "../../../core/email/dkim";
+import type { CheckId } from "../../../checklist";
+import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult, Evidence, EvidenceValue } from "../../types";
+import { describeLookup, txtFollowingCname } from "./dns";
+import { result, undecided } from "./result";
+
+const IDS = ["dkim.selector", "dkim.syntax", "dkim.key_strength", "dkim.revoked"] as const satisfies readonly CheckId[];
+
+/** Selectors tried when the stack does not say which ones are in use (Google, Microsoft 365, common defaults). */
+export const COMMON_DKIM_SELECTORS = ["google", "selector1", "selector2", "default", "k1", "s1", "s2", "mail", "dkim"] as const;
+
+interface SelectorLookup {
+  readonly selector: string;
+  readonly name: string;
+  readonly state: "present" | "absent" | "error";
+  readonly records: readonly string[];
+  readonly parsed: readonly DkimParseResult[];
+  readonly evidence: EvidenceValue;
+  readonly reason?: string;
+}
+
+async function lookupSelector(selector: string, target: AuditTarget, ctx: AuditContext): Promise<SelectorLookup> {
+  const name = `${selector}._domainkey.${target.name}`;
+  const { lookup, chain } = await txtFollowingCname(ctx, name);
+  const evidence = { selector, ...describeLookup("TXT", chain[chain.length - 1] ?? name, lookup), ...(chain.length > 1 ? { cnameChain: chain } : {}) };
+  if (lookup.kind === "error") return { selector, name, state: "error", records: [], parsed: [], evidence, reason: lookup.reason };
+  const records = lookup.kind === "answer" ? lookup.records : [];
+  if (records.length === 0) return { selector, name, state: "absent", records, parsed: [], evidence };
+  return { selector, name, state: "present", records, parsed: records.map(parseDkimKey), evidence };
+}
+
+async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[]> {
+  const configured = ctx.expected?.dkimSelectors ?? [];
+  const exact = configured.length > 0;
+  const selectors = exact ? configured : COMMON_DKIM_SELECTORS;
+  const looked = await Promise.all(selectors.map((s) => lookupSelector(s, target, ctx)));
+  const evidence: Evidence = { mode: exact ? "configured selectors (--stack)" : "discovery of common selectors", selectors: looked.map((l) => l.evidence) };
+  const present = looked.filter((l) => l.state === "present");
+  const absent = looked.filter((l) => l.state === "absent");
+  const failed = looked.filter((l) => l.state === "error");
+  const out: CheckResult[] = [];
+
+  // dkim.selector
+  if (exact) {
+    if (absent.length > 0) out.push(result("dkim.selector", "fail", `configured DKIM selector ${absent.map((l) => l.name).join(", ")} is not published`, evidence));
+    else if (failed.length > 0) out.push(undecided("dkim.selector", `the lookup of ${failed[0]?.name ?? ""} failed (${failed[0]?.reason ?? ""})`, evidence));
+    else out.push(result("dkim.selector", "pass", `every configured DKIM selector is published (${present.map((l) => l.selector).join(", ")})`, evidence));
+  } else if (present.length > 0) {
+    out.push(result("dkim.selector", "pass", `DKIM selector(s) found: ${present.map((l) => l.selector).join(", ")} (discovered; give --stack to check the selectors you use)`, evidence));
+  } else if (failed.length > 0) {
+    out.push(undecided("dkim.selector", `no common DKIM selector found, and ${failed.length} lookup(s) failed (${failed[0]?.reason ?? ""})`, evidence));
+  } else {
+    out.push(result("dkim.selector", "info", `no DKIM selector configured and none of the common ones (${COMMON_DKIM_SELECTORS.join(", ")}) found at ${target.display}; give --stack to check yours`, evidence));
+  }
+
+  if (present.length === 0) {
+    for (const id of ["dkim.syntax", "dkim.key_strength", "dkim.revoked"] as const) out.push(result(id, "skip", `no DKIM key record found at ${target.display} to judge`, evidence));
+    return out;
+  }
+
+  // dkim.syntax
+  const several = present.filter((l) => l.records.length > 1);
+  const invalid = present.flatMap((l) => l.parsed.flatMap((p) => (p.errors.length > 0 ? [`${l.name}: ${p.errors[0] ?? ""}`] : [])));
+  const testing = present.filter((l) => l.parsed.some((p) => p.record?.testing === true));
+  if (several.length > 0) out.push(result("dkim.syntax", "fail", `${several[0]?.name ?? ""} has ${several[0]?.records.length ?? 0} TXT records: receivers cannot tell which key to use`, evidence, "Keep exactly one key record per selector."));
+  else if (invalid.length > 0) out.push(result("dkim.syntax", "fail", `DKIM key record invalid: ${invalid[0] ?? ""}`, { ...evidence, errors: invalid }));
+  else if (testing.length > 0) out.push(result("dkim.syntax", "warn", `${testing.map((l) => l.name).join(", ")} has t=y (testing): some receivers treat its signatures as unsigned`, evidence, "Remove `t=y` once DKIM signing is verified."));
+  else out.push(result("dkim.syntax", "pass", `DKIM key records are valid (${present.map((l) => l.selector).join(", ")})`, evidence));
+
+  // dkim.key_strength: every published, unrevoked key.
+  const strengths: EvidenceValue[] = [];
+  let worst: { status: "pass" | "warn" | "fail"; summary: string } = { status: "pass", summary: "" };
+  const rank = { pass: 0, warn: 1, fail: 2 } as const;
+  for (const l of present) {
+    for (const p of l.parsed) {
+      if (!p.record || p.record.revoked) continue;
+      const s = dkimKeyStrength(p.record);
+      const entry =
+        s.kind === "rsa"
+          ? { status: s.bits < 1024 ? "fail" : s.bits < 2048 ? "warn" : "pass", summary: `${l.name}: RSA ${s.bits} bits` }
+          : s.kind === "ed25519"
+            ? { status: "pass", summary: `${l.name}: ed25519` }
+            : { status: "fail", summary: `${l.name}: key unreadable (${s.reason})` };
+      const status = entry.status === "fail" ? "fail" : entry.status === "warn" ? "warn" : "pass";
+      strengths.push({ selector: l.selector, key: s.kind === "rsa" ? `RSA ${s.bits}` : s.kind === "ed25519" ? "ed25519" : s.reason });
+      if (rank[status] > rank[worst.status] || worst.summary === "") worst = { status, summary: entry.summary };
+    }
+  }
+  const strengthEvidence = { ...evidence, keys: strengths };
+  if (strengths.length === 0) out.push(result("dkim.key_strength", "skip", "every DKIM key found is revoked or unparsable (see dkim.revoked, dkim.syntax)", strengthEvidence));
+  else if (worst.status === "fail") out.push(result("dkim.key_strength", "fail", `weak DKIM key: ${worst.summary} (RFC 8301 requires at least 1024, 2048 recommended)`, strengthEvidence));
+  else if (worst.status === "warn") out.push(result("dkim.key_strength", "warn", `DKIM key below 2048 bits: ${worst.summary}`, strengthEvidence));
+  else out.push(result("dkim.key_strength", "pass", `DKIM keys are RSA ≥ 2048 or ed25519 (${strengths.length} key(s))`, strengthEvidence));
+
+  // dkim.revoked: a configured selector is in use, so a revoked key there fails every signature.
+  const revoked = present.filter((l) => l.parsed.some((p) => p.record?.revoked === true));
+  if (revoked.length === 0) out.push(result("dkim.revoked", "pass", "no published DKIM selector is revoked", evidence));
+  else if (exact) out.push(result("dkim.revoked", "fail", `configured DKIM selector ${revoked.map((l) => l.name).join(", ")} is revoked (empty p=): every message signed with it fails DKIM`, evidence));
+  else out.push(result("dkim.revoked", "warn", `DKIM selector ${revoked.map((l) => l.name).join(", ")} is revoked (empty p=) but still published`, evidence, "Remove the revoked selector once nothing signs with it, or give --stack so active selectors are known."));
+  return out;
+}
+
+export const DKIM_CHECKS: AuditCheckModule = { ids: IDS, run };

@@ -1,0 +1,178 @@
+import { isMtaStsRecord, mxCoverage, parseMtaStsPolicy, parseMtaStsRecord, type MtaStsPolicyParse } from "../../../core/email/mtasts";
+import type { CheckId } from "../../../checklist";
+import { createStartTlsProbe, type StartTlsProbe, type StartTlsResult } from "../../smtp";
+import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult, DnsLookup, Evidence, EvidenceValue, HttpResult, MxRecord } from "../../types";
+import { describeLookup, isNullMx, showMx } from "./dns";
+import { result, undecided } from "./result";
+
+const IDS = ["mtasts.record", "mtasts.policy_fetch", "mtasts.policy_syntax", "mtasts.mx_coverage", "mtasts.mx_tls"] as const satisfies readonly CheckId[];
+
+/** RFC 8461 §3.2 recommends weeks; below a day the policy barely outlives a cache. */
+const ONE_WEEK = 604_800;
+const ONE_DAY = 86_400;
+/** At most this many MX hosts are probed: the probe is opt-in and bounded. */
+export const MAX_PROBED_MX = 10;
+
+export function policyUrl(domain: string): string {
+  return `https://mta-sts.${domain}/.well-known/mta-sts.txt`;
+}
+
+type Fetched = { readonly result: CheckResult; readonly body?: string };
+
+function mediaType(values: readonly string[] | undefined): string {
+  return (values?.[0] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/** Tells a certificate or connection failure (fail) from a timeout (error) when the fetch itself failed. */
+async function classifyFetchError(res: Extract<HttpResult, { kind: "error" }>, host: string, ctx: AuditContext, evidence: Evidence): Promise<Fetched> {
+  const [a, aaaa] = await Promise.all([ctx.dns.query(host, "A"), ctx.dns.query(host, "AAAA")]);
+  const ev = { ...evidence, error: res.reason, addresses: [describeLookup("A", host, a), describeLookup("AAAA", host, aaaa)] };
+  if (a.kind === "absent" && aaaa.kind === "absent") {
+    return { result: result("mtasts.policy_fetch", "fail", `the policy host ${host} does not resolve (${a.reason}), so senders find no policy`, ev, "Publish the `mta-sts` host (A/AAAA or CNAME) serving the policy over HTTPS.") };
+  }
+  const tls = await ctx.tls.handshake(host, 443);
+  if (tls.kind === "connected" && !tls.authorized) {
+    return { result: result("mtasts.policy_fetch", "fail", `the certificate of ${host} is not valid (${tls.authorizationError ?? "untrusted"}): senders refuse the policy`, { ...ev, tls: tls.authorizationError ?? "untrusted" }, "Serve mta-sts.<domain> with a publicly trusted certificate valid for that name.") };
+  }
+  if (tls.kind === "refused") return { result: result("mtasts.policy_fetch", "fail", `${host} refuses TLS on 443 (${tls.reason})`, { ...ev, tls: tls.reason }) };
+  return { result: undecided("mtasts.policy_fetch", `fetching ${policyUrl(host.slice("mta-sts.".length))} failed (${res.reason})`, ev) };
+}
+
+async function fetchPolicy(target: AuditTarget, ctx: AuditContext): Promise<Fetched> {
+  const url = policyUrl(target.name);
+  const host = `mta-sts.${target.name}`;
+  const res = await ctx.http.request({ url, method: "GET" });
+  const evidence: Evidence = { url };
+  if (res.kind === "error") return classifyFetchError(res, host, ctx, evidence);
+  const type = mediaType(res.headers["content-type"]);
+  const ev = { ...evidence, status: res.status, contentType: res.headers["content-type"]?.[0] ?? null };
+  if (res.status >= 300 && res.status < 400) {
+    // RFC 8461 §3.3: senders MUST NOT follow redirects.
+    return { result: result("mtasts.policy_fetch", "fail", `${url} answers ${res.status} redirect to ${res.headers["location"]?.[0] ?? "(no Location)"}: senders do not follow redirects`, { ...ev, location: res.headers["location"]?.[0] ?? null }) };
+  }
+  if (res.status !== 200) return { result: result("mtasts.policy_fetch", "fail", `${url} answers ${res.status}, not 200`, ev) };
+  if (res.truncated) return { result: result("mtasts.policy_fetch", "fail", `${url} is larger than the client's limit: not a policy file`, ev) };
+  if (type !== "text/plain") {
+    return { result: result("mtasts.policy_fetch", "warn", `${url} is served as ${type || "no content type"}, not text/plain`, ev, "Serve the policy with `Content-Type: text/plain`."), body: res.body };
+  }
+  return { result: result("mtasts.policy_fetch", "pass", `${url} answers 200 text/plain over valid HTTPS`, ev), body: res.body };
+}
+
+function judgeSyntax(parse: MtaStsPolicyParse, evidence: Evidence): CheckResult {
+  const { policy, errors, warnings } = parse;
+  const ev = { ...evidence, mode: policy.mode ?? null, maxAge: policy.maxAge ?? null, mx: [...policy.mx], ...(warnings.length > 0 ? { warnings: [...warnings] } : {}) };
+  if (errors.length > 0) return result("mtasts.policy_syntax", "fail", `the MTA-STS policy is invalid: ${errors[0] ?? ""}`, { ...ev, errors: [...errors] });
+  const maxAge = policy.maxAge ?? 0;
+  if (policy.mode === "testing") return result("mtasts.policy_syntax", "warn", "the MTA-STS policy is in testing mode: senders report but still deliver without TLS", ev, "Switch to `email.mtaSts.mode: enforce` once TLS reports are clean.");
+  if (policy.mode === "none") return result("mtasts.policy_syntax", "warn", "the MTA-STS policy mode is none: it withdraws protection", ev, "Set `mode: enforce` (or remove MTA-STS deliberately).");
+  if (maxAge < ONE_DAY) return result("mtasts.policy_syntax", "warn", `max_age ${maxAge} is under a day: senders drop the policy almost at once`, ev, "Serve `max_age: 604800` or more.");
+  if (maxAge < ONE_WEEK) return result("mtasts.policy_syntax", "warn", `max_age ${maxAge} is under the recommended week (604800)`, ev, "Serve `max_age: 604800` or more.");
+  if (warnings.length > 0) return result("mtasts.policy_syntax", "warn", `the MTA-STS policy is valid but ${warnings[0] ?? ""}`, ev, "Write each field once.");
+  return result("mtasts.policy_syntax", "pass", `the MTA-STS policy is valid: mode ${policy.mode ?? ""}, max_age ${maxAge}, ${policy.mx.length} mx pattern(s)`, ev);
+}
+
+function realMx(mx: DnsLookup<MxRecord>): string[] {
+  return mx.kind === "answer" ? [...new Set(mx.records.filter((r) => !isNullMx(r.exchange)).map((r) => r.exchange))] : [];
+}
+
+function probeEvidence(r: StartTlsResult): EvidenceValue {
+  const cert = "certificate" in r && r.certificate ? { subject: r.certificate.subject, issuer: r.certificate.issuer, subjectAltNames: [...r.certificate.subjectAltNames], validTo: r.certificate.validTo } : null;
+  switch (r.kind) {
+    case "secure":
+      return { host: r.host, result: "STARTTLS ok, certificate valid", connectedTo: r.connectedTo, protocol: r.protocol, certificate: cert };
+    case "no-starttls":
+      return { host: r.host, result: "STARTTLS not offered", connectedTo: r.connectedTo, extensions: [...r.extensions] };
+    case "bad-certificate":
+      return { host: r.host, result: `certificate invalid: ${r.reason}`, connectedTo: r.connectedTo, certificate: cert };
+    case "error":
+      return { host: r.host, result: `error: ${r.reason}` };
+  }
+}
+
+async function judgeMxTls(target: AuditTarget, ctx: AuditContext, mx: DnsLookup<MxRecord>, probe: StartTlsProbe): Promise<CheckResult> {
+  if (!ctx.probes.has("smtp")) return result("mtasts.mx_tls", "skip", "the SMTP STARTTLS probe is opt-in: add --probe smtp to connect to each MX");
+  const mxEvidence = describeLookup("MX", target.name, mx, showMx);
+  if (mx.kind === "error") return undecided("mtasts.mx_tls", `the MX lookup for ${target.display} failed (${mx.reason})`, { mx: mxEvidence });
+  const hosts = realMx(mx).slice(0, MAX_PROBED_MX);
+  if (hosts.length === 0) return result("mtasts.mx_tls", "skip", `${target.display} has no MX host to probe`, { mx: mxEvidence });
+  const results = await Promise.all(hosts.map((h) => probe.probe(h, ctx.dns, ctx.signal)));
+  const evidence: Evidence = { mx: mxEvidence, probes: results.map(probeEvidence) };
+  const bad = results.filter((r) => r.kind === "no-starttls" || r.kind === "bad-certificate");
+  const first = bad[0];
+  if (first) {
+    const why = first.kind === "no-starttls" ? "does not offer STARTTLS" : `presents an invalid certificate (${first.reason})`;
+    return result("mtasts.mx_tls", "fail", `MX ${first.host} ${why}`, evidence);
+  }
+  const failed = results.find((r) => r.kind === "error");
+  if (failed && failed.kind === "error") return undecided("mtasts.mx_tls", `the STARTTLS probe of ${failed.host} failed: ${failed.reason}`, evidence);
+  return result("mtasts.mx_tls", "pass", `every MX (${hosts.join(", ")}) offers STARTTLS with a valid certificate for its name`, evidence);
+}
+
+export interface MtaStsChecksOptions {
+  /** The STARTTLS probe used when `--probe smtp` is given. */
+  readonly smtpProbe?: StartTlsProbe;
+}
+
+export function createMtaStsChecks(options: MtaStsChecksOptions = {}): AuditCheckModule {
+  const probe = options.smtpProbe ?? createStartTlsProbe({ connectTo: [], timeoutMs: 10_000 });
+
+  async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[]> {
+    const name = `_mta-sts.${target.name}`;
+    const [txt, mx] = await Promise.all([ctx.dns.query(name, "TXT"), ctx.dns.query(target.name, "MX")]);
+    const base: Evidence = { lookup: describeLookup("TXT", name, txt) };
+    const out: CheckResult[] = [await judgeMxTls(target, ctx, mx, probe)];
+    const skipRest = (why: string): CheckResult[] => [
+      ...out,
+      ...(["mtasts.policy_fetch", "mtasts.policy_syntax", "mtasts.mx_coverage"] as const).map((id) => result(id, "skip", why, base)),
+    ];
+    if (txt.kind === "error") return [...out, ...(["mtasts.record", "mtasts.policy_fetch", "mtasts.policy_syntax", "mtasts.mx_coverage"] as const).map((id) => undecided(id, `the TXT lookup for ${name} failed (${txt.reason})`, base))];
+
+    const all = txt.kind === "answer" ? txt.records : [];
+    const sts = all.filter(isMtaStsRecord);
+    const lookalike = all.filter((r) => !isMtaStsRecord(r) && /v\s*=\s*stsv1/i.test(r));
+    if (sts.length === 0 && lookalike.length === 0) {
+      out.push(result("mtasts.record", "warn", `no MTA-STS record at ${name}: mail to ${target.display} can be downgraded to plain text`, base));
+      return skipRest(`MTA-STS is not enabled for ${target.display}`);
+    }
+    if (sts.length > 1) {
+      out.push(result("mtasts.record", "fail", `${sts.length} MTA-STS records at ${name}: senders then assume no policy (RFC 8461 §3.1)`, { ...base, records: sts }, "Keep exactly one `v=STSv1; id=…` record."));
+      return skipRest(`no single valid MTA-STS record at ${name}`);
+    }
+    const text = sts[0] ?? lookalike[0] ?? "";
+    const parsed = parseMtaStsRecord(text);
+    if (parsed.errors.length > 0 || sts.length === 0) {
+      out.push(result("mtasts.record", "fail", `the MTA-STS record at ${name} is invalid: ${parsed.errors[0] ?? 'it must begin with "v=STSv1;"'}`, { ...base, record: text, errors: [...parsed.errors] }, "Publish `v=STSv1; id=<1-32 letters or digits>`."));
+      return skipRest(`no single valid MTA-STS record at ${name}`);
+    }
+    out.push(result("mtasts.record", "pass", `MTA-STS record at ${name} (id=${parsed.id ?? ""})`, { ...base, record: text }));
+
+    const fetched = await fetchPolicy(target, ctx);
+    out.push(fetched.result);
+    if (fetched.body === undefined) {
+      out.push(result("mtasts.policy_syntax", "skip", "no policy could be fetched (see mtasts.policy_fetch)", fetched.result.evidence));
+      out.push(result("mtasts.mx_coverage", "skip", "no policy could be fetched (see mtasts.policy_fetch)", fetched.result.evidence));
+      return out;
+    }
+    const policyParse = parseMtaStsPolicy(fetched.body);
+    const policyEvidence: Evidence = { url: policyUrl(target.name), policy: fetched.body.slice(0, 2000) };
+    out.push(judgeSyntax(policyParse, policyEvidence));
+
+    // mtasts.mx_coverage (RFC 8461 §4.1)
+    const policy = policyParse.policy;
+    const mxEvidence = describeLookup("MX", target.name, mx, showMx);
+    if (policyParse.errors.length > 0 || policy.mode === undefined) out.push(result("mtasts.mx_coverage", "skip", "the policy is invalid (see mtasts.policy_syntax)", policyEvidence));
+    else if (policy.mode === "none") out.push(result("mtasts.mx_coverage", "skip", "the policy mode is none: no MX is constrained", policyEvidence));
+    else if (mx.kind === "error") out.push(undecided("mtasts.mx_coverage", `the MX lookup for ${target.display} failed (${mx.reason})`, { ...policyEvidence, mx: mxEvidence }));
+    else {
+      const hosts = realMx(mx);
+      const cov = mxCoverage(hosts, policy.mx);
+      const ev = { ...policyEvidence, mx: mxEvidence, patterns: [...policy.mx], covered: cov.covered.map((c) => `${c.host} ← ${c.pattern}`), uncovered: [...cov.uncovered] };
+      if (hosts.length === 0) out.push(result("mtasts.mx_coverage", "skip", `${target.display} has no MX host to match`, ev));
+      else if (cov.uncovered.length === 0) out.push(result("mtasts.mx_coverage", "pass", `every MX of ${target.display} matches the policy (${cov.covered.map((c) => c.host).join(", ")})`, ev));
+      else if (policy.mode === "enforce") out.push(result("mtasts.mx_coverage", "fail", `MX ${cov.uncovered.join(", ")} is not matched by the enforcing policy: senders refuse to deliver to it`, ev));
+      else out.push(result("mtasts.mx_coverage", "warn", `MX ${cov.uncovered.join(", ")} is not matched by the policy (testing now; mail would bounce under enforce)`, ev));
+    }
+    return out;
+  }
+  return { ids: IDS, run };
+}

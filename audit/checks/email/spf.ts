@@ -1,0 +1,156 @@
+import { effectivePolicy } from "../../../core/email/dmarc";
+import {
+  SPF_LOOKUP_LIMIT,
+  SPF_MX_ADDRESS_LIMIT,
+  SPF_RECORD_SIZE_LIMIT,
+  SPF_VOID_LOOKUP_LIMIT,
+  evaluateSpf,
+  isParkedSpf,
+  parseSpf,
+  type SpfEvaluation,
+  type SpfTreeNode,
+} from "../../../core/email/spf";
+import type { CheckId } from "../../../checklist";
+import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult, Evidence, EvidenceValue } from "../../types";
+import { discoverDmarc } from "./dmarc-discovery";
+import { describeLookup, spfDnsOf } from "./dns";
+import { describeParked, loadMailState } from "./mail-state";
+import { result, undecided } from "./result";
+
+const IDS = ["spf.record", "spf.syntax", "spf.lookups", "spf.void_lookups", "spf.mx_addresses", "spf.all", "spf.loop", "spf.size", "spf.parked"] as const satisfies readonly CheckId[];
+/** The IDs judged on the one SPF record; skipped when there is not exactly one. */
+const RECORD_IDS = ["spf.syntax", "spf.lookups", "spf.void_lookups", "spf.mx_addresses", "spf.all", "spf.loop", "spf.size"] as const satisfies readonly CheckId[];
+
+/** The include/redirect tree with counts, as evidence. */
+export function treeEvidence(node: SpfTreeNode): EvidenceValue {
+  return {
+    domain: node.domain,
+    via: node.via,
+    status: node.status,
+    records: [...node.records],
+    lookups: node.lookups,
+    totalLookups: node.totalLookups,
+    ...(node.errors.length > 0 ? { errors: [...node.errors] } : {}),
+    children: node.children.map(treeEvidence),
+  };
+}
+
+function dnsErrors(ev: SpfEvaluation): EvidenceValue {
+  return ev.errors.map((e) => `${e.type} ${e.name}: ${e.reason}`);
+}
+
+async function judgeAll(target: AuditTarget, ctx: AuditContext, ev: SpfEvaluation, evidence: Evidence): Promise<CheckResult> {
+  const all = ev.all;
+  if (!all) {
+    const redirectFailed = ev.tree.children.some((c) => c.via === "redirect" && c.status === "error");
+    if (redirectFailed) return undecided("spf.all", "the redirect target could not be looked up", { ...evidence, dnsErrors: dnsErrors(ev) });
+    return result("spf.all", "warn", `SPF of ${target.display} has no "all": unlisted senders get "neutral", which protects nothing`, evidence);
+  }
+  const written = `${all.explicitQualifier ? all.qualifier : ""}all`;
+  const where = all.domain === target.name ? "" : ` (through redirect to ${all.domain})`;
+  const ev2 = { ...evidence, all: written, allFrom: all.domain };
+  if (all.qualifier === "+") return result("spf.all", "fail", `SPF of ${target.display} ends in "${written}"${where}: anyone may send as the domain`, ev2);
+  if (all.qualifier === "?") return result("spf.all", "warn", `SPF of ${target.display} ends in "?all"${where}: unlisted senders are neutral, not rejected`, ev2);
+  if (all.qualifier === "-") return result("spf.all", "pass", `SPF of ${target.display} ends in "-all"${where}`, ev2);
+  // ~all: acceptable only when DMARC enforces (then DMARC, not SPF's softfail, decides).
+  const dmarc = await discoverDmarc(target, ctx);
+  const ev3 = { ...ev2, dmarc: dmarc.evidence };
+  if (dmarc.kind === "error") return undecided("spf.all", `"~all" is fine only with an enforcing DMARC policy, and DMARC could not be looked up (${dmarc.reason})`, ev3);
+  if (dmarc.kind === "found" && dmarc.parsed.errors.length === 0) {
+    const policy = effectivePolicy(dmarc.parsed.record, dmarc.inherited);
+    if (policy !== "none") return result("spf.all", "pass", `SPF of ${target.display} ends in "~all"${where} and DMARC enforces (p=${policy})`, { ...ev3, dmarcPolicy: policy });
+    return result("spf.all", "warn", `SPF of ${target.display} ends in "~all"${where} and DMARC does not enforce (p=none): spoofed mail is only marked`, { ...ev3, dmarcPolicy: policy });
+  }
+  return result("spf.all", "warn", `SPF of ${target.display} ends in "~all"${where} without a valid DMARC policy: spoofed mail is only marked`, ev3);
+}
+
+async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[]> {
+  const state = await loadMailState(target, ctx);
+  const txtEvidence = describeLookup("TXT", target.name, state.txt);
+  const base: Evidence = { lookup: txtEvidence, mailMode: describeParked(state.parked) };
+  if (state.txt.kind === "error") return IDS.map((id) => undecided(id, `the TXT lookup for ${target.display} failed (${state.txt.kind === "error" ? state.txt.reason : ""})`, base));
+
+  const out: CheckResult[] = [];
+  const records = state.spfRecords;
+  const allTxt = state.txt.kind === "answer" ? state.txt.records : [];
+  const lookalikes = allTxt.filter((r) => !records.includes(r) && /v=spf1/i.test(r));
+  const parked = state.parked;
+  const declaredParked = parked.kind === "declared" && parked.parked;
+
+  // spf.record
+  if (records.length === 1) {
+    out.push(result("spf.record", "pass", `one SPF record at ${target.display}`, { ...base, record: records[0] ?? "" }));
+  } else if (records.length > 1) {
+    out.push(result("spf.record", "fail", `${records.length} SPF records at ${target.display}: receivers return permerror (RFC 7208 §4.5)`, { ...base, records: [...records] }, "Merge the SPF records into one TXT record starting `v=spf1`."));
+  } else if (lookalikes.length > 0) {
+    out.push(result("spf.record", "fail", `a TXT record at ${target.display} mentions v=spf1 but does not start with it, so receivers ignore it`, { ...base, records: lookalikes }, "Make the record start exactly with `v=spf1 ` (no leading text, space or quotes)."));
+  } else if (declaredParked) {
+    out.push(result("spf.record", "info", `no SPF record at ${target.display} (declared parked: see spf.parked)`, base));
+  } else {
+    out.push(result("spf.record", "fail", `no SPF record at ${target.display}, a sending domain`, base));
+  }
+
+  // spf.parked
+  if (parked.kind === "unknown") out.push(undecided("spf.parked", parked.reason, base));
+  else if (!parked.parked) out.push(result("spf.parked", "skip", `${target.display} is ${describeParked(parked)}`, base));
+  else if (records.length === 1 && isParkedSpf(records[0] ?? "")) out.push(result("spf.parked", "pass", `${target.display} is parked and publishes exactly "v=spf1 -all"`, base));
+  else out.push(result("spf.parked", "fail", `${target.display} is parked but its SPF is ${records.length === 0 ? "missing" : records.map((r) => `"${r}"`).join(" and ")}, not exactly "v=spf1 -all"`, base));
+
+  const text = records.length === 1 ? records[0] : undefined;
+  if (text === undefined) {
+    for (const id of RECORD_IDS) out.push(result(id, "skip", `no single SPF record at ${target.display} to judge (see spf.record)`, base));
+    return out;
+  }
+
+  const parsed = parseSpf(text);
+  const ev = await evaluateSpf(target.name, spfDnsOf(ctx));
+  const tree = treeEvidence(ev.tree);
+  const evidence: Evidence = { ...base, record: text };
+
+  // spf.syntax: the record's own errors, then permerrors anywhere below it (they fail evaluation just the same).
+  if (parsed.errors.length > 0) out.push(result("spf.syntax", "fail", `SPF of ${target.display} is invalid: ${parsed.errors[0] ?? ""}`, { ...evidence, errors: [...parsed.errors] }));
+  else if (ev.permerrors.length > 0) out.push(result("spf.syntax", "fail", `SPF of ${target.display} fails through its includes: ${ev.permerrors[0] ?? ""}`, { ...evidence, errors: [...ev.permerrors], tree }, "Fix or remove the include named in the message (an include target must publish exactly one valid SPF record)."));
+  else if (parsed.warnings.length > 0) out.push(result("spf.syntax", "warn", `SPF of ${target.display}: ${parsed.warnings[0] ?? ""}`, { ...evidence, warnings: [...parsed.warnings] }));
+  else if (ev.errors.length > 0) out.push(undecided("spf.syntax", `${ev.errors.length} lookup(s) in the include tree failed`, { ...evidence, dnsErrors: dnsErrors(ev), tree }));
+  else out.push(result("spf.syntax", "pass", `SPF of ${target.display} and its includes are valid`, { ...evidence, tree }));
+
+  // spf.lookups (RFC 7208 §4.6.4). With failed lookups the count is a lower bound: above the limit it is still a fail.
+  const lookupEvidence: Evidence = { ...evidence, lookups: ev.lookups, limit: SPF_LOOKUP_LIMIT, tree, ...(ev.macroTerms.length > 0 ? { notExpanded: [...ev.macroTerms] } : {}), ...(ev.truncated ? { truncated: true } : {}) };
+  if (ev.lookups > SPF_LOOKUP_LIMIT) out.push(result("spf.lookups", "fail", `SPF of ${target.display} needs ${ev.truncated ? "more than " : ""}${ev.lookups} DNS lookups (limit ${SPF_LOOKUP_LIMIT}): permerror at receivers`, lookupEvidence));
+  else if (ev.errors.length > 0) out.push(undecided("spf.lookups", `counted ${ev.lookups} lookups but ${ev.errors.length} lookup(s) failed, so the count is incomplete`, { ...lookupEvidence, dnsErrors: dnsErrors(ev) }));
+  else if (ev.lookups >= 8) out.push(result("spf.lookups", "warn", `SPF of ${target.display} needs ${ev.lookups} DNS lookups: within the limit of ${SPF_LOOKUP_LIMIT} but little headroom`, lookupEvidence));
+  else out.push(result("spf.lookups", "pass", `SPF of ${target.display} needs ${ev.lookups} DNS lookup(s) (limit ${SPF_LOOKUP_LIMIT})`, lookupEvidence));
+
+  // spf.void_lookups
+  const voids: EvidenceValue = ev.voidLookups.map((v) => ({ term: v.term, in: v.domain, name: v.name, answer: v.reason }));
+  const voidCount = ev.voidLookups.length;
+  if (voidCount > SPF_VOID_LOOKUP_LIMIT) out.push(result("spf.void_lookups", "fail", `SPF of ${target.display} has ${voidCount} void lookups (limit ${SPF_VOID_LOOKUP_LIMIT}): permerror at receivers that enforce it`, { ...evidence, voidLookups: voids }));
+  else if (ev.errors.length > 0) out.push(undecided("spf.void_lookups", `${ev.errors.length} lookup(s) failed, so void lookups cannot be counted`, { ...evidence, voidLookups: voids, dnsErrors: dnsErrors(ev) }));
+  else if (voidCount > 0) out.push(result("spf.void_lookups", "warn", `SPF of ${target.display} has ${voidCount} void lookup(s): ${ev.voidLookups.map((v) => `${v.term} (${v.reason})`).join(", ")}`, { ...evidence, voidLookups: voids }));
+  else out.push(result("spf.void_lookups", "pass", `no SPF term of ${target.display} points at a name without records`, { ...evidence, voidLookups: voids }));
+
+  // spf.mx_addresses
+  const mxEvidence: EvidenceValue = ev.mxTerms.map((m) => ({ term: m.term, in: m.domain, name: m.name, exchanges: [...m.exchanges] }));
+  const overMx = ev.mxTerms.filter((m) => m.exchanges.length > SPF_MX_ADDRESS_LIMIT);
+  const mxErrors = ev.errors.filter((e) => e.type === "MX");
+  if (overMx.length > 0) out.push(result("spf.mx_addresses", "fail", `SPF term "${overMx[0]?.term ?? ""}" in ${overMx[0]?.domain ?? ""} has ${overMx[0]?.exchanges.length ?? 0} MX hosts to look up (limit ${SPF_MX_ADDRESS_LIMIT})`, { ...evidence, mxTerms: mxEvidence }));
+  else if (mxErrors.length > 0) out.push(undecided("spf.mx_addresses", `an MX lookup of an mx term failed (${mxErrors[0]?.reason ?? ""})`, { ...evidence, mxTerms: mxEvidence }));
+  else out.push(result("spf.mx_addresses", "pass", ev.mxTerms.length === 0 ? `SPF of ${target.display} has no mx terms` : `every SPF mx term of ${target.display} has at most ${SPF_MX_ADDRESS_LIMIT} MX hosts`, { ...evidence, mxTerms: mxEvidence }));
+
+  out.push(await judgeAll(target, ctx, ev, evidence));
+
+  // spf.loop
+  if (ev.loops.length > 0) out.push(result("spf.loop", "fail", `SPF of ${target.display} loops: ${ev.loops[0]?.join(" → ") ?? ""}`, { ...evidence, loops: ev.loops.map((l) => [...l]), tree }));
+  else if (ev.errors.length > 0) out.push(undecided("spf.loop", `${ev.errors.length} lookup(s) in the include tree failed, so part of it is unknown`, { ...evidence, dnsErrors: dnsErrors(ev), tree }));
+  else out.push(result("spf.loop", "pass", `the SPF include/redirect tree of ${target.display} has no cycle`, { ...evidence, tree }));
+
+  // spf.size (RFC 7208 §3.4). The client joins a record's strings, so a single string's length cannot be seen here;
+  // the wire format itself caps a string at 255 bytes.
+  const bytes = Buffer.byteLength(text, "utf8");
+  const sizeEvidence = { ...evidence, bytes, limit: SPF_RECORD_SIZE_LIMIT };
+  if (bytes > SPF_RECORD_SIZE_LIMIT) out.push(result("spf.size", "warn", `SPF of ${target.display} is ${bytes} bytes (over ${SPF_RECORD_SIZE_LIMIT}): the answer may not fit a UDP response`, sizeEvidence));
+  else out.push(result("spf.size", "pass", `SPF of ${target.display} is ${bytes} bytes`, sizeEvidence));
+  return out;
+}
+
+export const SPF_CHECKS: AuditCheckModule = { ids: IDS, run };
