@@ -19,6 +19,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError("(run `launch-ready --help` for usage)");
   program.addCommand(previewCommand(setExitCode));
   program.addCommand(auditCommand(setExitCode));
+  // addCommand() does not pass these settings down: without them commander calls process.exit(1) itself.
+  for (const sub of program.commands) {
+    sub.exitOverride().showHelpAfterError(`(run \`launch-ready ${sub.name()} --help\` for usage)`);
+  }
   try {
     await program.parseAsync([...argv]);
   } catch (err) {

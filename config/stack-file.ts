@@ -65,7 +65,7 @@ export function readStackFile(stacksDir: string, stack: string): StackFile {
 
 export function parseStackFile(text: string, stack: string, shown: string): StackFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new StackFileError(
       shown,

@@ -6,9 +6,12 @@ import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
 import type { ScorecardRowId } from "../checklist/types";
 import { hostNameProblem, isWithinZone, toALabels } from "../core/dns/names";
+import { adopt, planDomainRecords, REDIRECT_ONLY_ORIGIN } from "../core/dns/record-plan";
+import { parseQuotedTxt } from "../core/dns/txt";
+import { blockedIssuers, type CaaRecord, parseCaa, platformIssuers } from "../core/edge/caa";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
 import { type DomainConfig, type LaunchReadyConfig, launchReadyConfigSchema } from "./schema";
-import type { DomainSpec, LaunchReadySpec, Origin, RateLimitSpec, WebHostSpec, WebSpec } from "./spec";
+import type { DomainSpec, LaunchReadySpec, LegacyPathSpec, Origin, RateLimitSpec, WebHostSpec, WebSpec } from "./spec";
 
 export const NAMESPACE = "launch-ready";
 
@@ -23,15 +26,16 @@ export function validateConfig(
   const ours = Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith(`${NAMESPACE}:`)));
   const parsed = launchReadyConfigSchema.safeParse(ours);
   if (!parsed.success) {
-    const issues = fromZodIssues(parsed.error.issues, knownKeysAt);
-    // An encrypted value cannot be read offline: its own errors are unknowable, not wrong (`pulumi preview` checks it).
-    const secret = (i: ConfigIssue): boolean => (options.secretPaths ?? []).some((p) => i.path === p || i.path.startsWith(`${p}.`) || i.path.startsWith(`${p}[`));
-    const errors = issues.filter((i) => !secret(i));
-    const warnings = issues.filter(secret).map((i) => ({ path: i.path, message: "is encrypted (secure:), so the offline preview cannot check it; `pulumi preview` will" }));
-    if (errors.length > 0) return { errors: sortIssues(errors), warnings };
-  }
-  if (!parsed.success) {
-    return { errors: [{ path: "(stack config)", message: "holds encrypted values where plain ones are needed: run `pulumi preview` to validate it with the stack's key" }], warnings: [] };
+    const secret = (i: ConfigIssue): boolean =>
+      (options.secretPaths ?? []).some((p) => i.path === p || i.path.startsWith(`${p}.`) || i.path.startsWith(`${p}[`));
+    // An encrypted value reads as a placeholder offline: where the field needs a particular shape, say that the
+    // field should not be encrypted rather than blame a value we cannot see.
+    const errors = fromZodIssues(parsed.error.issues, knownKeysAt).map((i) =>
+      secret(i)
+        ? { path: i.path, message: "is encrypted (secure:), but this field holds no secret and needs a readable value: set it without --secret" }
+        : i,
+    );
+    return { errors: sortIssues(errors), warnings: [] };
   }
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
@@ -48,6 +52,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     else seen.set(d.name, i);
     return normaliseDomain(d, at, errors, warnings);
   });
+  checkRedirectTargets(domains, errors, warnings);
   const alerts = cfg["launch-ready:alerts"];
   const backups = cfg["launch-ready:backups"];
   const secrets = cfg["launch-ready:secrets"];
@@ -94,6 +99,7 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
   const web = d.web ? normaliseWeb(d.name, d.web, (...p) => at("web", ...p), errors, warnings) : undefined;
   const webHosts = new Set(web?.hosts.map((h) => h.name) ?? []);
   d.dns.records.forEach((r, j) => {
+    checkRecordContent(r.type, r.content, at("dns", "records", j, "content"), errors);
     if (!isWithinZone(r.name, d.name)) {
       errors.push({ path: at("dns", "records", j, "name"), message: `\`${r.name}\` is outside the zone \`${d.name}\`: records must be under the domain they belong to` });
     }
@@ -121,16 +127,93 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
   ] as const) {
     if (present) warnings.push({ path: at(key), message: notProvisionedYet });
   }
-  return {
+  if (web !== undefined) checkUserCaa(d, web, at, errors);
+  const spec: DomainSpec = {
     name: d.name,
-    cloudflare: d.cloudflare.zoneId ? { plan: d.cloudflare.plan, zoneId: d.cloudflare.zoneId } : { plan: d.cloudflare.plan },
+    cloudflare: {
+      plan: d.cloudflare.plan,
+      ...(d.cloudflare.zoneId ? { zoneId: d.cloudflare.zoneId } : {}),
+      rulesetIds: d.cloudflare.rulesetIds.http_request_dynamic_redirect !== undefined ? { http_request_dynamic_redirect: d.cloudflare.rulesetIds.http_request_dynamic_redirect } : {},
+      adoptRecords: d.cloudflare.adoptRecords,
+    },
     ...(web ? { web } : {}),
+    dnssec: d.dnssec,
     dnsRecords: d.dns.records,
     ...(d.email ? { email: d.email } : {}),
     rateLimits,
     ...(d.monitoring ? { monitoring: d.monitoring } : {}),
   };
+  if (d.cloudflare.rulesetIds.http_request_dynamic_redirect !== undefined && web === undefined) {
+    errors.push({ path: at("cloudflare", "rulesetIds", "http_request_dynamic_redirect"), message: "adopts a redirect ruleset, but the domain has no `web` section, so the stack plans none: remove it or add `web`" });
+  }
+  if (d.cloudflare.adoptRecords.length > 0) {
+    const planned = planDomainRecords({ ...spec, cloudflare: { ...spec.cloudflare, adoptRecords: [] } });
+    for (const p of adopt(planned, d.cloudflare.adoptRecords).problems) errors.push({ path: at("cloudflare", "adoptRecords", p.index), message: p.message });
+  }
+  if (!d.dnssec) warnings.push({ path: at("dnssec"), message: "is false: the zone stays unsigned and the dnssec.chain check will fail" });
+  return spec;
 }
+
+/** TXT must be readable as raw text or as well-formed quoted strings; CAA must be well formed (RFC 8659 §4). */
+function checkRecordContent(type: string, content: string, path: string, errors: ConfigIssue[]): void {
+  if (type === "TXT" && content.startsWith('"')) {
+    const parsed = parseQuotedTxt(content);
+    if (!parsed.ok) errors.push({ path, message: `${parsed.error}: write the value unquoted (the toolkit quotes and splits it) or as "…" "…" strings` });
+  }
+  if (type === "CAA") {
+    const parsed = parseCaa(content);
+    if (!parsed.ok) errors.push({ path, message: `${parsed.error}` });
+  }
+}
+
+/**
+ * A user CAA set (from `dns.records`) is the relevant set for its name and every name below it (RFC 8659 §3): if it
+ * leaves out a CA the platform renews with, renewals there stop. The apex set is the toolkit's (`web.caa`).
+ */
+function checkUserCaa(d: DomainConfig, web: WebSpec, at: (...p: PropertyKey[]) => string, errors: ConfigIssue[]): void {
+  const byName = new Map<string, { index: number; record: CaaRecord }[]>();
+  d.dns.records.forEach((r, j) => {
+    if (r.type !== "CAA") return;
+    const parsed = parseCaa(r.content);
+    if (!parsed.ok) return;
+    byName.set(r.name, [...(byName.get(r.name) ?? []), { index: j, record: parsed.record }]);
+  });
+  const required = platformIssuers({ cloudflare: true, acm: web.caa.acm });
+  for (const [name, entries] of byName) {
+    const first = entries[0]!.index;
+    if (name === d.name) {
+      errors.push({ path: at("dns", "records", first), message: `a CAA record at the apex \`${name}\` would clash with the toolkit's CAA set: add the CA under \`web.caa.issuers\` instead` });
+      continue;
+    }
+    const blocked = blockedIssuers(entries.map((e) => e.record), required);
+    const missing = [...new Set([...blocked.issue, ...blocked.issuewild])];
+    if (missing.length > 0) {
+      errors.push({
+        path: at("dns", "records", first),
+        message: `this CAA set for \`${name}\` would block certificate renewals by ${missing.map((m) => `\`${m}\``).join(", ")}, which the platform issues with: add \`0 issue\` (and \`0 issuewild\`) records for them, or remove the CAA records at \`${name}\` so the apex set applies`,
+      });
+    }
+  }
+}
+
+/** Redirect-only domains: point at a canonical host, never at another alias (two hops) or over plain http. */
+function checkRedirectTargets(domains: readonly DomainSpec[], errors: ConfigIssue[], warnings: ConfigIssue[]): void {
+  const canonical = new Set(domains.flatMap((d) => (d.web !== undefined && d.web.redirectTo === undefined ? [d.web.canonicalHost] : [])));
+  const aliasOf = new Map(domains.flatMap((d) => (d.web === undefined ? [] : d.web.aliases.map((a) => [a, d.web?.redirectTo ?? `https://${d.web?.canonicalHost ?? ""}`] as const))));
+  domains.forEach((d, i) => {
+    const to = d.web?.redirectTo;
+    if (to === undefined) return;
+    const host = new URL(to).hostname;
+    const path = formatPath(["launch-ready:domains", i, "web", "redirectTo"]);
+    const next = aliasOf.get(host);
+    if (next !== undefined && !canonical.has(host)) {
+      warnings.push({ path, message: `\`${host}\` itself redirects to ${next}: visitors would take two hops and the web.redirect_hops check will fail; point it at ${next}` });
+    }
+  });
+}
+
+/** Origins whose certificate is usually ACM's: an AWS load balancer, API Gateway or CloudFront. */
+const AWS_ORIGIN = /\.(amazonaws\.com|cloudfront\.net)$/;
 
 function normaliseWeb(
   zone: string,
@@ -139,15 +222,29 @@ function normaliseWeb(
   errors: ConfigIssue[],
   warnings: ConfigIssue[],
 ): WebSpec {
-  const origin = parseOrigin(w.origin, at("origin"), errors);
-  const canonicalHost = w.canonicalHost ?? zone;
-  if (!isWithinZone(canonicalHost, zone)) {
+  const redirectTo = w.redirectTo === undefined ? undefined : parseRedirectTo(w.redirectTo, zone, at("redirectTo"), errors, warnings);
+  if (w.redirectTo !== undefined) {
+    for (const [key, present] of [
+      ["origin", w.origin !== undefined],
+      ["canonicalHost", w.canonicalHost !== undefined],
+      ["hosts", w.hosts.length > 0],
+      ["legacyPaths", w.legacyPaths.length > 0],
+    ] as const) {
+      if (present) errors.push({ path: at(key), message: `cannot be used with \`redirectTo\`: a redirect-only domain serves nothing itself; remove \`${key}\` or \`redirectTo\`` });
+    }
+  } else if (w.origin === undefined) {
+    errors.push({ path: at("origin"), message: "is required: give the origin's host name or IP address (or set `redirectTo` for a redirect-only domain)" });
+  }
+  const origin = redirectTo !== undefined ? REDIRECT_ONLY_ORIGIN : parseOrigin(w.origin ?? "", at("origin"), errors);
+  const canonicalHost = redirectTo !== undefined ? new URL(redirectTo).hostname : (w.canonicalHost ?? zone);
+  if (redirectTo === undefined && !isWithinZone(canonicalHost, zone)) {
     errors.push({ path: at("canonicalHost"), message: `\`${canonicalHost}\` is outside \`${zone}\`: the canonical host must be the domain or one of its subdomains` });
   }
   const wwwOf = `www.${zone}`;
-  const aliases = w.aliases ?? (canonicalHost === zone ? [wwwOf] : canonicalHost === wwwOf ? [zone] : []);
-  const hosts: WebHostSpec[] = [{ name: canonicalHost, origin }];
-  const taken = new Map<string, string>([[canonicalHost, at("canonicalHost")]]);
+  const aliases =
+    w.aliases ?? (redirectTo !== undefined ? [zone, wwwOf] : canonicalHost === zone ? [wwwOf] : canonicalHost === wwwOf ? [zone] : []);
+  const hosts: WebHostSpec[] = redirectTo !== undefined ? [] : [{ name: canonicalHost, origin }];
+  const taken = new Map<string, string>(redirectTo !== undefined ? [] : [[canonicalHost, at("canonicalHost")]]);
   aliases.forEach((a, j) => {
     const clash = taken.get(a);
     if (clash !== undefined) errors.push({ path: at("aliases", j), message: `\`${a}\` is already used at ${clash}: an alias must differ from the canonical host and from other aliases` });
@@ -172,7 +269,86 @@ function normaliseWeb(
   if (hsts.maxAgeSeconds < 31536000) {
     warnings.push({ path: at("hsts", "maxAgeSeconds"), message: `${hsts.maxAgeSeconds} s is under one year: the hsts.max_age check will fail` });
   }
-  return { canonicalHost, aliases, hosts, hsts };
+  if (w.ssl !== "strict") {
+    warnings.push({ path: at("ssl"), message: `\`${w.ssl}\` does not validate the origin's certificate: accepted, but the tls.ssl_strict check will fail; use \`strict\` with a valid origin certificate` });
+  }
+  const legacyPaths = normaliseLegacyPaths(w.legacyPaths, canonicalHost, at, errors, warnings);
+  const acm = w.caa.acm ?? hosts.some((h) => h.origin.kind === "hostname" && AWS_ORIGIN.test(h.origin.value));
+  return {
+    canonicalHost,
+    aliases,
+    hosts,
+    hsts,
+    ssl: w.ssl,
+    caa: { issuers: w.caa.issuers.map((i) => i.toLowerCase()), ...(w.caa.iodef !== undefined ? { iodef: w.caa.iodef } : {}), acm },
+    legacyPaths,
+    ...(redirectTo !== undefined ? { redirectTo } : {}),
+  };
+}
+
+/** `https://host` with no path, query or fragment, outside this zone. */
+function parseRedirectTo(raw: string, zone: string, path: string, errors: ConfigIssue[], warnings: ConfigIssue[]): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    errors.push({ path, message: `'${raw}' is not a URL: write the destination as https://acme.example` });
+    return undefined;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    errors.push({ path, message: `'${raw}' is not an http(s) URL: write the destination as https://acme.example` });
+    return undefined;
+  }
+  if ((url.pathname !== "/" && url.pathname !== "") || url.search !== "" || url.hash !== "" || url.port !== "" || url.username !== "") {
+    errors.push({ path, message: `'${raw}' has more than a scheme and host: the request's path and query are kept, so give only https://host` });
+    return undefined;
+  }
+  if (isWithinZone(url.hostname, zone)) {
+    errors.push({ path, message: `'${raw}' is inside \`${zone}\` itself, so the domain would redirect to itself: point it at the main domain's canonical host` });
+    return undefined;
+  }
+  if (url.protocol === "http:") {
+    warnings.push({ path, message: `'${raw}' is plain http: accepted, but https visitors would be downgraded and the web.redirect_downgrade check will fail; use https://` });
+  }
+  return `${url.protocol}//${url.hostname}`;
+}
+
+function normaliseLegacyPaths(
+  paths: NonNullable<DomainConfig["web"]>["legacyPaths"],
+  canonicalHost: string,
+  at: (...p: PropertyKey[]) => string,
+  errors: ConfigIssue[],
+  warnings: ConfigIssue[],
+): LegacyPathSpec[] {
+  const froms = new Map<string, number>();
+  const out: LegacyPathSpec[] = [];
+  paths.forEach((p, j) => {
+    const prev = froms.get(p.from);
+    if (prev !== undefined) errors.push({ path: at("legacyPaths", j, "from"), message: `\`${p.from}\` is already listed at legacyPaths[${prev}]: list each old path once` });
+    froms.set(p.from, j);
+    let to: URL;
+    try {
+      to = new URL(p.to, `https://${canonicalHost}`);
+    } catch {
+      errors.push({ path: at("legacyPaths", j, "to"), message: `'${p.to}' is neither a path nor a URL: write /new-path or https://host/new-path` });
+      return;
+    }
+    if (to.protocol !== "https:" && to.protocol !== "http:") {
+      errors.push({ path: at("legacyPaths", j, "to"), message: `'${p.to}' is not an http(s) URL` });
+      return;
+    }
+    if (to.protocol === "http:") {
+      warnings.push({ path: at("legacyPaths", j, "to"), message: `'${p.to}' is plain http: accepted, but the web.redirect_downgrade check will fail; use https://` });
+    }
+    out.push({ from: p.from, to: to.href });
+  });
+  out.forEach((p, j) => {
+    const to = new URL(p.to);
+    if (to.hostname === canonicalHost && froms.has(to.pathname)) {
+      errors.push({ path: at("legacyPaths", j, "to"), message: `\`${to.pathname}\` is itself an old path here, so visitors would be redirected twice (or in a loop): point it at the final page` });
+    }
+  });
+  return out;
 }
 
 function parseOrigin(raw: string, path: string, errors: ConfigIssue[]): Origin {

@@ -133,7 +133,8 @@ function fromRequest(req: RegisterRequest, urn: string): CapturedResource {
 
 /** Strips the SDK's secret wrappers. `plain` keeps real values (and the unknown sentinel) for the rules. */
 function unwrap(value: unknown): { plain: unknown; display: unknown; secret: boolean } {
-  if (value === UNKNOWN) return { plain: UNKNOWN, display: UNKNOWN_MARK, secret: false };
+  // The SDK hands unknowns back as its `Unknown` sentinel object; rules get the string sentinel CrossGuard uses.
+  if (value === UNKNOWN || pulumi.isUnknown(value)) return { plain: UNKNOWN, display: UNKNOWN_MARK, secret: false };
   if (rpc.isRpcSecret(value)) {
     const inner = unwrap(rpc.unwrapRpcSecret(value));
     return { plain: inner.plain, display: SECRET_MARK, secret: true };
