@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { DMARC_CHECKS } from "../../../../audit/checks/email/dmarc";
+import { context, fakeDns, get, runModule, statusOf, target, type Zone } from "./fakes";
+
+const D = "acme.example";
+
+async function dmarc(zone: Zone, t = target(D)) {
+  return runModule(DMARC_CHECKS, t, context({ dns: fakeDns(zone) }));
+}
+const at = (record: string, more: Zone = {}): Zone => ({ [`_dmarc.${D}`]: { TXT: [record] }, ...more });
+const GOOD = "v=DMARC1; p=reject; rua=mailto:dmarc@acme.example";
+
+describe("DMARC checks on a well-configured domain", () => {
+  it("pass every ID", async () => {
+    const r = await dmarc(at(GOOD));
+    for (const id of DMARC_CHECKS.ids) expect([id, statusOf(r, id)]).toEqual([id, "pass"]);
+    expect(get(r, "dmarc.record").evidence).toMatchObject({ domain: `_dmarc.${D}`, record: GOOD });
+  });
+});
+
+describe("dmarc.record", () => {
+  it("fails when missing, and dmarc.policy fails with it", async () => {
+    const r = await dmarc({});
+    expect(get(r, "dmarc.record")).toMatchObject({ status: "fail", summary: `no DMARC record at _dmarc.${D}` });
+    expect(statusOf(r, "dmarc.policy")).toBe("fail");
+    expect(statusOf(r, "dmarc.rua")).toBe("skip");
+  });
+  it("fails with several records", async () => {
+    const r = await dmarc({ [`_dmarc.${D}`]: { TXT: [GOOD, "v=DMARC1; p=none"] } });
+    expect(get(r, "dmarc.record")).toMatchObject({ status: "fail", summary: expect.stringContaining("2 DMARC records") });
+  });
+  it("fails when the record does not start with v=DMARC1 exactly", async () => {
+    const r = await dmarc(at("v=dmarc1; p=reject"));
+    expect(get(r, "dmarc.record")).toMatchObject({ status: "fail", summary: expect.stringContaining('does not start with "v=DMARC1"') });
+  });
+  it("warns when only the organisational domain's record applies, and applies its sp", async () => {
+    const r = await dmarc({ "_dmarc.acme.example": { TXT: ["v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@acme.example"] } }, target("mail.acme.example", D));
+    expect(get(r, "dmarc.record")).toMatchObject({ status: "warn", summary: expect.stringContaining("inherits _dmarc.acme.example") });
+    expect(get(r, "dmarc.policy")).toMatchObject({ status: "warn", evidence: { effectivePolicy: "quarantine", appliedTag: "sp" } });
+  });
+  it("is an error for every ID when the lookup fails", async () => {
+    const r = await dmarc({ [`_dmarc.${D}`]: "slow" });
+    for (const id of DMARC_CHECKS.ids) expect([id, statusOf(r, id)]).toEqual([id, "error"]);
+  });
+});
+
+describe("dmarc.syntax", () => {
+  it("fails on a duplicate tag and on an invalid value", async () => {
+    expect(get(await dmarc(at(`${GOOD}; p=none`)), "dmarc.syntax")).toMatchObject({ status: "fail", summary: expect.stringContaining('"p" appears more than once') });
+    expect(get(await dmarc(at(`${GOOD}; adkim=x`)), "dmarc.syntax")).toMatchObject({ status: "fail", summary: expect.stringContaining("adkim=x") });
+  });
+  it("warns on an unknown tag", async () => {
+    expect(get(await dmarc(at(`${GOOD}; foo=1`)), "dmarc.syntax")).toMatchObject({ status: "warn", summary: expect.stringContaining("foo") });
+  });
+});
+
+describe("dmarc.policy", () => {
+  it.each([
+    ["v=DMARC1; p=reject; rua=mailto:d@acme.example", "pass"],
+    ["v=DMARC1; p=quarantine; rua=mailto:d@acme.example", "warn"],
+    ["v=DMARC1; p=none; rua=mailto:d@acme.example", "fail"],
+    ["v=DMARC1; rua=mailto:d@acme.example", "fail"],
+  ])("%s → %s", async (record, status) => {
+    expect(statusOf(await dmarc(at(record)), "dmarc.policy")).toBe(status);
+  });
+});
+
+describe("dmarc.subdomain_policy", () => {
+  it.each([
+    ["v=DMARC1; p=reject; sp=none; rua=mailto:d@acme.example", "fail"],
+    ["v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@acme.example", "pass"],
+    ["v=DMARC1; p=none; sp=none; rua=mailto:d@acme.example", "pass"],
+  ])("%s → %s", async (record, status) => {
+    expect(statusOf(await dmarc(at(record)), "dmarc.subdomain_policy")).toBe(status);
+  });
+});
+
+describe("dmarc.pct", () => {
+  it("warns below 100 and passes at 100", async () => {
+    expect(statusOf(await dmarc(at(`${GOOD}; pct=25`)), "dmarc.pct")).toBe("warn");
+    expect(statusOf(await dmarc(at(`${GOOD}; pct=100`)), "dmarc.pct")).toBe("pass");
+  });
+});
+
+describe("dmarc.rua", () => {
+  it("fails without rua", async () => {
+    expect(get(await dmarc(at("v=DMARC1; p=reject")), "dmarc.rua")).toMatchObject({ status: "fail", summary: expect.stringContaining("no rua=") });
+  });
+  it("fails when no rua URI is usable", async () => {
+    expect(statusOf(await dmarc(at("v=DMARC1; p=reject; rua=https://r.example/x")), "dmarc.rua")).toBe("fail");
+  });
+  it("warns with more than two URIs or with ruf", async () => {
+    expect(statusOf(await dmarc(at("v=DMARC1; p=reject; rua=mailto:a@acme.example,mailto:b@acme.example,mailto:c@acme.example")), "dmarc.rua")).toBe("warn");
+    expect(get(await dmarc(at(`${GOOD}; ruf=mailto:f@acme.example`)), "dmarc.rua")).toMatchObject({ status: "warn", summary: expect.stringContaining("ruf=") });
+  });
+});
+
+describe("dmarc.rua_authorized (RFC 7489 §7.1)", () => {
+  const external = "v=DMARC1; p=reject; rua=mailto:reports@dmarc.vendor.example";
+  const authName = `${D}._report._dmarc.dmarc.vendor.example`;
+  it("passes an external destination that published the authorisation record", async () => {
+    const dns = fakeDns(at(external, { [authName]: { TXT: ["v=DMARC1"] } }));
+    const r = await runModule(DMARC_CHECKS, target(D), context({ dns }));
+    expect(statusOf(r, "dmarc.rua_authorized")).toBe("pass");
+    expect(dns.queries).toContain(`TXT ${authName}`);
+  });
+  it("fails when the authorisation record is missing (reports are dropped)", async () => {
+    const r = await dmarc(at(external));
+    expect(get(r, "dmarc.rua_authorized")).toMatchObject({ status: "fail", summary: expect.stringContaining(authName) });
+  });
+  it("is an error when the authorisation lookup fails", async () => {
+    expect(statusOf(await dmarc(at(external, { [authName]: "error" })), "dmarc.rua_authorized")).toBe("error");
+  });
+  it("does not ask for authorisation within the same organisational domain", async () => {
+    const dns = fakeDns(at("v=DMARC1; p=reject; rua=mailto:d@reports.acme.example"));
+    const r = await runModule(DMARC_CHECKS, target(D), context({ dns }));
+    expect(statusOf(r, "dmarc.rua_authorized")).toBe("pass");
+    expect(dns.queries.some((q) => q.includes("_report._dmarc"))).toBe(false);
+  });
+  it("skips without a usable destination", async () => {
+    expect(statusOf(await dmarc(at("v=DMARC1; p=reject")), "dmarc.rua_authorized")).toBe("skip");
+  });
+});
