@@ -12,9 +12,20 @@ declare module "dns-packet" {
     encode(data: unknown, buf?: Buffer, offset?: number): Buffer;
     encodingLength(data: unknown): number;
   }
+  /** Any decoded answer shape; `data` as the per-type decoder produced it. */
+  interface LooseAnswer {
+    name: string;
+    type: string;
+    class?: string;
+    ttl?: number;
+    data: unknown;
+  }
   export const answer: {
-    encode(a: Answer, buf?: Buffer, offset?: number): Buffer;
-    encodingLength(a: Answer): number;
+    encode(a: LooseAnswer, buf?: Buffer, offset?: number): Buffer;
+    encodingLength(a: LooseAnswer): number;
+  };
+  export const name: {
+    encode(n: string, buf?: Buffer, offset?: number): Buffer;
   };
   export function record(type: string): RecordEncoder;
 }
