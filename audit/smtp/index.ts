@@ -1,2 +1,2 @@
 export { createStartTlsProbe, SMTP_PORT, type StartTlsProbe, type StartTlsProbeOptions, type StartTlsResult } from "./starttls-probe";
-export { ReplyReader, type SmtpReply } from "./reply-reader";
+export { MAX_REPLY_BYTES, ReplyReader, type SmtpReply } from "./reply-reader";
