@@ -17,7 +17,3 @@ export function launchReadyJsonSchema(): Record<string, unknown> {
 export function launchReadyJsonSchemaText(): string {
   return `${JSON.stringify(launchReadyJsonSchema(), null, 2)}\n`;
 }
-
-if (require.main === module) {
-  process.stdout.write(launchReadyJsonSchemaText());
-}

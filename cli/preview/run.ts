@@ -7,9 +7,6 @@ import { formatIssues } from "../../config/format";
 import { readStackFile, StackFileError } from "../../config/stack-file";
 import { NOT_PROVISIONED_YET, rowOfConfigPath, validateConfig } from "../../config/validate";
 import type { ScorecardRowId } from "../../checklist/types";
-import { runOffline } from "../../engine/run";
-import { PLAN_RULES } from "../../policy/rules";
-import { buildScorecard } from "../../policy/scorecard";
 import { EXIT } from "../exit-codes";
 import { previewDocument, renderPreview } from "./report";
 
@@ -43,6 +40,12 @@ export async function runPreview(opts: PreviewOptions): Promise<number> {
     err(`launch-ready: ${stack.path} has ${report.errors.length} config error(s); nothing was previewed:\n${formatIssues(report.errors, "✗")}\n`);
     return EXIT.badConfig;
   }
+  // The Pulumi SDK costs about a second to load: only once the config is known to be good.
+  const [{ runOffline }, { PLAN_RULES }, { buildScorecard }] = await Promise.all([
+    import("../../engine/run"),
+    import("../../policy/rules"),
+    import("../../policy/scorecard"),
+  ]);
   const run = await runOffline({ stack, projectDir: opts.projectDir ?? PROJECT_DIR, preview: opts.mode === "preview" });
   if (run.errors.length > 0) {
     err(`launch-ready: the program failed for stack ${stack.stack}:\n${run.errors.map((e) => `  ✗ ${e}`).join("\n")}\n`);

@@ -89,12 +89,28 @@ describe("the CrossGuard policy pack", () => {
     const resources = run.resources.map((r) => asPolicyResource(r, run.resources));
     for (const policy of policies) {
       const violations: { message: string; urn?: string }[] = [];
-      await policy.validateStack(
-        { resources, getConfig: <T>() => ({}) as T, stackTags: new Map() },
-        (message: string, urn?: string) => violations.push({ message, ...(urn !== undefined ? { urn } : {}) }),
-      );
+      let notApplicable: string | undefined;
+      class NotApplicable extends Error {}
+      try {
+        await policy.validateStack(
+          {
+            resources,
+            getConfig: <T>() => ({}) as T,
+            stackTags: new Map(),
+            notApplicable: (reason?: string): never => {
+              notApplicable = reason ?? "";
+              throw new NotApplicable();
+            },
+          },
+          (message: string, urn?: string) => violations.push({ message, ...(urn !== undefined ? { urn } : {}) }),
+        );
+      } catch (e) {
+        if (!(e instanceof NotApplicable)) throw e;
+      }
       const expected = offline.checks.find((c) => c.id === policy.name);
-      expect(violations.length > 0, `${policy.name}: ${JSON.stringify(violations)}`).toBe(expected?.status === "fail");
+      const status = violations.length > 0 ? "fail" : notApplicable !== undefined ? "not-applicable" : "pass";
+      expect(status, `${policy.name}: ${JSON.stringify(violations)}`).toBe(expected?.status);
+      if (expected?.status === "fail") expect(violations.map((v) => v.urn).filter((u) => u !== undefined).length).toBeGreaterThan(0);
     }
   });
 });
