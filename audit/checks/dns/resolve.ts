@@ -17,6 +17,19 @@ export const resolveModule: AuditCheckModule = {
     };
     if (ns.kind === "error" || soa.kind === "error") {
       const reasons = [ns, soa].flatMap((r) => (r.kind === "error" ? [r.reason] : []));
+      // A validating resolver answers SERVFAIL for bogus DNSSEC; asked again with checking disabled (CD), an answer
+      // proves the zone is there and validation is what breaks it: for users of validating resolvers it is down.
+      if (reasons.some((r) => r.includes("SERVFAIL")) && ctx.dns.querySigned) {
+        const unchecked = await ctx.dns.querySigned(target.name, "SOA");
+        if (unchecked.kind === "answer") {
+          return [
+            result("dns.resolve", "fail", `${target.display} fails DNSSEC validation: validating resolvers answer SERVFAIL (it resolves only with checking disabled; see dnssec.chain)`, {
+              ...evidence,
+              validationFailure: true,
+            }),
+          ];
+        }
+      }
       return [result("dns.resolve", "error", `could not resolve ${target.display}: ${reasons.join("; ")}`, evidence)];
     }
     if ((ns.kind === "absent" && ns.reason === "NXDOMAIN") || (soa.kind === "absent" && soa.reason === "NXDOMAIN")) {
