@@ -15,10 +15,16 @@ for (const w of report.warnings) pulumi.log.warn(`${w.path}: ${w.message}`);
 
 const domains = report.value.domains.map((spec) => ({ name: spec.name, component: new Domain(resourceSlug(spec.name), { spec }) }));
 
-/** Per domain: the zone id, Cloudflare's name servers (give them to the registrar) and the managed records. */
+/**
+ * Per domain: the zone id, Cloudflare's name servers (give them to the registrar), the managed records and, with
+ * DNSSEC on, the DS record to publish at the registrar (runbooks/dnssec.md).
+ */
 export const zones = pulumi.output(
   Object.fromEntries(
-    domains.map(({ name, component: d }) => [name, pulumi.output({ zoneId: d.zoneId, nameServers: d.nameServers, records: d.records })]),
+    domains.map(({ name, component: d }) => [
+      name,
+      pulumi.output({ zoneId: d.zoneId, nameServers: d.nameServers, records: d.records, ...(d.ds !== undefined ? { dnssecDs: d.ds } : {}) }),
+    ]),
   ),
 );
 

@@ -37,6 +37,8 @@ const cloudflareId = z
   .string()
   .regex(/^[0-9a-f]{32}$/, { message: "must be a 32-character hexadecimal Cloudflare id (copy it from the dashboard's Overview page)" });
 
+export const DNS_RECORD_TYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "CAA", "SRV", "NS"] as const;
+
 export const CLOUDFLARE_PLANS = ["free", "pro", "business", "enterprise"] as const;
 
 const cloudflareSchema = z.strictObject({
@@ -47,6 +49,31 @@ const cloudflareSchema = z.strictObject({
   zoneId: cloudflareId
     .optional()
     .meta({ description: "The existing zone's id. Without it the zone is looked up by name. The zone is never created or deleted." }),
+  rulesetIds: z
+    .strictObject({
+      http_request_dynamic_redirect: cloudflareId
+        .optional()
+        .meta({ description: "Id of the zone's existing redirect entrypoint ruleset, adopted with `import: zones/<zoneId>/<id>` rather than created (a zone has at most one per phase)." }),
+    })
+    .prefault({})
+    .meta({ description: "Existing phase entrypoint rulesets to adopt, by phase." }),
+  adoptRecords: z
+    .array(
+      z.strictObject({
+        name: hostName.meta({ description: "The record's fully qualified name, as the stack plans it." }),
+        type: z.enum(DNS_RECORD_TYPES),
+        id: cloudflareId.meta({ description: "The record's id: `GET /zones/<zoneId>/dns_records?name=<name>&type=<type>` lists it." }),
+        content: z
+          .string()
+          .optional()
+          .meta({ description: "The record's content, needed only when the stack plans several records of this name and type (CAA, TXT, MX)." }),
+      }),
+    )
+    .default([])
+    .meta({
+      description:
+        "Records that already exist and that the stack also plans: they are imported (adopted) and kept on delete, never recreated. Records the stack does not plan are left alone.",
+    }),
 });
 
 const hstsSchema = z.strictObject({
@@ -79,8 +106,44 @@ const webHostSchema = z.strictObject({
   origin: originSchema.optional(),
 });
 
+export const SSL_MODES = ["off", "flexible", "full", "strict"] as const;
+
+const caaSchema = z.strictObject({
+  issuers: z
+    .array(z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, { message: "must be a CA's issuer domain such as `digicert.com`" }))
+    .default([])
+    .meta({ description: "Further CAs allowed to issue (their CAA issuer domains), beside Cloudflare's edge CAs and ACM's." }),
+  iodef: z
+    .string()
+    .regex(/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/, { message: "must be a mailto: or https: URL, e.g. mailto:security@acme.example" })
+    .optional()
+    .meta({ description: "Where CAs report refused certificate requests (CAA iodef, RFC 8659 §4.4)." }),
+  acm: z
+    .boolean()
+    .optional()
+    .meta({ description: "ACM certificates are in use, so `amazon.com` is allowed. Defaults to true when an origin is an AWS load balancer or CloudFront." }),
+});
+
+const legacyPathSchema = z.strictObject({
+  from: z.string().regex(/^\/[^\s?#]*$/, { message: "must be a URL path starting with `/`, without query or fragment" }),
+  to: z.string().min(1).meta({ description: "A path on the canonical host (`/pricing`) or an absolute URL." }),
+});
+
 const webSchema = z.strictObject({
-  origin: originSchema,
+  origin: originSchema.optional(),
+  redirectTo: z
+    .string()
+    .optional()
+    .meta({ description: "Makes this a redirect-only (legacy) domain: every host redirects, path and query kept, to this URL, e.g. `https://acme.example`." }),
+  ssl: z
+    .enum(SSL_MODES)
+    .default("strict")
+    .meta({ description: "Cloudflare's SSL mode. `strict` (the default) validates the origin certificate; `flexible` and `full` are accepted but fail the tls.ssl_strict check." }),
+  caa: caaSchema.prefault({}).meta({ description: "CAA: which CAs may issue certificates for the domain." }),
+  legacyPaths: z
+    .array(legacyPathSchema)
+    .default([])
+    .meta({ description: "Old paths that redirect in one 301 to their new place, on every web host of the domain." }),
   canonicalHost: hostName
     .optional()
     .meta({ description: "The one host every alias redirects to. Defaults to the domain itself." }),
@@ -92,7 +155,6 @@ const webSchema = z.strictObject({
   hsts: hstsSchema.prefault({}),
 });
 
-export const DNS_RECORD_TYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "CAA", "SRV", "NS"] as const;
 
 const dnsRecordSchema = z.strictObject({
   name: hostName,
@@ -142,6 +204,10 @@ const monitoringSchema = z.strictObject({
 export const domainSchema = z.strictObject({
   name: hostName.meta({ description: "The registered domain (the Cloudflare zone), e.g. acme.example." }),
   cloudflare: cloudflareSchema.prefault({}),
+  dnssec: z
+    .boolean()
+    .default(true)
+    .meta({ description: "Sign the zone with DNSSEC. The DS record to publish at the registrar is a stack output (see runbooks/dnssec.md)." }),
   web: webSchema.optional().meta({ description: "Hosts that serve HTTP, redirects and HSTS. Omit for a domain that serves no web traffic." }),
   dns: z
     .strictObject({ records: z.array(dnsRecordSchema).default([]) })

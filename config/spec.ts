@@ -24,12 +24,40 @@ export interface WebHostSpec {
   readonly origin: Origin;
 }
 
+/** Cloudflare's SSL mode; only `strict` passes `tls.ssl_strict`. */
+export type SslModeSpec = "off" | "flexible" | "full" | "strict";
+
+export interface CaaSpec {
+  /** Further CA issuer domains (e.g. `digicert.com`), allowed beside the platform's own. */
+  readonly issuers: readonly string[];
+  /** `mailto:`/`https:` URL CAs report refused requests to. */
+  readonly iodef?: string;
+  /** ACM certificates are in use: `amazon.com` is allowed. Defaults to true when an origin is on AWS. */
+  readonly acm: boolean;
+}
+
+export interface LegacyPathSpec {
+  /** Exact path, e.g. `/pricing.html`. */
+  readonly from: string;
+  /** Absolute URL (a path in config is resolved against the canonical host). */
+  readonly to: string;
+}
+
 export interface WebSpec {
+  /**
+   * The canonical host every alias redirects to. For a redirect-only domain, the host of `redirectTo` (outside
+   * this zone).
+   */
   readonly canonicalHost: string;
   readonly aliases: readonly string[];
   /** Every host that serves HTTP: canonical, aliases and further hosts, each with its origin. */
   readonly hosts: readonly WebHostSpec[];
   readonly hsts: HstsSpec;
+  readonly ssl: SslModeSpec;
+  readonly caa: CaaSpec;
+  readonly legacyPaths: readonly LegacyPathSpec[];
+  /** Redirect-only domain: every host redirects to this scheme+host, e.g. `https://acme.example`. */
+  readonly redirectTo?: string;
 }
 
 export interface DnsRecordSpec {
@@ -39,6 +67,24 @@ export interface DnsRecordSpec {
   readonly ttl: number;
   readonly proxied: boolean;
   readonly priority?: number;
+}
+
+/** An existing record to adopt (import) instead of create: matched to a planned record by name and type. */
+export interface AdoptedRecordSpec {
+  readonly name: string;
+  readonly type: DnsRecordType;
+  /** The record's Cloudflare id (from the API's list-records call). */
+  readonly id: string;
+  /** Disambiguates several planned records of one name and type. */
+  readonly content?: string;
+}
+
+export interface CloudflareSpec {
+  readonly plan: CloudflarePlan;
+  readonly zoneId?: string;
+  /** Existing phase entrypoint rulesets to adopt, by phase. */
+  readonly rulesetIds: { readonly http_request_dynamic_redirect?: string };
+  readonly adoptRecords: readonly AdoptedRecordSpec[];
 }
 
 export interface EmailSpec {
@@ -67,8 +113,10 @@ export interface MonitoringSpec {
 export interface DomainSpec {
   /** The zone name, A-labels. */
   readonly name: string;
-  readonly cloudflare: { readonly plan: CloudflarePlan; readonly zoneId?: string };
+  readonly cloudflare: CloudflareSpec;
   readonly web?: WebSpec;
+  /** Sign the zone with DNSSEC (the DS record must then be published at the registrar). */
+  readonly dnssec: boolean;
   readonly dnsRecords: readonly DnsRecordSpec[];
   readonly email?: EmailSpec;
   readonly rateLimits: readonly RateLimitSpec[];

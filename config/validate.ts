@@ -52,7 +52,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     else seen.set(d.name, i);
     return normaliseDomain(d, at, errors, warnings);
   });
-  checkRedirectTargets(domains, errors, warnings);
+  checkRedirectTargets(domains, warnings);
   const alerts = cfg["launch-ready:alerts"];
   const backups = cfg["launch-ready:backups"];
   const secrets = cfg["launch-ready:secrets"];
@@ -146,6 +146,9 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
   if (d.cloudflare.rulesetIds.http_request_dynamic_redirect !== undefined && web === undefined) {
     errors.push({ path: at("cloudflare", "rulesetIds", "http_request_dynamic_redirect"), message: "adopts a redirect ruleset, but the domain has no `web` section, so the stack plans none: remove it or add `web`" });
   }
+  if ((d.cloudflare.adoptRecords.length > 0 || d.cloudflare.rulesetIds.http_request_dynamic_redirect !== undefined) && d.cloudflare.zoneId === undefined) {
+    errors.push({ path: at("cloudflare", "zoneId"), message: "is required when adopting records or rulesets: import ids contain it (`<zoneId>/<recordId>`, `zones/<zoneId>/<rulesetId>`); copy it from the dashboard's Overview page" });
+  }
   if (d.cloudflare.adoptRecords.length > 0) {
     const planned = planDomainRecords({ ...spec, cloudflare: { ...spec.cloudflare, adoptRecords: [] } });
     for (const p of adopt(planned, d.cloudflare.adoptRecords).problems) errors.push({ path: at("cloudflare", "adoptRecords", p.index), message: p.message });
@@ -197,7 +200,7 @@ function checkUserCaa(d: DomainConfig, web: WebSpec, at: (...p: PropertyKey[]) =
 }
 
 /** Redirect-only domains: point at a canonical host, never at another alias (two hops) or over plain http. */
-function checkRedirectTargets(domains: readonly DomainSpec[], errors: ConfigIssue[], warnings: ConfigIssue[]): void {
+function checkRedirectTargets(domains: readonly DomainSpec[], warnings: ConfigIssue[]): void {
   const canonical = new Set(domains.flatMap((d) => (d.web !== undefined && d.web.redirectTo === undefined ? [d.web.canonicalHost] : [])));
   const aliasOf = new Map(domains.flatMap((d) => (d.web === undefined ? [] : d.web.aliases.map((a) => [a, d.web?.redirectTo ?? `https://${d.web?.canonicalHost ?? ""}`] as const))));
   domains.forEach((d, i) => {

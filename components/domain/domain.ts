@@ -1,8 +1,13 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import type { DomainSpec } from "../../config/spec";
-import { planDomainRecords } from "../../core/dns/record-plan";
+import { planDomainRecords, type PlannedRecord } from "../../core/dns/record-plan";
+import { planRedirectRules } from "../../core/edge/redirects";
+import { planZoneSettings } from "../../core/edge/zone-settings";
+import { Dnssec, type DsRecord } from "../dns/dnssec";
 import { DnsRecords } from "../dns/records";
+import { Redirects } from "../edge/redirects";
+import { EdgeSettings } from "../edge/zone-settings";
 
 export interface DomainArgs {
   /** The validated, normalised domain spec (see `config/validate.ts`). */
@@ -11,12 +16,15 @@ export interface DomainArgs {
 
 /**
  * One launch-ready domain: its existing Cloudflare zone (looked up, never created or deleted) and everything the
- * checklist needs in it. Later capabilities (edge settings, email, rate limits, monitoring) are children here.
+ * checklist needs in it: DNS records and CAA, DNSSEC, HTTPS-everywhere zone settings and single-hop redirects.
+ * Later capabilities (email, rate limits, monitoring) are children here too.
  */
 export class Domain extends pulumi.ComponentResource {
   public readonly zoneId: pulumi.Output<string>;
   public readonly nameServers: pulumi.Output<string[]>;
   public readonly records: pulumi.Output<Record<string, string>>;
+  /** The DS record to publish at the registrar; undefined when DNSSEC is off. */
+  public readonly ds?: pulumi.Output<DsRecord>;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.ComponentResourceOptions) {
     super("launch-ready:index:Domain", name, {}, opts);
@@ -36,8 +44,48 @@ export class Domain extends pulumi.ComponentResource {
       return z.zoneId;
     });
     this.nameServers = zone.nameServers;
-    const dns = new DnsRecords(`${name}-dns`, { zoneId: this.zoneId, records: planDomainRecords(spec) }, { parent: this });
+    const configuredZoneId = spec.cloudflare.zoneId;
+    const planned = planDomainRecords(spec);
+    const dns = new DnsRecords(`${name}-dns`, { zoneId: this.zoneId, records: planned, ...(configuredZoneId !== undefined ? { configuredZoneId } : {}) }, { parent: this });
     this.records = dns.names;
-    this.registerOutputs({ zoneId: this.zoneId, nameServers: this.nameServers, records: this.records });
+    pulumi.log.info(recordPlanSummary(spec.name, planned), this);
+
+    if (spec.dnssec) this.ds = new Dnssec(`${name}-dnssec`, { zoneId: this.zoneId }, { parent: this }).ds;
+
+    const web = spec.web;
+    if (web !== undefined) {
+      new EdgeSettings(`${name}-edge`, { zoneId: this.zoneId, settings: planZoneSettings(web) }, { parent: this });
+      const rules = planRedirectRules({
+        aliases: web.aliases,
+        target: web.redirectTo ?? `https://${web.canonicalHost}`,
+        served: web.redirectTo === undefined ? [web.canonicalHost] : [],
+        legacyPaths: web.legacyPaths,
+      });
+      const adoptRulesetId = spec.cloudflare.rulesetIds.http_request_dynamic_redirect;
+      if (rules.length > 0 || adoptRulesetId !== undefined) {
+        new Redirects(
+          `${name}-redirects`,
+          { zoneId: this.zoneId, rules, ...(configuredZoneId !== undefined ? { configuredZoneId } : {}), ...(adoptRulesetId !== undefined ? { adoptRulesetId } : {}) },
+          { parent: this },
+        );
+      }
+    }
+    this.registerOutputs({ zoneId: this.zoneId, nameServers: this.nameServers, records: this.records, ...(this.ds ? { ds: this.ds } : {}) });
   }
+}
+
+/** One line for the plan output: what is created, what is adopted, and that nothing else is touched. */
+export function recordPlanSummary(zone: string, records: readonly PlannedRecord[]): string {
+  const list = (rs: readonly PlannedRecord[]): string => {
+    const counts = new Map<string, number>();
+    for (const r of rs) counts.set(`${r.name} ${r.type}`, (counts.get(`${r.name} ${r.type}`) ?? 0) + 1);
+    return [...counts].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(", ");
+  };
+  const adopted = records.filter((r) => r.importId !== undefined);
+  const created = records.filter((r) => r.importId === undefined);
+  return [
+    `${zone} DNS: ${created.length} record(s) created${created.length > 0 ? ` (${list(created)})` : ""}`,
+    `${adopted.length} adopted by import and kept on delete${adopted.length > 0 ? ` (${list(adopted)})` : ""}`,
+    "every other record in the zone is left alone (never modified or deleted)",
+  ].join("; ");
 }

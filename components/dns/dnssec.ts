@@ -1,0 +1,34 @@
+import * as cloudflare from "@pulumi/cloudflare";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface DnssecArgs {
+  /** The zone to sign. */
+  readonly zoneId: pulumi.Input<string>;
+}
+
+/** What the registrar needs to publish the DS record (see runbooks/dnssec.md). */
+export interface DsRecord {
+  /** The whole DS record as Cloudflare shows it. */
+  readonly ds: string;
+  readonly keyTag: number;
+  readonly algorithm: string;
+  readonly digestType: string;
+  readonly digest: string;
+}
+
+/**
+ * DNSSEC for one zone (`cloudflare.ZoneDnssec`, status active). Cloudflare signs the zone; the chain of trust only
+ * validates once the DS record is published at the registrar, so it is exported for that step (RFC 4035 §5).
+ */
+export class Dnssec extends pulumi.ComponentResource {
+  public readonly ds: pulumi.Output<DsRecord>;
+
+  constructor(name: string, args: DnssecArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("launch-ready:dns:Dnssec", name, {}, opts);
+    const dnssec = new cloudflare.ZoneDnssec(`${name}-zone`, { zoneId: args.zoneId, status: "active" }, { parent: this });
+    this.ds = pulumi
+      .all([dnssec.ds, dnssec.keyTag, dnssec.algorithm, dnssec.digestType, dnssec.digest])
+      .apply(([ds, keyTag, algorithm, digestType, digest]) => ({ ds, keyTag, algorithm, digestType, digest }));
+    this.registerOutputs({ ds: this.ds });
+  }
+}

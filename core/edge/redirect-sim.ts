@@ -1,0 +1,189 @@
+/**
+ * What a browser would see: follows a URL through the planned edge (each zone's proxied hosts, its Always Use
+ * HTTPS setting and its redirect rules) hop by hop. The policy rules run this over the planned resources, so they
+ * prove the redirects from what would be applied, not from what the planner meant.
+ *
+ * Rules are read in a small subset of Cloudflare's Rules language: `http.host eq "…"`, `http.host in {…}`,
+ * `http.request.uri.path eq "…"`, `ssl`, `not ssl`, joined by `and`, optionally parenthesised; targets are a fixed
+ * URL or `concat("<url>", http.request.uri.path)`. Anything else is reported as unreadable, never guessed.
+ */
+
+export interface SimRule {
+  readonly ref: string;
+  readonly expression: string;
+  readonly targetValue?: string;
+  readonly targetExpression?: string;
+  readonly preserveQueryString: boolean;
+  readonly statusCode: number;
+}
+
+export interface SimZone {
+  readonly name: string;
+  /** Proxied hosts: requests to them reach the edge. */
+  readonly hosts: readonly string[];
+  readonly alwaysUseHttps: boolean;
+  readonly rules: readonly SimRule[];
+}
+
+/** Which runs first for a plain-http request: the redirect phase (Cloudflare's order) or Always Use HTTPS. */
+export type EdgeOrder = "redirects-first" | "always-https-first";
+
+export interface Hop {
+  readonly from: string;
+  readonly to: string;
+  readonly status: number;
+  /** `rule <ref>` or `always_use_https`. */
+  readonly by: string;
+}
+
+export type ChainEnd =
+  | { readonly kind: "final"; readonly url: string; readonly atEdge: boolean }
+  | { readonly kind: "loop"; readonly url: string }
+  | { readonly kind: "too-many"; readonly limit: number }
+  | { readonly kind: "unreadable"; readonly ref: string; readonly reason: string };
+
+export interface Chain {
+  readonly start: string;
+  readonly hops: readonly Hop[];
+  readonly end: ChainEnd;
+}
+
+type Atom =
+  | { kind: "host-in"; hosts: Set<string> }
+  | { kind: "path-eq"; path: string }
+  | { kind: "ssl"; negate: boolean };
+
+export type ParsedRule =
+  | { readonly ok: true; readonly atoms: readonly Atom[]; readonly target: (path: string) => string }
+  | { readonly ok: false; readonly reason: string };
+
+const STRING = String.raw`"((?:[^"\\]|\\.)*)"`;
+const unescape = (s: string): string => s.replace(/\\(.)/g, "$1");
+
+export function parseRule(rule: SimRule): ParsedRule {
+  const atoms: Atom[] = [];
+  let expr = rule.expression.trim();
+  while (expr.startsWith("(") && matchingParen(expr) === expr.length - 1) expr = expr.slice(1, -1).trim();
+  for (const rawPart of splitAnd(expr)) {
+    let part = rawPart.trim();
+    while (part.startsWith("(") && part.endsWith(")")) part = part.slice(1, -1).trim();
+    let m: RegExpExecArray | null;
+    if ((m = new RegExp(`^http\\.host\\s+(?:eq|==)\\s+${STRING}$`).exec(part))) {
+      atoms.push({ kind: "host-in", hosts: new Set([unescape(m[1] ?? "").toLowerCase()]) });
+    } else if ((m = /^http\.host\s+in\s+\{([^}]*)\}$/.exec(part))) {
+      const hosts = [...(m[1] ?? "").matchAll(new RegExp(STRING, "g"))].map((x) => unescape(x[1] ?? "").toLowerCase());
+      atoms.push({ kind: "host-in", hosts: new Set(hosts) });
+    } else if ((m = new RegExp(`^http\\.request\\.uri\\.path\\s+(?:eq|==)\\s+${STRING}$`).exec(part))) {
+      atoms.push({ kind: "path-eq", path: unescape(m[1] ?? "") });
+    } else if (part === "ssl") {
+      atoms.push({ kind: "ssl", negate: false });
+    } else if (part === "not ssl") {
+      atoms.push({ kind: "ssl", negate: true });
+    } else {
+      return { ok: false, reason: `the expression part \`${part}\` is outside what the checker can read` };
+    }
+  }
+  if (rule.targetValue !== undefined) {
+    const fixed = rule.targetValue;
+    return { ok: true, atoms, target: () => fixed };
+  }
+  const m = new RegExp(`^concat\\(\\s*${STRING}\\s*,\\s*http\\.request\\.uri\\.path\\s*\\)$`).exec((rule.targetExpression ?? "").trim());
+  if (!m) return { ok: false, reason: `the target \`${rule.targetExpression ?? "(none)"}\` is outside what the checker can read` };
+  const base = unescape(m[1] ?? "");
+  return { ok: true, atoms, target: (path) => base + path };
+}
+
+function splitAnd(expr: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let cur = "";
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i]!;
+    if (inString) {
+      cur += c;
+      if (c === "\\") cur += expr[++i] ?? "";
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    if (c === "(" || c === "{") depth++;
+    if (c === ")" || c === "}") depth--;
+    if (depth === 0 && (expr.startsWith(" and ", i) || expr.startsWith(" && ", i))) {
+      parts.push(cur);
+      cur = "";
+      i += expr.startsWith(" and ", i) ? 4 : 3;
+      continue;
+    }
+    cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+function matchingParen(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "(") depth++;
+    if (s[i] === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function matches(atoms: readonly Atom[], url: URL): boolean {
+  return atoms.every((a) => {
+    switch (a.kind) {
+      case "host-in":
+        return a.hosts.has(url.hostname);
+      case "path-eq":
+        return url.pathname === a.path;
+      case "ssl":
+        return (url.protocol === "https:") !== a.negate;
+    }
+  });
+}
+
+export const MAX_HOPS = 10;
+
+/** Follows `start` through the zones until a response that is not a redirect, a loop, or the hop limit. */
+export function followChain(zones: readonly SimZone[], start: string, order: EdgeOrder = "redirects-first"): Chain {
+  const parsed = new Map<SimRule, ParsedRule>();
+  const hops: Hop[] = [];
+  const seen = new Set<string>();
+  let current = start;
+  for (let i = 0; i <= MAX_HOPS; i++) {
+    if (seen.has(current)) return { start, hops, end: { kind: "loop", url: current } };
+    seen.add(current);
+    const url = new URL(current);
+    const zone = zones.find((z) => z.hosts.includes(url.hostname));
+    if (zone === undefined) return { start, hops, end: { kind: "final", url: current, atEdge: false } };
+    const httpsUpgrade = (): Hop | undefined =>
+      zone.alwaysUseHttps && url.protocol === "http:" ? { from: current, to: `https://${current.slice("http://".length)}`, status: 301, by: "always_use_https" } : undefined;
+    let hop: Hop | undefined = order === "always-https-first" ? httpsUpgrade() : undefined;
+    if (hop === undefined) {
+      for (const rule of zone.rules) {
+        let p = parsed.get(rule);
+        if (p === undefined) {
+          p = parseRule(rule);
+          parsed.set(rule, p);
+        }
+        if (!p.ok) return { start, hops, end: { kind: "unreadable", ref: rule.ref, reason: p.reason } };
+        if (!matches(p.atoms, url)) continue;
+        let to = p.target(url.pathname);
+        if (rule.preserveQueryString && url.search !== "") to += url.search;
+        hop = { from: current, to, status: rule.statusCode, by: `rule ${rule.ref}` };
+        break;
+      }
+    }
+    hop ??= order === "redirects-first" ? httpsUpgrade() : undefined;
+    if (hop === undefined) return { start, hops, end: { kind: "final", url: current, atEdge: true } };
+    hops.push(hop);
+    current = hop.to;
+  }
+  return { start, hops, end: { kind: "too-many", limit: MAX_HOPS } };
+}
+
+/** True when the hop goes from https to plain http. */
+export function isDowngrade(h: Hop): boolean {
+  return h.from.startsWith("https:") && h.to.startsWith("http:");
+}
