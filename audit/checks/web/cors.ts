@@ -1,0 +1,60 @@
+/**
+ * cors.wildcard and cors.reflection. Reflection is probed with Origins an attacker could own: an unrelated site,
+ * `null` (sandboxed frames, file: pages), and the two classic broken suffix/prefix matches of the domain.
+ */
+import type { AuditCheckModule, CheckResult, HttpResult } from "../../types";
+import type { HttpResponse } from "./follow";
+import { pageOf } from "./page";
+import { each, result } from "./result";
+import { webSnapshot } from "./snapshot";
+
+const IDS = ["cors.wildcard", "cors.reflection"] as const;
+
+function acao(r: HttpResponse): string | undefined {
+  return r.headers["access-control-allow-origin"]?.[0]?.trim();
+}
+function credentials(r: HttpResponse): boolean {
+  return (r.headers["access-control-allow-credentials"] ?? []).some((v) => v.trim().toLowerCase() === "true");
+}
+
+export function attackerOrigins(domain: string): string[] {
+  return ["https://evil.example", "null", `https://${domain}.evil.example`, `https://evil${domain}`];
+}
+
+function wildcard(responses: readonly HttpResponse[]): CheckResult {
+  const hits = responses.filter((r) => acao(r) === "*");
+  const evidence = { urls: [...new Set(responses.map((r) => r.url))], wildcard: hits.map((r) => `${r.url} credentials=${credentials(r)}`) };
+  if (hits.some(credentials)) return result("cors.wildcard", "fail", `Access-Control-Allow-Origin: * together with Allow-Credentials: true on ${hits[0]?.url ?? ""}`, evidence);
+  if (hits.length > 0) return result("cors.wildcard", "warn", `Access-Control-Allow-Origin: * on ${hits[0]?.url ?? ""}: any site can read these responses`, evidence);
+  return result("cors.wildcard", "pass", "No wildcard Access-Control-Allow-Origin", evidence);
+}
+
+export const corsModule: AuditCheckModule = {
+  ids: IDS,
+  async run(target, ctx) {
+    const s = await webSnapshot(target, ctx);
+    const p = pageOf(s);
+    if (p.kind === "none") return each(IDS, p.status, p.why);
+    // The page users land on. Endpoints declared for rate probes are left alone: probing them here would spend the
+    // budget of a rate-limit rule before rate.* measures it.
+    const url = p.page.url;
+    const probes: { url: string; origin: string; r: HttpResult }[] = await Promise.all(
+      attackerOrigins(target.name).map(async (origin) => ({ url, origin, r: await ctx.http.request({ url, headers: { origin } }) })),
+    );
+    const responses = probes.flatMap((x) => (x.r.kind === "response" ? [x.r] : []));
+    const failed = probes.filter((x) => x.r.kind === "error");
+    const out = [wildcard([p.page, ...responses])];
+    const echoed = probes.flatMap((x) => (x.r.kind === "response" && acao(x.r) === x.origin ? [{ ...x, r: x.r }] : []));
+    const evidence = {
+      probes: probes.map((x) => `${x.url} Origin: ${x.origin} → ${x.r.kind === "response" ? `ACAO ${acao(x.r) ?? "(none)"}, credentials ${credentials(x.r)}` : x.r.reason}`),
+    };
+    const withCreds = echoed.filter((x) => credentials(x.r));
+    if (withCreds.length > 0) out.push(result("cors.reflection", "fail", `${withCreds[0]?.url ?? ""} echoes Origin ${withCreds.map((x) => x.origin).join(", ")} with Allow-Credentials: true: any site can read signed-in users' data`, evidence));
+    else if (echoed.length > 0) out.push(result("cors.reflection", "warn", `${echoed[0]?.url ?? ""} echoes Origin ${echoed.map((x) => x.origin).join(", ")} (without credentials)`, evidence));
+    else if (failed.length > 0) {
+      const reason = failed[0]?.r.kind === "error" ? failed[0].r.reason : "";
+      out.push(result("cors.reflection", "error", `Could not complete the Origin probes: ${reason}`, evidence));
+    } else out.push(result("cors.reflection", "pass", `No attacker Origin is echoed (${attackerOrigins(target.name).length} tried)`, evidence));
+    return out;
+  },
+};

@@ -1,0 +1,23 @@
+/** Building check results: the checklist's remediation by default, none on a pass. */
+import { checkDefinition, type CheckId } from "../../../checklist";
+import type { AuditStatus, CheckResult, Evidence } from "../../types";
+
+export function result(id: CheckId, status: AuditStatus, summary: string, evidence: Evidence = {}, remediation?: string): CheckResult {
+  const fix = status === "pass" || status === "skip" || status === "info" ? "" : remediation ?? checkDefinition(id).remediation;
+  return { id, status, summary, evidence, remediation: fix };
+}
+
+/** The same status and reason for several IDs (a dependency could not be fetched, or a probe is off). */
+export function each(ids: readonly CheckId[], status: AuditStatus, summary: string, evidence: Evidence = {}): CheckResult[] {
+  return ids.map((id) => result(id, status, summary, evidence));
+}
+
+/**
+ * Whether a failed fetch or handshake is a verdict or a non-answer. A refused connection, a certificate the client
+ * rejects, a TLS alert or a name without addresses are facts about the site (`fail`); a timeout, a reset or a DNS
+ * failure mean we could not decide (`error`), never a pass and never "missing" (CHECKS.md).
+ */
+export function failureStatus(reason: string): "fail" | "error" {
+  if (/ECONNREFUSED|has no A or AAAA record|CERT_|ERR_TLS_|SELF_SIGNED|UNABLE_TO_|certificate|alert|EPROTO|handshake failure/i.test(reason)) return "fail";
+  return "error";
+}
