@@ -32,6 +32,7 @@ describe("TLS probe", () => {
     ["notyet.test", "CERT_NOT_YET_VALID"],
     ["selfsigned.test", "DEPTH_ZERO_SELF_SIGNED_CERT"],
     ["wronghost.test", "ERR_TLS_CERT_ALTNAME_INVALID"],
+    ["incomplete.test", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"],
   ])("says why %s does not verify (%s)", async (host, code) => {
     expect(await probe.handshake(host, 443)).toMatchObject({ kind: "connected", authorized: false, authorizationError: code });
   });

@@ -99,6 +99,7 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["wronghost.test", { "tls.cert_valid": "fail" }],
   ["selfsigned.test", { "tls.cert_valid": "fail" }],
   ["rsa1024.test", { "tls.key_sig": "fail" }],
+  ["incomplete.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
   ["oldtls.test", { "tls.protocols": "fail", "tls.cert_valid": "pass" }],
   ["huge.test", { "web.mixed_content": "error", "hdr.csp": "pass" }],
 ];
@@ -138,6 +139,13 @@ describe("web checks on the lab", () => {
     lab.resetCounters();
     await audit("norate.test", { rate: true });
     expect(lab.hits.get("norate.test /login")).toBe(30);
+  });
+
+  it("says which certificate problem it found", async () => {
+    const summary = async (d: string) => (await audit(d)).byId.get("tls.cert_valid")?.summary;
+    expect(await summary("incomplete.test")).toMatch(/chain is incomplete/);
+    expect(await summary("wronghost.test")).toMatch(/does not name wronghost\.test \(it names wrong-host\.lab\.invalid\)/);
+    expect(await summary("expired.test")).toMatch(/expired on/);
   });
 
   it("reports the redirect chain with status codes as evidence", async () => {

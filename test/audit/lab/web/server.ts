@@ -12,6 +12,7 @@ import tls, { type SecureContext } from "node:tls";
 import { parseConnectTo, type ConnectToRule } from "../../../../audit/http/connect-to";
 import type { DnsClient } from "../../../../audit/types";
 import { createLabPki, type LabCert, type LabPki } from "../pki";
+import { startLeafOnlyServer, type LeafOnlyServer } from "./leaf-only-server";
 import { memoryDns } from "./memory-dns";
 import { labSites, type CertKind, type RequestContext, type Site } from "./sites";
 
@@ -119,12 +120,18 @@ export async function startWebLab(): Promise<WebLab> {
   await once(silent, "listening");
   const silentPort = (silent.address() as AddressInfo).port;
 
+  const children: LeafOnlyServer[] = [];
   const connectTo: ConnectToRule[] = [];
   const ownPorts: Record<string, number> = {};
   for (const [apex, site] of Object.entries(sites)) {
     let port: number | undefined;
     if (site.listener === "closed") port = closedPort;
     if (site.listener === "silent") port = silentPort;
+    if (site.listener === "leaf-only") {
+      const leaf = await startLeafOnlyServer(pki.dir, valid.certPem, valid.keyPem);
+      children.push(leaf);
+      port = leaf.port;
+    }
     if (site.listener === "own" || site.listener === "old-tls") {
       const c = certOf(site.cert === "none" ? "valid" : site.cert);
       const server = https.createServer(
@@ -150,6 +157,7 @@ export async function startWebLab(): Promise<WebLab> {
     pki, rootPem: pki.rootPem, sites, httpPort, httpsPort, ownPorts, connectTo, dns, hits,
     resetCounters: () => hits.clear(),
     async close() {
+      await Promise.all(children.map((c) => c.stop()));
       for (const socket of silentSockets) socket.destroy();
       silent.close();
       for (const s of servers) {

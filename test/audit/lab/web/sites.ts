@@ -24,9 +24,9 @@ export interface Site {
   /**
    * Which HTTPS listener serves the site: the shared SNI server (default); its own server (`own`, needed for a key
    * type the shared server also holds, since Node's SNI switch adds the certificate to the connection's per-key-type
-   * slots instead of replacing them); its own server still offering TLS 1.0/1.1 (`old-tls`); a closed port; or a TCP listener that accepts and never says a word (`silent`).
+   * slots instead of replacing them); its own server still offering TLS 1.0/1.1 (`old-tls`); a child process that serves the leaf without its intermediate (`leaf-only`); a closed port; or a TCP listener that accepts and never says a word (`silent`).
    */
-  readonly listener?: "shared" | "own" | "old-tls" | "closed" | "silent";
+  readonly listener?: "shared" | "own" | "old-tls" | "closed" | "silent" | "leaf-only";
   /** Left out of the lab's DNS (the test's DnsClient), e.g. to model a missing www. */
   readonly unpublished?: readonly string[];
   http(c: RequestContext): void;
@@ -228,5 +228,6 @@ export function labSites(): Readonly<Record<string, Site>> {
     "selfsigned.test": { ...good, cert: "selfSigned" },
     "rsa1024.test": { ...good, cert: "rsa1024", listener: "own" },
     "oldtls.test": { ...good, listener: "old-tls" },
+    "incomplete.test": { ...good, listener: "leaf-only" },
   };
 }
