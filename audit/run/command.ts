@@ -4,11 +4,12 @@
  * Arguments arrive already validated by the command line; nothing here falls back to the system resolver.
  */
 import { readFileSync } from "node:fs";
-import { ALL_CHECKS, auditedIds } from "../checks";
+import { auditedIds, createAllChecks } from "../checks";
 import { createDnsClient, readSystemResolvers, type ResolverAddress } from "../dns";
 import { createHttpClient } from "../http/client";
 import type { ConnectToRule } from "../http/connect-to";
 import { createTlsProbe } from "../http/tls-probe";
+import { createStartTlsProbe } from "../smtp";
 import { auditExitStatus, formatHuman, formatJson, formatMarkdown, formatSarif, type FailOn } from "../report";
 import type { AuditCheckModule, AuditTarget, ExpectedDomainState } from "../types";
 import { runAudit } from "./run-audit";
@@ -53,7 +54,9 @@ export async function runAuditCommand(opts: AuditCommandOptions): Promise<number
   const clientOpts = { connectTo: opts.connectTo, timeoutMs: opts.timeoutMs, dns, ...(opts.caPem !== undefined ? { caPem: opts.caPem } : {}) };
   const http = createHttpClient(clientOpts);
   const tls = createTlsProbe(clientOpts);
-  const modules = opts.modules ?? ALL_CHECKS;
+  const modules =
+    opts.modules ??
+    createAllChecks({ smtpProbe: createStartTlsProbe({ connectTo: opts.connectTo, timeoutMs: opts.timeoutMs, ...(opts.caPem !== undefined ? { caPem: opts.caPem } : {}) }) });
   const progress = opts.stderrIsTty
     ? (done: number, total: number, t: AuditTarget): void => opts.stderr(`\r\u001b[2K[${done}/${total}] ${t.display}`)
     : undefined;
