@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTlsProbe } from "../../../audit/http/tls-probe";
 import type { TlsProbe } from "../../../audit/types";
+import { labPkiAvailable } from "../lab/pki";
 import { startWebLab, type WebLab } from "../lab/web/server";
 
 let lab: WebLab;
 let probe: TlsProbe;
-beforeAll(async () => {
-  lab = await startWebLab();
-  probe = createTlsProbe({ connectTo: lab.connectTo, caPem: lab.rootPem, timeoutMs: 2000, dns: lab.dns });
-});
-afterAll(async () => {
-  await lab.close();
-});
 
-describe("TLS probe", () => {
+describe.runIf(labPkiAvailable())("TLS probe", () => {
+  beforeAll(async () => {
+    lab = await startWebLab();
+    probe = createTlsProbe({ connectTo: lab.connectTo, caPem: lab.rootPem, timeoutMs: 2000, dns: lab.dns });
+  });
+  afterAll(async () => {
+    await lab.close();
+  });
   it("reports the negotiated protocol and the chain leaf first, with key and signature", async () => {
     const r = await probe.handshake("good.test", 443);
     expect(r).toMatchObject({ kind: "connected", protocol: "TLSv1.3", authorized: true });

@@ -217,3 +217,5 @@ export async function createLabPki(opts: { hosts: readonly string[] }): Promise<
     throw err;
   }
 }
+
+export { labPkiAvailable, PKI_APT } from "./available";

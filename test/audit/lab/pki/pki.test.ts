@@ -3,18 +3,12 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLabPki, type LabCert, type LabPki } from "./index";
+import { createLabPki, labPkiAvailable, type LabCert, type LabPki } from "./index";
 
 const HOSTS = ["acme.test", "www.acme.test"];
 const DAY = 86_400_000;
 let pki: LabPki;
 
-beforeAll(async () => {
-  pki = await createLabPki({ hosts: HOSTS });
-});
-afterAll(async () => {
-  await pki.cleanup();
-});
 
 /** Serve `cert` on loopback and report what a client trusting only the lab root sees. */
 async function handshake(cert: LabCert, servername: string): Promise<{ authorized: boolean; error: string | undefined }> {
@@ -36,7 +30,13 @@ async function handshake(cert: LabCert, servername: string): Promise<{ authorize
   }
 }
 
-describe("lab PKI", () => {
+describe.runIf(labPkiAvailable())("lab PKI", () => {
+  beforeAll(async () => {
+    pki = await createLabPki({ hosts: HOSTS });
+  });
+  afterAll(async () => {
+    await pki.cleanup();
+  });
   it("issues a valid leaf for every requested host, chained through the intermediate to the root", async () => {
     const leaf = new X509Certificate(pki.valid.certPem);
     const intermediate = new X509Certificate(pki.intermediatePem);
