@@ -130,6 +130,12 @@ export function createMtaStsChecks(options: MtaStsChecksOptions = {}): AuditChec
     const all = txt.kind === "answer" ? txt.records : [];
     const sts = all.filter(isMtaStsRecord);
     const lookalike = all.filter((r) => !isMtaStsRecord(r) && /v\s*=\s*stsv1/i.test(r));
+    const onlyNullMx = mx.kind === "answer" && mx.records.length > 0 && mx.records.every((r) => isNullMx(r.exchange));
+    if (sts.length === 0 && lookalike.length === 0 && onlyNullMx) {
+      // RFC 7505: a null MX domain takes no mail, so there is no delivery to protect.
+      out.push(result("mtasts.record", "skip", `${target.display} publishes a null MX (takes no mail): MTA-STS does not apply`, { ...base, mx: describeLookup("MX", target.name, mx, showMx) }));
+      return skipRest(`${target.display} takes no mail (null MX)`);
+    }
     if (sts.length === 0 && lookalike.length === 0) {
       out.push(result("mtasts.record", "warn", `no MTA-STS record at ${name}: mail to ${target.display} can be downgraded to plain text`, base));
       return skipRest(`MTA-STS is not enabled for ${target.display}`);

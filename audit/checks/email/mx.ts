@@ -44,7 +44,8 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
     const ev = { ...evidence, targets: verdicts.map((v) => v.evidence), ...(expected.length > 0 ? { expected } : {}) };
     const bad = verdicts.filter((v) => v.problem !== undefined);
     const errs = verdicts.filter((v) => v.error !== undefined);
-    if (bad.length > 0) out.push(result("mx.records", "fail", `MX target ${bad.map((v) => v.problem).join("; ")}`, ev));
+    const listed = bad.slice(0, 3).map((v) => v.problem).join("; ");
+    if (bad.length > 0) out.push(result("mx.records", "fail", `MX target ${listed}${bad.length > 3 ? `; and ${bad.length - 3} more (see evidence)` : ""}`, ev));
     else if (missingExpected.length > 0) out.push(result("mx.records", "fail", `expected MX ${missingExpected.join(", ")} not published at ${target.display}`, ev, "Publish the MX records your mail provider gives (`email.senders`)."));
     else if (errs.length > 0) out.push(undecided("mx.records", `the address lookup of ${errs[0]?.error ?? ""} failed`, ev));
     else out.push(result("mx.records", "pass", `every MX target of ${target.display} is a host name with addresses (${verdicts.map((v) => v.host).join(", ")})`, ev));

@@ -154,3 +154,10 @@ describe("mtasts.mx_tls (opt-in SMTP probe)", () => {
     expect(get(r, "mtasts.mx_tls")).toMatchObject({ status: "error", summary: expect.stringContaining("ETIMEDOUT") });
   });
 });
+
+describe("MTA-STS on a domain that takes no mail", () => {
+  it("skips with the reason instead of warning about a missing record", async () => {
+    const r = await mtasts({ zone: { [D]: { MX: [{ preference: 0, exchange: "" }] } } });
+    expect(get(r, "mtasts.record")).toMatchObject({ status: "skip", summary: expect.stringContaining("null MX") });
+  });
+});
