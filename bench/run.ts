@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: times the offline preview (and the auditor, when its lab can start) and writes BENCHMARKS.md.
+ * A benchmark, not a test: nothing here gates CI. Figures are medians of several whole-process runs, with ratios
+ * against baselines measured in the same run, so they compare across machines better than bare times.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join, resolve } from "node:path";
+import { benchPreview } from "./preview";
+import type { Timing } from "./timing";
+
+const PROJECT_DIR = resolve(__dirname, "..");
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
+
+export interface BenchSection {
+  readonly title: string;
+  readonly method: string;
+  readonly timings: readonly Timing[];
+  /** The timing the ratios are taken against. */
+  readonly baseline: string;
+}
+
+function table(section: BenchSection): string {
+  const base = section.timings.find((t) => t.label === section.baseline);
+  const rows = section.timings.map(
+    (t) => `| ${t.label} | ${t.runs} | ${t.medianMs.toFixed(0)} | ${t.minMs.toFixed(0)}–${t.maxMs.toFixed(0)} | ${base ? (t.medianMs / base.medianMs).toFixed(2) : "—"} |`,
+  );
+  return [`### ${section.title}`, "", section.method, "", `| what | runs | median ms | range ms | × ${section.baseline} |`, "|---|---|---|---|---|", ...rows].join("\n");
+}
+
+async function main(): Promise<void> {
+  mkdirSync(join(PROJECT_DIR, ".tmp"), { recursive: true });
+  const scratch = mkdtempSync(join(PROJECT_DIR, ".tmp", "bench-"));
+  const sections: BenchSection[] = [];
+  try {
+    process.stderr.write(`bench: offline preview (${RUNS} runs each)…\n`);
+    sections.push({
+      title: "Offline preview",
+      method:
+        "Whole process (`node bin/launch-ready.js preview --stack S --json`), cold start each run after one warm-up run; generated stacks have one web domain with three hosts and one extra record each.",
+      timings: benchPreview(PROJECT_DIR, scratch, RUNS),
+      baseline: "baseline: require('@pulumi/pulumi')",
+    });
+    const auditModule = join(__dirname, "audit.ts");
+    try {
+      const audit: unknown = await import(auditModule);
+      const fn = typeof audit === "object" && audit !== null ? Reflect.get(audit, "benchAudit") : undefined;
+      if (typeof fn === "function") {
+        process.stderr.write("bench: auditor on the loopback lab…\n");
+        const section: unknown = await fn({ projectDir: PROJECT_DIR, runs: RUNS });
+        if (isSection(section)) sections.push(section);
+      }
+    } catch (err) {
+      process.stderr.write(`bench: auditor skipped: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const doc = [
+    "# Benchmarks",
+    "",
+    "Written by `npm run bench`; rerun it to refresh. Medians of several whole-process runs; ratios are against a",
+    "baseline measured in the same run on the same machine, so compare ratios across machines, not milliseconds.",
+    "",
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    "",
+    ...sections.map(table).flatMap((t) => [t, ""]),
+  ].join("\n");
+  writeFileSync(join(PROJECT_DIR, "BENCHMARKS.md"), doc);
+  process.stdout.write(doc);
+}
+
+function isSection(v: unknown): v is BenchSection {
+  return typeof v === "object" && v !== null && typeof Reflect.get(v, "title") === "string" && Array.isArray(Reflect.get(v, "timings"));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
