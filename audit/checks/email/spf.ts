@@ -107,11 +107,12 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   const tree = treeEvidence(ev.tree);
   const evidence: Evidence = { ...base, record: text };
 
-  // spf.syntax: the record's own errors, then permerrors anywhere below it (they fail evaluation just the same).
+  // spf.syntax: the record's own errors, then permerrors anywhere below it (they fail evaluation just the same);
+  // an unreadable include may hide one, so it outranks a mere warning.
   if (parsed.errors.length > 0) out.push(result("spf.syntax", "fail", `SPF of ${target.display} is invalid: ${parsed.errors[0] ?? ""}`, { ...evidence, errors: [...parsed.errors] }));
   else if (ev.permerrors.length > 0) out.push(result("spf.syntax", "fail", `SPF of ${target.display} fails through its includes: ${ev.permerrors[0] ?? ""}`, { ...evidence, errors: [...ev.permerrors], tree }, "Fix or remove the include named in the message (an include target must publish exactly one valid SPF record)."));
-  else if (parsed.warnings.length > 0) out.push(result("spf.syntax", "warn", `SPF of ${target.display}: ${parsed.warnings[0] ?? ""}`, { ...evidence, warnings: [...parsed.warnings] }));
   else if (ev.errors.length > 0) out.push(undecided("spf.syntax", `${ev.errors.length} lookup(s) in the include tree failed`, { ...evidence, dnsErrors: dnsErrors(ev), tree }));
+  else if (parsed.warnings.length > 0) out.push(result("spf.syntax", "warn", `SPF of ${target.display}: ${parsed.warnings[0] ?? ""}`, { ...evidence, warnings: [...parsed.warnings] }));
   else out.push(result("spf.syntax", "pass", `SPF of ${target.display} and its includes are valid`, { ...evidence, tree }));
 
   // spf.lookups (RFC 7208 §4.6.4). With failed lookups the count is a lower bound: above the limit it is still a fail.
@@ -132,9 +133,9 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   // spf.mx_addresses
   const mxEvidence: EvidenceValue = ev.mxTerms.map((m) => ({ term: m.term, in: m.domain, name: m.name, exchanges: [...m.exchanges] }));
   const overMx = ev.mxTerms.filter((m) => m.exchanges.length > SPF_MX_ADDRESS_LIMIT);
-  const mxErrors = ev.errors.filter((e) => e.type === "MX");
   if (overMx.length > 0) out.push(result("spf.mx_addresses", "fail", `SPF term "${overMx[0]?.term ?? ""}" in ${overMx[0]?.domain ?? ""} has ${overMx[0]?.exchanges.length ?? 0} MX hosts to look up (limit ${SPF_MX_ADDRESS_LIMIT})`, { ...evidence, mxTerms: mxEvidence }));
-  else if (mxErrors.length > 0) out.push(undecided("spf.mx_addresses", `an MX lookup of an mx term failed (${mxErrors[0]?.reason ?? ""})`, { ...evidence, mxTerms: mxEvidence }));
+  // Any failed lookup may hide an mx term (in an include that could not be read), not only a failed MX lookup.
+  else if (ev.errors.length > 0) out.push(undecided("spf.mx_addresses", `${ev.errors.length} lookup(s) in the SPF tree failed (${ev.errors[0]?.name ?? ""}: ${ev.errors[0]?.reason ?? ""})`, { ...evidence, mxTerms: mxEvidence, dnsErrors: dnsErrors(ev) }));
   else out.push(result("spf.mx_addresses", "pass", ev.mxTerms.length === 0 ? `SPF of ${target.display} has no mx terms` : `every SPF mx term of ${target.display} has at most ${SPF_MX_ADDRESS_LIMIT} MX hosts`, { ...evidence, mxTerms: mxEvidence }));
 
   out.push(await judgeAll(target, ctx, ev, evidence));

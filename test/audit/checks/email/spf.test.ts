@@ -62,6 +62,10 @@ describe("spf.syntax", () => {
     const r = await spf(withRoot("v=spf1 include:gone.example -all"));
     expect(get(r, "spf.syntax")).toMatchObject({ status: "fail", summary: expect.stringContaining("gone.example has no SPF record") });
   });
+  it("is an error, not a warning, when an unreadable include may hide a permerror", async () => {
+    const r = await spf(withRoot("v=spf1 include:broken.example -all ip4:192.0.2.1", { "broken.example": "error" }));
+    expect(statusOf(r, "spf.syntax")).toBe("error");
+  });
   it("is an error when an include cannot be looked up", async () => {
     const r = await spf(withRoot("v=spf1 include:broken.example -all", { "broken.example": "error" }));
     expect(statusOf(r, "spf.syntax")).toBe("error");
@@ -120,6 +124,10 @@ describe("spf.mx_addresses", () => {
   it("passes 10", async () => {
     const r = await spf({ [D]: { TXT: ["v=spf1 mx -all"], MX: many.slice(0, 10) } });
     expect(statusOf(r, "spf.mx_addresses")).toBe("pass");
+  });
+  it("is an error when an include that could hold mx terms cannot be read", async () => {
+    const r = await spf({ [D]: { TXT: ["v=spf1 include:broken.example -all"], MX }, "broken.example": "slow" });
+    expect(statusOf(r, "spf.mx_addresses")).toBe("error");
   });
   it("is an error when the mx term's lookup fails", async () => {
     const r = await spf({ [D]: { TXT: ["v=spf1 mx:mail.acme.example -all"], MX }, "mail.acme.example": { MX: "error" } });
