@@ -2,9 +2,51 @@
  * Every pre-apply rule, one per checklist ID. The offline preview and the CrossGuard pack both run this list.
  */
 import type { PlanRule } from "../rule";
+import { caaIssuerMatch } from "./caa-issuer-match";
+import { caaPresent } from "./caa-present";
+import { caaSyntax } from "./caa-syntax";
+import { dnsAdoptedRetained } from "./dns-adopted-retained";
 import { dnsRecordFqdn } from "./dns-record-fqdn";
+import { dnsTxtNormalised } from "./dns-txt-normalised";
 import { dnsZoneAdopted } from "./dns-zone-adopted";
+import { dnssecChain } from "./dnssec-chain";
+import { hstsIncludeSubdomains } from "./hsts-include-subdomains";
+import { hstsMaxAge } from "./hsts-max-age";
+import { hstsPreloadReady } from "./hsts-preload-ready";
+import { hstsPresent } from "./hsts-present";
 import { secretsNoPlaintext } from "./secrets-no-plaintext";
+import { tlsAlwaysHttps } from "./tls-always-https";
+import { tlsProtocols } from "./tls-protocols";
+import { tlsSslStrict } from "./tls-ssl-strict";
 import { webHttps } from "./web-https";
+import { webMixedContent } from "./web-mixed-content";
+import { webRedirectDowngrade } from "./web-redirect-downgrade";
+import { webRedirectFirstHop } from "./web-redirect-first-hop";
+import { webRedirectHops } from "./web-redirect-hops";
 
-export const PLAN_RULES: readonly PlanRule[] = [dnsZoneAdopted, dnsRecordFqdn, webHttps, secretsNoPlaintext];
+export const PLAN_RULES: readonly PlanRule[] = [
+  // SSL/TLS, HTTPS everywhere
+  tlsSslStrict,
+  tlsAlwaysHttps,
+  tlsProtocols,
+  webHttps,
+  webMixedContent,
+  hstsPresent,
+  hstsMaxAge,
+  hstsIncludeSubdomains,
+  hstsPreloadReady,
+  // DNS and redirects
+  dnsZoneAdopted,
+  dnsRecordFqdn,
+  dnsTxtNormalised,
+  dnsAdoptedRetained,
+  caaPresent,
+  caaSyntax,
+  caaIssuerMatch,
+  dnssecChain,
+  webRedirectFirstHop,
+  webRedirectHops,
+  webRedirectDowngrade,
+  // Secrets handling
+  secretsNoPlaintext,
+];

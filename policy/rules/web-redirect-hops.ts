@@ -1,0 +1,54 @@
+import { failWith, notApplicable, pass, type PlanRule, type Violation } from "../rule";
+import { describeChain, edgeChains, PROBE_PATH, urnFor } from "./support/redirects";
+
+const PROBE = new URL(`https://x${PROBE_PATH}`);
+
+/**
+ * Every proxied host, over http and https, reaches an https page in at most one redirect, with no loop; a host
+ * that redirects elsewhere keeps the path and query (legacy-path rules move the path on purpose, the query stays).
+ * The chains are re-derived from the planned Ruleset and zone settings, not taken from the planner.
+ */
+export const webRedirectHops: PlanRule = {
+  id: "web.redirect_hops",
+  evaluate(resources) {
+    const { zones, chains } = edgeChains(resources);
+    if (chains.length === 0) return notApplicable("The stack serves no web host through Cloudflare.");
+    const violations: Violation[] = [];
+    for (const c of chains) {
+      const urn = urnFor(zones, c.start);
+      const at = urn !== undefined ? { urn } : {};
+      switch (c.end.kind) {
+        case "unreadable":
+          violations.push({ ...at, message: `Cannot verify redirect rule \`${c.end.ref}\`: ${c.end.reason}. Use the rules the toolkit plans from \`web.aliases\`/\`web.legacyPaths\`, or express it as host/path equality.` });
+          continue;
+        case "loop":
+          violations.push({ ...at, message: `${describeChain(c)} loops back to ${c.end.url}: the site would be unreachable there. Make every alias redirect to the canonical host, and the canonical host redirect nowhere.` });
+          continue;
+        case "too-many":
+          violations.push({ ...at, message: `${describeChain(c)} does not settle within ${c.end.limit} redirects. Point every alias straight at the canonical https URL.` });
+          continue;
+        case "final":
+          break;
+      }
+      const final = new URL(c.end.url);
+      if (c.hops.length > 1) {
+        violations.push({ ...at, message: `${describeChain(c)} takes ${c.hops.length} hops: point ${new URL(c.start).hostname}'s redirect straight at ${final.protocol}//${final.host} so it lands in one.` });
+      } else if (final.protocol !== "https:") {
+        violations.push({ ...at, message: `${describeChain(c)} ends on plain http. Turn on Always Use HTTPS and redirect to https:// URLs.` });
+      }
+      const start = new URL(c.start);
+      if (c.hops.length > 0 && final.search !== start.search) {
+        violations.push({ ...at, message: `${describeChain(c)} drops or changes the query string. Set \`preserveQueryString: true\` on the redirect.` });
+      } else if (c.hops.length > 0 && start.pathname === PROBE.pathname && final.pathname !== start.pathname) {
+        violations.push({ ...at, message: `${describeChain(c)} loses the path. Build the target as concat("https://<canonical>", http.request.uri.path).` });
+      }
+    }
+    if (violations.length > 0) return failWith(dedupe(violations));
+    return pass(`${chains.length} start URL(s) (every proxied host, http and https, probe and legacy paths) reach https in at most one hop.`);
+  },
+};
+
+function dedupe(vs: readonly Violation[]): Violation[] {
+  const seen = new Set<string>();
+  return vs.filter((v) => (seen.has(v.message) ? false : (seen.add(v.message), true)));
+}
