@@ -14,4 +14,195 @@ import { COOKIE_SECRET_MARK } from "../../lab/web/sites";
 
 let lab: WebLab;
 let client: ReturnType<typeof createHttpClient>;
+let faultClient: ReturnType<typeof createHttpClient>;
+/** Generous for a loaded 2-core machine; fault scenarios use a short one so they prove the bound quickly. */
+const TIMEOUT_MS = 4000;
+const FAULT_TIMEOUT_MS = 1000;
 
+
+const ENDPOINTS = { login: "/login", reset: "/reset", invite: "/invite", search: "/search?q=a" };
+
+function expectedFor(domain: string, over: Partial<ExpectedDomainState> = {}): ExpectedDomainState {
+  return { sending: true, dkimSelectors: [], mxHosts: [], caaIssuers: [], canonicalHost: domain, aliases: [`www.${domain}`], endpoints: ENDPOINTS, ...over };
+}
+
+interface RunOptions {
+  readonly rate?: boolean;
+  readonly expected?: ExpectedDomainState | null;
+  readonly http?: HttpClient;
+  readonly fault?: boolean;
+}
+
+async function audit(domain: string, o: RunOptions = {}): Promise<{ byId: Map<CheckId, CheckResult>; all: CheckResult[] }> {
+  const ctx: AuditContext = {
+    dns: lab.dns,
+    http: o.http ?? (o.fault ? faultClient : client),
+    tls: createTlsProbe({ connectTo: lab.connectTo, caPem: lab.rootPem, timeoutMs: o.fault ? FAULT_TIMEOUT_MS : TIMEOUT_MS, dns: lab.dns }),
+    ...(o.expected === null ? {} : { expected: o.expected ?? expectedFor(domain) }),
+    probes: new Set(o.rate ? ["rate" as const] : []),
+    now: () => new Date(),
+    signal: new AbortController().signal,
+  };
+  const target = { name: domain, display: domain, orgDomain: domain };
+  const all: CheckResult[] = [];
+  for (const m of WEB_CHECKS) {
+    const results = await m.run(target, ctx);
+    expect(results.map((r) => r.id)).toEqual([...m.ids]); // each ID exactly once, in the module's order
+    all.push(...results);
+  }
+  return { byId: new Map(all.map((r) => [r.id, r])), all };
+}
+
+type Expectations = Partial<Record<CheckId, AuditStatus>>;
+
+const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
+  ["good.test", {
+    "web.https": "pass", "web.redirect_first_hop": "pass", "web.redirect_hops": "pass", "web.redirect_downgrade": "pass",
+    "web.mixed_content": "pass", "hsts.present": "pass", "hsts.max_age": "pass", "hsts.include_subdomains": "pass",
+    "hsts.preload_ready": "pass", "tls.cert_valid": "pass", "tls.cert_expiry": "pass", "tls.protocols": "pass",
+    "tls.key_sig": "pass", "hdr.csp": "pass", "hdr.xcto": "pass", "hdr.framing": "pass", "hdr.referrer": "pass",
+    "cors.wildcard": "pass", "cors.reflection": "pass", "cookie.secure": "pass", "cookie.httponly": "pass",
+    "cookie.samesite": "pass", "cookie.prefix": "pass", "rate.login": "pass", "rate.reset": "pass", "rate.invite": "pass",
+    "rate.search": "pass",
+  }, { rate: true }],
+  ["nowww.test", { "web.https": "warn", "web.redirect_first_hop": "pass" }],
+  ["twohop.test", { "web.redirect_first_hop": "pass", "web.redirect_hops": "warn", "web.redirect_downgrade": "pass" }],
+  ["plainhop.test", { "web.redirect_first_hop": "fail", "web.redirect_hops": "warn" }],
+  ["loop.test", { "web.https": "pass", "web.redirect_hops": "fail" }],
+  ["endless.test", { "web.redirect_hops": "fail" }, { fault: true }],
+  ["downgrade.test", { "web.redirect_downgrade": "fail", "web.redirect_hops": "warn" }],
+  ["nohttps.test", { "web.https": "fail", "web.redirect_first_hop": "fail", "web.redirect_hops": "fail", "hsts.present": "fail", "tls.cert_valid": "skip", "tls.protocols": "skip", "hdr.csp": "skip" }],
+  ["bare.test", { "hdr.csp": "fail", "hdr.xcto": "fail", "hdr.framing": "fail", "hdr.referrer": "warn", "hsts.present": "fail", "hsts.max_age": "skip", "cookie.secure": "info" }],
+  ["weakhdr.test", { "hdr.csp": "warn", "hdr.framing": "pass", "hdr.referrer": "fail", "hsts.present": "pass", "hsts.max_age": "fail", "hsts.include_subdomains": "warn", "hsts.preload_ready": "warn" }],
+  ["reportonly.test", { "hdr.csp": "warn", "hdr.referrer": "warn", "hsts.max_age": "warn", "hsts.include_subdomains": "pass", "hsts.preload_ready": "info" }],
+  ["hstsdup.test", { "hsts.present": "fail" }],
+  ["hstsbad.test", { "hsts.present": "fail" }],
+  ["hstshttp.test", { "hsts.present": "warn" }],
+  ["corsreflect.test", { "cors.reflection": "fail", "cors.wildcard": "pass" }],
+  ["corsecho.test", { "cors.reflection": "warn" }],
+  ["corswild.test", { "cors.wildcard": "warn", "cors.reflection": "pass" }],
+  ["corswildcred.test", { "cors.wildcard": "fail" }],
+  ["cookies.test", { "cookie.secure": "fail", "cookie.httponly": "fail", "cookie.samesite": "fail", "cookie.prefix": "fail" }],
+  ["samesitenone.test", { "cookie.secure": "pass", "cookie.httponly": "pass", "cookie.samesite": "warn", "cookie.prefix": "warn" }],
+  ["mixed.test", { "web.mixed_content": "fail" }],
+  ["mixedpassive.test", { "web.mixed_content": "warn" }],
+  ["norate.test", { "rate.login": "fail", "rate.reset": "fail", "rate.invite": "fail", "rate.search": "fail" }, { rate: true }],
+  ["ratehdr.test", { "rate.login": "warn", "rate.search": "warn" }, { rate: true }],
+  ["expired.test", { "tls.cert_valid": "fail", "tls.cert_expiry": "fail", "web.https": "fail" }],
+  ["expiring.test", { "tls.cert_valid": "pass", "tls.cert_expiry": "fail" }],
+  ["expiring20.test", { "tls.cert_expiry": "warn" }],
+  ["thirdleft.test", { "tls.cert_expiry": "warn" }],
+  ["notyet.test", { "tls.cert_valid": "fail" }],
+  ["wronghost.test", { "tls.cert_valid": "fail" }],
+  ["selfsigned.test", { "tls.cert_valid": "fail" }],
+  ["rsa1024.test", { "tls.key_sig": "fail" }],
+  ["incomplete.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
+  ["oldtls.test", { "tls.protocols": "fail", "tls.cert_valid": "pass" }],
+  ["huge.test", { "web.mixed_content": "error", "hdr.csp": "pass" }, { fault: true }],
+];
+
+describe.runIf(labPkiAvailable())("web checks on the lab", () => {
+  beforeAll(async () => {
+    lab = await startWebLab();
+    client = createHttpClient({ connectTo: lab.connectTo, caPem: lab.rootPem, timeoutMs: TIMEOUT_MS, dns: lab.dns });
+    faultClient = createHttpClient({ connectTo: lab.connectTo, caPem: lab.rootPem, timeoutMs: FAULT_TIMEOUT_MS, dns: lab.dns });
+  });
+  afterAll(async () => {
+    await client?.close();
+    await faultClient?.close();
+    await lab?.close();
+  });
+  beforeEach(() => lab.resetCounters());
+
+  it.each(SCENARIOS)("%s", async (domain, expected, options) => {
+    const { byId } = await audit(domain, options);
+    const got = Object.fromEntries(Object.keys(expected).map((id) => [id, byId.get(id as CheckId)?.status]));
+    const why = Object.fromEntries(Object.keys(expected).map((id) => [id, byId.get(id as CheckId)?.summary]));
+    expect(got, JSON.stringify(why, null, 1)).toEqual(expected);
+  });
+
+  it("has a passing and a failing scenario for every web check", () => {
+    // Rows of CHECKS.md without a fail column fail at most as a warning.
+    const warnAtWorst = new Set<CheckId>(["hsts.include_subdomains", "hsts.preload_ready"]);
+    const missing: string[] = [];
+    for (const id of WEB_CHECKS.flatMap((m) => m.ids)) {
+      const statuses = SCENARIOS.map(([, e]) => e[id]);
+      if (!statuses.includes("pass")) missing.push(`${id}: no pass`);
+      if (!statuses.includes(warnAtWorst.has(id) ? "warn" : "fail")) missing.push(`${id}: no fail`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("skips rate probes unless asked, and without a declared endpoint, saying why", async () => {
+    const off = await audit("norate.test");
+    expect(off.byId.get("rate.login")).toMatchObject({ status: "skip", summary: expect.stringMatching(/--probe rate/) });
+    const unknown = await audit("norate.test", { rate: true, expected: expectedFor("norate.test", { endpoints: {} }) });
+    expect(unknown.byId.get("rate.login")).toMatchObject({ status: "skip", summary: expect.stringMatching(/No login endpoint is known/) });
+    expect(lab.hits.size).toBe(0);
+  });
+
+  it("stops a burst at the first 429 and never sends more than the bound", async () => {
+    const { byId } = await audit("good.test", { rate: true });
+    expect(byId.get("rate.login")?.summary).toMatch(/429 at request 6 \(Retry-After: 30\)/);
+    expect(lab.hits.get("good.test /login")).toBe(6);
+    lab.resetCounters();
+    await audit("norate.test", { rate: true });
+    expect(lab.hits.get("norate.test /login")).toBe(30);
+  });
+
+  it("says which certificate problem it found", async () => {
+    const summary = async (d: string) => (await audit(d)).byId.get("tls.cert_valid")?.summary;
+    expect(await summary("incomplete.test")).toMatch(/chain is incomplete/);
+    expect(await summary("wronghost.test")).toMatch(/does not name wronghost\.test \(it names wrong-host\.lab\.invalid\)/);
+    expect(await summary("expired.test")).toMatch(/expired on/);
+  });
+
+  it("reports the redirect chain with status codes as evidence", async () => {
+    const { byId } = await audit("twohop.test");
+    expect(byId.get("web.redirect_hops")?.evidence["http://www.twohop.test/"]).toEqual([
+      "301 http://www.twohop.test/ → https://www.twohop.test/",
+      "301 https://www.twohop.test/ → https://twohop.test/",
+      "200 https://twohop.test/",
+    ]);
+  });
+
+  it("names cookies but never puts a cookie value in a report", async () => {
+    for (const domain of ["good.test", "cookies.test", "samesitenone.test"]) {
+      const { all } = await audit(domain);
+      const json = JSON.stringify(all);
+      expect(json).toContain("ession"); // the cookie names are there...
+      expect(json).not.toContain(COOKIE_SECRET_MARK); // ...their values never are
+    }
+  });
+
+  it("fetches each URL once per run however many modules read it", async () => {
+    const seen: string[] = [];
+    const counting: HttpClient = {
+      request(req: HttpRequest) {
+        if (req.headers?.origin === undefined && req.method === undefined) seen.push(req.url);
+        return client.request(req);
+      },
+    };
+    await audit("good.test", { http: counting });
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.length).toBe(new Set(seen).size);
+  });
+
+  it.each([
+    ["slow.test", "error"],
+    ["reset.test", "error"],
+    ["hugeheaders.test", "error"],
+    ["endless.test", "pass"],
+  ] as const)(
+    "fault %s: nothing hangs, throws or passes by mistake (web.https %s)",
+    async (domain, https) => {
+      const started = Date.now();
+      const { all, byId } = await audit(domain, { rate: true, fault: true });
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(byId.get("web.https")?.status).toBe(https);
+      const pageDependent = all.filter((r) => /^(hdr|cookie|cors|web\.mixed|hsts)\./.test(r.id) || r.id === "web.https");
+      if (domain !== "endless.test") expect(pageDependent.filter((r) => r.status === "pass")).toEqual([]);
+      for (const r of all) expect(r.summary.length).toBeGreaterThan(0);
+    },
+  );
+});
