@@ -4,7 +4,7 @@
  * (the descriptions feed the exported JSON Schema, so editors complete and explain the config).
  */
 import { z } from "zod";
-import { hostNameProblem, toALabels } from "../core/dns/names";
+import { hostNameProblem, recordNameProblem, toALabels } from "../core/dns/names";
 
 /** A host name, given as A- or U-labels, normalised to lower-case A-labels. */
 export const hostName = z
@@ -22,6 +22,23 @@ export const hostName = z
     return ascii;
   })
   .meta({ description: "A fully qualified host name, e.g. `acme.example` (IDNs may be written in Unicode)." });
+
+/** A DNS record owner name: a host name whose labels may also be underscored (`_dmarc.acme.example`). */
+export const recordName = z
+  .string()
+  .transform((raw, ctx) => {
+    const ascii = toALabels(raw);
+    const problem = ascii === undefined ? "is not a DNS name" : recordNameProblem(ascii);
+    if (ascii === undefined || problem !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `'${raw}' ${problem ?? "is not a DNS name"}. Write the record's fully qualified name, such as www.acme.example or _dmarc.acme.example.`,
+      });
+      return z.NEVER;
+    }
+    return ascii;
+  })
+  .meta({ description: "The record's fully qualified name, e.g. `_dmarc.acme.example`." });
 
 const emailAddress = z.email({ message: "must be an email address such as oncall@acme.example" });
 
@@ -60,7 +77,7 @@ const cloudflareSchema = z.strictObject({
   adoptRecords: z
     .array(
       z.strictObject({
-        name: hostName.meta({ description: "The record's fully qualified name, as the stack plans it." }),
+        name: recordName.meta({ description: "The record's fully qualified name, as the stack plans it." }),
         type: z.enum(DNS_RECORD_TYPES),
         id: cloudflareId.meta({ description: "The record's id: `GET /zones/<zoneId>/dns_records?name=<name>&type=<type>` lists it." }),
         content: z
@@ -157,7 +174,7 @@ const webSchema = z.strictObject({
 
 
 const dnsRecordSchema = z.strictObject({
-  name: hostName,
+  name: recordName,
   type: z.enum(DNS_RECORD_TYPES),
   content: z.string().min(1, { message: "is empty: give the record's value" }),
   ttl: z

@@ -27,7 +27,7 @@ export function offlineMocks(opts: OfflineMocksOptions): pulumi.runtime.Mocks {
   return {
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
       const id = fakeId(args.type, args.name);
-      const computed = opts.preview ? {} : computedOutputs(args.type, args.name, id, args.inputs);
+      const computed = opts.preview ? {} : computedOutputs(args.type, args.name, id, args.inputs, zoneNameById);
       return { id: opts.preview ? undefined : id, state: { ...args.inputs, ...computed } };
     },
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
@@ -52,7 +52,6 @@ function zoneLookup(
     id: zoneId,
     zoneId,
     name,
-    status: "active",
     type: "full",
     paused: false,
     nameServers: ["ada.ns.cloudflare.com", "bob.ns.cloudflare.com"],
@@ -62,22 +61,17 @@ function zoneLookup(
 }
 
 /** Outputs the provider computes on create, for the resource types the program uses. */
-function computedOutputs(type: string, name: string, id: string, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function computedOutputs(
+  type: string,
+  name: string,
+  id: string,
+  inputs: Readonly<Record<string, unknown>>,
+  zoneNameById: ReadonlyMap<string, string>,
+): Record<string, unknown> {
   const now = "2026-01-01T00:00:00Z";
   if (type.startsWith("cloudflare:")) {
     const extra: Record<string, unknown> = { createdOn: now, modifiedOn: now };
-    if (type === "cloudflare:index/zoneDnssec:ZoneDnssec") {
-      const zone = String(inputs["zoneId"] ?? "");
-      Object.assign(extra, {
-        status: "active",
-        algorithm: "13",
-        digestType: "2",
-        keyTag: 2371,
-        flags: 257,
-        digest: createHash("sha256").update(zone).digest("hex").toUpperCase(),
-        ds: `. 3600 IN DS 2371 13 2 ${createHash("sha256").update(zone).digest("hex").toUpperCase()}`,
-      });
-    }
+    if (type === "cloudflare:index/zoneDnssec:ZoneDnssec") Object.assign(extra, dnssecOutputs(String(inputs["zoneId"] ?? ""), zoneNameById));
     return extra;
   }
   if (type === "random:index/randomPassword:RandomPassword") {
@@ -90,4 +84,26 @@ function computedOutputs(type: string, name: string, id: string, inputs: Readonl
     return { arn: `arn:aws:${service}:${REGION}:${ACCOUNT}:${name}`, region: REGION };
   }
   return { id };
+}
+
+/**
+ * What Cloudflare reports once a zone is signed: an ECDSA P-256 key (algorithm 13, RFC 6605), flags 257 (KSK), and
+ * the DS record with a SHA-256 digest (digest type 2, RFC 4509) that the registrar must publish. Derived from the
+ * zone id, so the same stack gives the same DS; never a real key.
+ */
+function dnssecOutputs(zoneId: string, zoneNameById: ReadonlyMap<string, string>): Record<string, unknown> {
+  const zone = zoneNameById.get(zoneId) ?? "zone.example";
+  const digest = createHash("sha256").update(`ds\u0000${zoneId}`).digest("hex").toUpperCase();
+  const keyTag = Number.parseInt(digest.slice(0, 4), 16);
+  return {
+    algorithm: "13",
+    keyType: "ECDSAP256SHA256",
+    digestType: "2",
+    digestAlgorithm: "SHA256",
+    keyTag,
+    flags: 257,
+    digest,
+    publicKey: createHash("sha512").update(`key\u0000${zoneId}`).digest("base64"),
+    ds: `${zone}. 3600 IN DS ${keyTag} 13 2 ${digest}`,
+  };
 }

@@ -22,6 +22,17 @@ export function hostNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why `name` is not a valid DNS record owner name, or undefined. Like `hostNameProblem`, but labels may start with
+ * an underscore (`_dmarc`, `_mta-sts`, DKIM's `<selector>._domainkey`): RFC 8552 reserves such names for services,
+ * and RFC 2181 §11 allows any label in DNS data.
+ */
+export function recordNameProblem(name: string): string | undefined {
+  const labels = name.split(".");
+  const hostPart = labels.map((l) => (/^_[a-z0-9-]{1,62}$/.test(l) ? l.slice(1).replace(/^-+|-+$/g, "") || "x" : l)).join(".");
+  return hostNameProblem(hostPart);
+}
+
 /** Lower-cases and converts U-labels to A-labels; returns undefined when the name cannot be converted. */
 export function toALabels(name: string): string | undefined {
   const trimmed = name.trim().toLowerCase();

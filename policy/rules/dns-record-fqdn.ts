@@ -1,5 +1,5 @@
 import { getDomain } from "tldts";
-import { hostNameProblem } from "../../core/dns/names";
+import { recordNameProblem } from "../../core/dns/names";
 import { failWith, notApplicable, ofType, pass, type PlanRule, TYPES, type Violation } from "../rule";
 
 /**
@@ -19,7 +19,7 @@ export const dnsRecordFqdn: PlanRule = {
         violations.push({ urn: r.urn, message: `DNS record '${r.name}' has no name: give the record's fully qualified name.` });
         continue;
       }
-      const problem = name === "@" ? "is `@`, a short form" : hostNameProblem(name);
+      const problem = name === "@" ? "is `@`, a short form" : recordNameProblem(name);
       if (problem !== undefined) {
         violations.push({ urn: r.urn, message: `DNS record '${r.name}' has name '${name}', which ${problem}. Use the fully qualified name, e.g. www.acme.example.` });
         continue;
