@@ -5,19 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConnectTo } from "../../../audit/http/connect-to";
 import { createStartTlsProbe } from "../../../audit/smtp";
 import { createLabPki, type LabCert, type LabPki } from "../lab/pki";
+import { labPkiAvailable } from "../lab/pki/available";
 import { fakeDns } from "../checks/email/fakes";
 
 const MX = "mx.lab.test";
 let pki: LabPki;
 const servers: { close(cb: () => void): void }[] = [];
 
-beforeAll(async () => {
-  pki = await createLabPki({ hosts: [MX] });
-}, 60_000);
-afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
-  await pki?.cleanup();
-});
 
 /** An SMTP server on loopback; `disableReverseLookup` keeps it off the system resolver (LAB.md). */
 async function smtp(cert: LabCert, opts: { hideSTARTTLS?: boolean } = {}): Promise<number> {
@@ -51,7 +45,15 @@ function probeVia(port: number, timeoutMs = 5000) {
   return createStartTlsProbe({ connectTo: [parseConnectTo(`:25:127.0.0.1:${port}`)], caPem: pki.rootPem, timeoutMs });
 }
 
-describe("SMTP STARTTLS probe", () => {
+describe.runIf(labPkiAvailable())("SMTP STARTTLS probe", () => {
+  beforeAll(async () => {
+    pki = await createLabPki({ hosts: [MX] });
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+    await pki?.cleanup();
+  });
+
   it("reports a secure MX: STARTTLS offered and a certificate valid for the MX name", async () => {
     const port = await smtp(pki.valid);
     const r = await probeVia(port).probe(MX, noDns);

@@ -17,6 +17,7 @@ import type { AuditReport, AuditStatus, CheckResult } from "../../../../audit/ty
 import { CHECKS, isCheckId, type CheckId } from "../../../../checklist";
 import { dnsLabAvailable, startDnsLab, type DnsLab } from "../dns";
 import { createLabPki, type LabPki } from "../pki";
+import { labPkiAvailable } from "../pki/available";
 import { startPolicyServer, startSmtpServer, type Running } from "./servers";
 import { BAD_POLICY, ENFORCE_WILDCARD_POLICY, EXPECTED, GOOD_MX, GOOD_POLICY, MTA_STS_HOSTS, TESTING_POLICY, UNCOVERED_MX, emailLabZones } from "./zones";
 
@@ -90,7 +91,7 @@ const SCENARIOS: readonly (readonly [string, CheckId, AuditStatus])[] = [
  */
 const NO_REACHABLE_FAIL: readonly CheckId[] = ["spf.size", "dmarc.pct"];
 
-describe.runIf(dnsLabAvailable())("email checks against the loopback lab (Knot, HTTPS, SMTP)", () => {
+describe.runIf(dnsLabAvailable() && labPkiAvailable())("email checks against the loopback lab (Knot, HTTPS, SMTP)", () => {
   let pki: LabPki;
   let lab: DnsLab;
   let servers: Running[] = [];
