@@ -109,7 +109,10 @@ describe("the CrossGuard policy pack", () => {
       }
       const expected = offline.checks.find((c) => c.id === policy.name);
       const status = violations.length > 0 ? "fail" : notApplicable !== undefined ? "not-applicable" : "pass";
-      expect(status, `${policy.name}: ${JSON.stringify(violations)}`).toBe(expected?.status);
+      // The one allowed difference: a rule that needs what CrossGuard hides from policies (import ids,
+      // retainOnDelete) says so and steps aside there; it must never pass or fail differently.
+      const hidden = status === "not-applicable" && /CrossGuard/.test(notApplicable ?? "");
+      if (!hidden) expect(status, `${policy.name}: ${JSON.stringify(violations)}`).toBe(expected?.status);
       if (expected?.status === "fail") expect(violations.map((v) => v.urn).filter((u) => u !== undefined).length).toBeGreaterThan(0);
     }
   });
