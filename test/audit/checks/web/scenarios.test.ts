@@ -47,7 +47,9 @@ async function audit(domain: string, o: RunOptions = {}): Promise<{ byId: Map<Ch
   const all: CheckResult[] = [];
   for (const m of WEB_CHECKS) {
     const results = await m.run(target, ctx);
-    expect(results.map((r) => r.id)).toEqual([...m.ids]); // each ID exactly once, in the module's order
+    // Each ID exactly once, in the module's order (thrown, not asserted, so concurrent tests report it as theirs).
+    const ids = results.map((r) => r.id).join(",");
+    if (ids !== m.ids.join(",")) throw new Error(`module ${m.ids.join(",")} reported ${ids}`);
     all.push(...results);
   }
   return { byId: new Map(all.map((r) => [r.id, r])), all };
@@ -69,7 +71,7 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["twohop.test", { "web.redirect_first_hop": "pass", "web.redirect_hops": "warn", "web.redirect_downgrade": "pass" }],
   ["plainhop.test", { "web.redirect_first_hop": "fail", "web.redirect_hops": "warn" }],
   ["loop.test", { "web.https": "pass", "web.redirect_hops": "fail" }],
-  ["endless.test", { "web.redirect_hops": "fail" }, { fault: true }],
+  ["endless.test", { "web.redirect_hops": "fail" }],
   ["downgrade.test", { "web.redirect_downgrade": "fail", "web.redirect_hops": "warn" }],
   ["nohttps.test", { "web.https": "fail", "web.redirect_first_hop": "fail", "web.redirect_hops": "fail", "hsts.present": "fail", "tls.cert_valid": "skip", "tls.protocols": "skip", "hdr.csp": "skip" }],
   ["bare.test", { "hdr.csp": "fail", "hdr.xcto": "fail", "hdr.framing": "fail", "hdr.referrer": "warn", "hsts.present": "fail", "hsts.max_age": "skip", "cookie.secure": "info" }],
@@ -98,7 +100,7 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["rsa1024.test", { "tls.key_sig": "fail" }],
   ["incomplete.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
   ["oldtls.test", { "tls.protocols": "fail", "tls.cert_valid": "pass" }],
-  ["huge.test", { "web.mixed_content": "error", "hdr.csp": "pass" }, { fault: true }],
+  ["huge.test", { "web.mixed_content": "error", "hdr.csp": "pass" }],
 ];
 
 describe.runIf(labPkiAvailable())("web checks on the lab", () => {
@@ -114,7 +116,8 @@ describe.runIf(labPkiAvailable())("web checks on the lab", () => {
   });
   beforeEach(() => lab.resetCounters());
 
-  it.each(SCENARIOS)("%s", async (domain, expected, options) => {
+  // One at a time: side by side they starve a loaded 2-core machine into timeouts, which would test the machine.
+  it.for(SCENARIOS)("%s", async ([domain, expected, options]) => {
     const { byId } = await audit(domain, options);
     const got = Object.fromEntries(Object.keys(expected).map((id) => [id, byId.get(id as CheckId)?.status]));
     const why = Object.fromEntries(Object.keys(expected).map((id) => [id, byId.get(id as CheckId)?.summary]));
@@ -197,7 +200,7 @@ describe.runIf(labPkiAvailable())("web checks on the lab", () => {
     "fault %s: nothing hangs, throws or passes by mistake (web.https %s)",
     async (domain, https) => {
       const started = Date.now();
-      const { all, byId } = await audit(domain, { rate: true, fault: true });
+      const { all, byId } = await audit(domain, { rate: true, fault: domain !== "endless.test" });
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(byId.get("web.https")?.status).toBe(https);
       const pageDependent = all.filter((r) => /^(hdr|cookie|cors|web\.mixed|hsts)\./.test(r.id) || r.id === "web.https");
