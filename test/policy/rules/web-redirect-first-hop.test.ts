@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { webRedirectFirstHop } from "../../../policy/rules/web-redirect-first-hop";
+import { evaluateRule } from "../../../policy/scorecard";
+import { edgePlan, noEdge, redirectRule, withRules, withSetting } from "./support/edge-plan";
+
+describe("web.redirect_first_hop: http:// goes straight to https://", () => {
+  it("passes the planned redirects with Always Use HTTPS", () => {
+    expect(evaluateRule(webRedirectFirstHop, edgePlan()).status).toBe("pass");
+  });
+
+  it("fails an alias that redirects to http://, naming the hop and the fix", () => {
+    const plan = withRules(edgePlan(), [redirectRule("www", 'http.host eq "www.acme.example"', { expression: 'concat("http://acme.example", http.request.uri.path)' })]);
+    expect(evaluateRule(webRedirectFirstHop, plan)).toMatchObject({
+      status: "fail",
+      violations: [{ urn: expect.any(String), message: expect.stringMatching(/first hop goes to plain http \(http:\/\/acme\.example\/.*rule www\. Make the redirect target an https:\/\/ URL/) }],
+    });
+  });
+
+  it("fails http served without a redirect when Always Use HTTPS is off", () => {
+    expect(evaluateRule(webRedirectFirstHop, edgePlan({ settings: withSetting("always_use_https", "off") }))).toMatchObject({
+      status: "fail",
+      violations: expect.arrayContaining([{ urn: expect.any(String), message: expect.stringMatching(/^http:\/\/acme\.example\/.* plain http with no redirect/) }]),
+    });
+  });
+
+  it("is not applicable without proxied hosts", () => {
+    expect(evaluateRule(webRedirectFirstHop, noEdge()).status).toBe("not-applicable");
+  });
+});

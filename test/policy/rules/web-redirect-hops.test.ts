@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { webRedirectHops } from "../../../policy/rules/web-redirect-hops";
+import { evaluateRule } from "../../../policy/scorecard";
+import { edgePlan, noEdge, redirectRule, withRules } from "./support/edge-plan";
+
+const toApex = { expression: 'concat("https://acme.example", http.request.uri.path)' };
+
+describe("web.redirect_hops: every host reaches https in one hop, no loop, path and query kept", () => {
+  it("passes the planned aliases and legacy paths, over http and https", () => {
+    const v = evaluateRule(webRedirectHops, edgePlan({ aliases: ["www.acme.example", "go.acme.example"], legacyPaths: [{ from: "/pricing.html", to: "https://acme.example/pricing" }] }));
+    expect(v).toMatchObject({ status: "pass", message: expect.stringMatching(/reach https in at most one hop/) });
+  });
+
+  it("fails a chain of two aliases, naming the chain and the fix", () => {
+    const plan = withRules(edgePlan({ aliases: ["www.acme.example", "go.acme.example"] }), [
+      redirectRule("go", 'http.host eq "go.acme.example"', { expression: 'concat("https://www.acme.example", http.request.uri.path)' }),
+      redirectRule("www", 'http.host eq "www.acme.example"', toApex),
+    ]);
+    expect(evaluateRule(webRedirectHops, plan)).toMatchObject({
+      status: "fail",
+      violations: expect.arrayContaining([{ urn: expect.any(String), message: expect.stringMatching(/^https:\/\/go\.acme\.example\/.* takes 2 hops: point go\.acme\.example's redirect straight at https:\/\/acme\.example/) }]),
+    });
+  });
+
+  it("fails a loop, a dropped query and a lost path", () => {
+    const loop = withRules(edgePlan(), [redirectRule("a", 'http.host eq "acme.example"', { expression: 'concat("https://www.acme.example", http.request.uri.path)' }), redirectRule("b", 'http.host eq "www.acme.example"', toApex)]);
+    expect(evaluateRule(webRedirectHops, loop)).toMatchObject({ status: "fail", violations: expect.arrayContaining([{ urn: expect.any(String), message: expect.stringMatching(/loops back/) }]) });
+    const noQuery = withRules(edgePlan(), [redirectRule("www", 'http.host eq "www.acme.example"', toApex, false)]);
+    expect(evaluateRule(webRedirectHops, noQuery)).toMatchObject({ status: "fail", violations: expect.arrayContaining([{ urn: expect.any(String), message: expect.stringMatching(/drops or changes the query string.*preserveQueryString: true/) }]) });
+    const noPath = withRules(edgePlan(), [redirectRule("www", 'http.host eq "www.acme.example"', { value: "https://acme.example/" })]);
+    expect(evaluateRule(webRedirectHops, noPath)).toMatchObject({ status: "fail", violations: expect.arrayContaining([{ urn: expect.any(String), message: expect.stringMatching(/loses the path/) }]) });
+  });
+
+  it("fails, never passes, a rule it cannot read", () => {
+    const odd = withRules(edgePlan(), [redirectRule("re", 'http.host matches "^www"', toApex)]);
+    expect(evaluateRule(webRedirectHops, odd)).toMatchObject({ status: "fail", violations: expect.arrayContaining([{ urn: expect.any(String), message: expect.stringMatching(/Cannot verify redirect rule `re`/) }]) });
+  });
+
+  it("is not applicable without proxied hosts", () => {
+    expect(evaluateRule(webRedirectHops, noEdge()).status).toBe("not-applicable");
+  });
+});
