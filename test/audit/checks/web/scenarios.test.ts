@@ -98,6 +98,7 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["wronghost.test", { "tls.cert_valid": "fail" }],
   ["selfsigned.test", { "tls.cert_valid": "fail" }],
   ["rsa1024.test", { "tls.key_sig": "fail" }],
+  ["sha1.test", { "tls.key_sig": "fail" }],
   ["incomplete.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
   ["oldtls.test", { "tls.protocols": "fail", "tls.cert_valid": "pass" }],
   ["huge.test", { "web.mixed_content": "error", "hdr.csp": "pass" }],
@@ -158,6 +159,8 @@ describe.runIf(labPkiAvailable())("web checks on the lab", () => {
     expect(await summary("incomplete.test")).toMatch(/chain is incomplete/);
     expect(await summary("wronghost.test")).toMatch(/does not name wronghost\.test \(it names wrong-host\.lab\.invalid\)/);
     expect(await summary("expired.test")).toMatch(/expired on/);
+    expect((await audit("sha1.test")).byId.get("tls.key_sig")?.summary).toMatch(/signed with ecdsa-with-SHA1/);
+    expect((await audit("rsa1024.test")).byId.get("tls.key_sig")?.summary).toMatch(/RSA 1024-bit key \(< 2048\)/);
   });
 
   it("reports the redirect chain with status codes as evidence", async () => {
@@ -194,6 +197,8 @@ describe.runIf(labPkiAvailable())("web checks on the lab", () => {
   it.each([
     ["slow.test", "error"],
     ["reset.test", "error"],
+    ["stall.test", "error"],
+    ["drip.test", "error"],
     ["hugeheaders.test", "error"],
     ["endless.test", "pass"],
   ] as const)(

@@ -51,12 +51,13 @@ export async function startWebLab(): Promise<WebLab> {
   const hostNames = Object.keys(sites).flatMap((d) => [d, `www.${d}`, `app.${d}`]);
   const pki = await createLabPki({ hosts: hostNames });
   const now = Date.now();
-  const extra: Record<"expiring20" | "thirdLeft", LabCert> = {
+  const extra: Record<"expiring20" | "thirdLeft" | "sha1", LabCert> = {
+    sha1: await pki.issue({ sans: hostNames, notBefore: new Date(now - DAY), notAfter: new Date(now + 89 * DAY), digest: "sha1" }),
     expiring20: await pki.issue({ sans: hostNames, notBefore: new Date(now - 70 * DAY), notAfter: new Date(now + 20 * DAY) }),
     thirdLeft: await pki.issue({ sans: hostNames, notBefore: new Date(now - 265 * DAY), notAfter: new Date(now + 100 * DAY) }),
   };
   const certOf = (kind: Exclude<CertKind, "none">): LabCert => {
-    if (kind === "expiring20" || kind === "thirdLeft") return extra[kind];
+    if (kind === "expiring20" || kind === "thirdLeft" || kind === "sha1") return extra[kind];
     const c = pki[kind];
     if (c === undefined) throw new Error(`lab: this openssl made no ${kind} certificate`);
     return c;

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export type CertKind = "valid" | "expired" | "expiring" | "expiring20" | "thirdLeft" | "notYetValid" | "wrongHost" | "selfSigned" | "rsa1024" | "none";
+export type CertKind = "valid" | "expired" | "expiring" | "expiring20" | "thirdLeft" | "sha1" | "notYetValid" | "wrongHost" | "selfSigned" | "rsa1024" | "none";
 
 export interface RequestContext {
   readonly req: IncomingMessage;
@@ -22,9 +22,10 @@ export interface RequestContext {
 export interface Site {
   readonly cert: CertKind;
   /**
-   * Which HTTPS listener serves the site: the shared SNI server (default); its own server (`own`, needed for a key
-   * type the shared server also holds, since Node's SNI switch adds the certificate to the connection's per-key-type
-   * slots instead of replacing them); its own server still offering TLS 1.0/1.1 (`old-tls`); a child process that serves the leaf without its intermediate (`leaf-only`); a closed port; or a TCP listener that accepts and never says a word (`silent`).
+   * Which HTTPS listener serves the site: the shared SNI server (default); its own server at OpenSSL security level 0
+   * (`own`: Node's SNI switch adds the certificate to the connection's per-key-type slots instead of replacing them,
+   * and silently keeps the default one when the connection's security level rejects the new one, as it does for
+   * RSA-1024 keys and SHA-1 signatures); its own server still offering TLS 1.0/1.1 (`old-tls`); a child process that serves the leaf without its intermediate (`leaf-only`); a closed port; or a TCP listener that accepts and never says a word (`silent`).
    */
   readonly listener?: "shared" | "own" | "old-tls" | "closed" | "silent" | "leaf-only";
   /** Left out of the lab's DNS (the test's DnsClient), e.g. to model a missing www. */
@@ -212,6 +213,15 @@ export function labSites(): Readonly<Record<string, Site>> {
     "ratehdr.test": goodSite({ rate: "headers-only" }),
     // Fault injection.
     "slow.test": { ...good, listener: "silent", https: () => undefined, http: () => undefined },
+    // TLS completes but the HTTP answer never comes; and one whose body starts, then stalls forever.
+    "stall.test": { ...good, https: () => undefined, http: () => undefined },
+    "drip.test": {
+      ...good,
+      https: (c) => {
+        c.res.writeHead(200, { "content-type": "text/html" });
+        c.res.write("<html><body>");
+      },
+    },
     "reset.test": { ...good, https: (c) => c.req.socket.destroy(), http: (c) => c.req.socket.destroy() },
     "huge.test": goodSite({
       // 3 MiB of markup with an http: script at the very end, past the client's body limit.
@@ -226,6 +236,7 @@ export function labSites(): Readonly<Record<string, Site>> {
     "notyet.test": { ...good, cert: "notYetValid" },
     "wronghost.test": { ...good, cert: "wrongHost" },
     "selfsigned.test": { ...good, cert: "selfSigned" },
+    "sha1.test": { ...good, cert: "sha1", listener: "own" },
     "rsa1024.test": { ...good, cert: "rsa1024", listener: "own" },
     "oldtls.test": { ...good, listener: "old-tls" },
     "incomplete.test": { ...good, listener: "leaf-only" },
