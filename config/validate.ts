@@ -52,7 +52,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     else seen.set(d.name, i);
     return normaliseDomain(d, at, errors, warnings);
   });
-  checkRedirectTargets(domains, warnings);
+  const linked = linkRedirectOnlyDomains(domains, warnings);
   const alerts = cfg["launch-ready:alerts"];
   const backups = cfg["launch-ready:backups"];
   const secrets = cfg["launch-ready:secrets"];
@@ -70,7 +70,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
   }
   const [tagKey, tagValue] = backups ? (Object.entries(backups.selectionTag)[0] ?? ["", ""]) : ["", ""];
   return {
-    domains,
+    domains: linked,
     ...(alerts ? { alerts: { emails: alerts.emails } } : {}),
     secrets,
     ...(backups ? { backups: { ...backups, selectionTag: { key: tagKey, value: tagValue } } } : {}),
@@ -199,19 +199,27 @@ function checkUserCaa(d: DomainConfig, web: WebSpec, at: (...p: PropertyKey[]) =
   }
 }
 
-/** Redirect-only domains: point at a canonical host, never at another alias (two hops) or over plain http. */
-function checkRedirectTargets(domains: readonly DomainSpec[], warnings: ConfigIssue[]): void {
-  const canonical = new Set(domains.flatMap((d) => (d.web !== undefined && d.web.redirectTo === undefined ? [d.web.canonicalHost] : [])));
+/**
+ * Redirect-only domains: they should point at a canonical host, never at another alias (two hops) — a warning, so
+ * the redirect checks show it. When the target is a domain of this stack, its legacy paths apply on the redirect-only
+ * hosts too, so `https://old.example/pricing.html` reaches the page's new place in one hop.
+ */
+function linkRedirectOnlyDomains(domains: readonly DomainSpec[], warnings: ConfigIssue[]): DomainSpec[] {
+  const servedBy = new Map(domains.flatMap((d) => (d.web !== undefined && d.web.redirectTo === undefined ? [[d.web.canonicalHost, d.web] as const] : [])));
   const aliasOf = new Map(domains.flatMap((d) => (d.web === undefined ? [] : d.web.aliases.map((a) => [a, d.web?.redirectTo ?? `https://${d.web?.canonicalHost ?? ""}`] as const))));
-  domains.forEach((d, i) => {
-    const to = d.web?.redirectTo;
-    if (to === undefined) return;
-    const host = new URL(to).hostname;
-    const path = formatPath(["launch-ready:domains", i, "web", "redirectTo"]);
+  return domains.map((d, i) => {
+    const web = d.web;
+    if (web?.redirectTo === undefined) return d;
+    const host = new URL(web.redirectTo).hostname;
+    const target = servedBy.get(host);
     const next = aliasOf.get(host);
-    if (next !== undefined && !canonical.has(host)) {
-      warnings.push({ path, message: `\`${host}\` itself redirects to ${next}: visitors would take two hops and the web.redirect_hops check will fail; point it at ${next}` });
+    if (next !== undefined && target === undefined) {
+      warnings.push({
+        path: formatPath(["launch-ready:domains", i, "web", "redirectTo"]),
+        message: `\`${host}\` itself redirects to ${next}: visitors would take two hops and the web.redirect_hops check will fail; point it at ${next}`,
+      });
     }
+    return target === undefined ? d : { ...d, web: { ...web, legacyPaths: target.legacyPaths } };
   });
 }
 

@@ -58,6 +58,7 @@ export class Domain extends pulumi.ComponentResource {
       const rules = planRedirectRules({
         aliases: web.aliases,
         target: web.redirectTo ?? `https://${web.canonicalHost}`,
+        // A redirect-only domain serves nothing; its hosts also carry the target's legacy paths (config/validate.ts).
         served: web.redirectTo === undefined ? [web.canonicalHost] : [],
         legacyPaths: web.legacyPaths,
       });

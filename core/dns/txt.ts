@@ -57,7 +57,7 @@ export function parseQuotedTxt(content: string): TxtParse {
  * value itself (so `v=spf1 -all` and `"v=spf1 -all"` mean the same).
  */
 export function txtValue(content: string): string {
-  if (content.startsWith('"')) {
+  if (content.trimStart().startsWith('"')) {
     const parsed = parseQuotedTxt(content);
     if (parsed.ok) return parsed.strings.join("");
   }
@@ -88,9 +88,14 @@ function quote(s: string): string {
   return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
-/** The normal form: quoted, split into ≤ 255-byte strings, one space between them. Idempotent. */
+/** The normal form of a value taken literally (no unquoting): quoted, split, one space between strings. */
+export function txtFromValue(value: string): string {
+  return splitTxtValue(value).map(quote).join(" ");
+}
+
+/** The normal form of content given raw or quoted: quoted, split into ≤ 255-byte strings. Idempotent. */
 export function normaliseTxt(content: string): string {
-  return splitTxtValue(txtValue(content)).map(quote).join(" ");
+  return txtFromValue(txtValue(content));
 }
 
 /** True when `content` is already in the normal form (what the `dns.txt_normalised` check asks). */

@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { followChain } from "../../core/edge/redirect-sim";
+import type { CapturedResource } from "../../engine/capture";
+import type { OfflineRun } from "../../engine/run";
+import { edgeZones, simZones } from "../../policy/rules/support/edge";
+import type { Scorecard } from "../../policy/scorecard";
+import { readStack, runStack } from "../stacks/support/run-stack";
+
+/** The second stack: www is canonical, the apex and a whole legacy domain redirect to it, an entrypoint is adopted. */
+describe("www-canonical stack: www as canonical host and a redirect-only legacy domain", () => {
+  let run: OfflineRun;
+  let scorecard: Scorecard;
+  const byName = (name: string): CapturedResource => {
+    const r = run.resources.find((x) => x.name === name);
+    if (r === undefined) throw new Error(`no resource ${name}`);
+    return r;
+  };
+  beforeAll(async () => {
+    ({ run, scorecard } = await runStack(readStack("www-canonical"), false));
+  });
+
+  it("adopts the existing redirect entrypoint by its zones/<zoneId>/<rulesetId> import id and keeps it on delete", () => {
+    expect(byName("northwind-example-redirects-entrypoint").options).toMatchObject({
+      importId: "zones/7c2e9a4b1d3f5e6a8b0c2d4e6f8a1b3c/9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b",
+      retainOnDelete: true,
+    });
+    expect(byName("northwind-support-example-redirects-entrypoint").options.importId).toBeUndefined();
+  });
+
+  it("proxies the legacy domain's hosts to the RFC 6666 discard address: they only ever redirect", () => {
+    for (const name of ["northwind-support-example-dns-apex-aaaa", "northwind-support-example-dns-www-aaaa"]) {
+      expect(byName(name).inputs).toMatchObject({ type: "AAAA", content: "100::", proxied: true });
+    }
+  });
+
+  it("allows no ACM CA for an origin that is not on AWS", () => {
+    const values = run.resources.filter((r) => r.inputs["type"] === "CAA").map((r) => Reflect.get(Object(r.inputs["data"]), "value"));
+    expect(values).not.toContain("amazon.com");
+    expect(values).toContain("letsencrypt.org");
+  });
+
+  it("sends the apex, the legacy domain and its legacy path to https://www in one hop, path and query kept", () => {
+    const zones = simZones(edgeZones(run.resources));
+    const cases: [string, string][] = [
+      ["http://northwind.example/a?b=1", "https://www.northwind.example/a?b=1"],
+      ["https://northwind-support.example/tickets/7?x=y", "https://www.northwind.example/tickets/7?x=y"],
+      ["http://www.northwind-support.example/kb.php?id=3", "https://www.northwind.example/help?id=3"],
+      ["http://www.northwind.example/kb.php", "https://www.northwind.example/help"],
+    ];
+    for (const [start, end] of cases) {
+      const chain = followChain(zones, start);
+      expect(chain.end).toEqual({ kind: "final", url: end, atEdge: true });
+      expect(chain.hops).toHaveLength(1);
+    }
+  });
+
+  it("passes every SSL/TLS and DNS/redirect check", () => {
+    const failing = scorecard.checks.filter((c) => c.status === "fail");
+    expect(failing).toEqual([]);
+    expect(scorecard.checks.find((c) => c.id === "dns.adopted_retained")?.status).toBe("pass");
+    expect(scorecard.checks.find((c) => c.id === "web.redirect_hops")?.status).toBe("pass");
+  });
+});
