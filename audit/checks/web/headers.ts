@@ -4,7 +4,7 @@ import { effectiveReferrerPolicy, referrerStrength } from "../../../core/http/re
 import type { AuditCheckModule, CheckResult } from "../../types";
 import type { HttpResponse } from "./follow";
 import { pageOf } from "./page";
-import { each, result } from "./result";
+import { each, headersSeen, result } from "./result";
 import { webSnapshot } from "./snapshot";
 
 const IDS = ["hdr.csp", "hdr.xcto", "hdr.framing", "hdr.referrer"] as const;
@@ -12,7 +12,7 @@ const IDS = ["hdr.csp", "hdr.xcto", "hdr.framing", "hdr.referrer"] as const;
 function csp(page: HttpResponse): CheckResult {
   const enforced = page.headers["content-security-policy"] ?? [];
   const reportOnly = page.headers["content-security-policy-report-only"] ?? [];
-  const evidence = { url: page.url, "content-security-policy": enforced, "content-security-policy-report-only": reportOnly };
+  const evidence = { url: page.url, status: page.status, "content-security-policy": enforced, "content-security-policy-report-only": reportOnly, headersSeen: headersSeen(page.headers) };
   if (enforced.length === 0) {
     return reportOnly.length > 0
       ? result("hdr.csp", "warn", `${page.url} has only a report-only CSP: nothing is enforced`, evidence)

@@ -1,6 +1,6 @@
 /** Building check results: the checklist's remediation by default, none on a pass. */
 import { checkDefinition, type CheckId } from "../../../checklist";
-import type { AuditStatus, CheckResult, Evidence } from "../../types";
+import type { AuditStatus, CheckResult, Evidence, EvidenceValue } from "../../types";
 
 export function result(id: CheckId, status: AuditStatus, summary: string, evidence: Evidence = {}, remediation?: string): CheckResult {
   const fix = status === "pass" || status === "skip" || status === "info" ? "" : remediation ?? checkDefinition(id).remediation;
@@ -20,4 +20,21 @@ export function each(ids: readonly CheckId[], status: AuditStatus, summary: stri
 export function failureStatus(reason: string): "fail" | "error" {
   if (/ECONNREFUSED|has no A or AAAA record|CERT_|ERR_TLS_|SELF_SIGNED|UNABLE_TO_|certificate|alert|EPROTO|handshake failure/i.test(reason)) return "fail";
   return "error";
+}
+
+const MAX_HEADER_VALUE = 300;
+
+/**
+ * Response headers as evidence: every header as seen, long values cut, and Set-Cookie reduced to the cookie name,
+ * since a cookie value may be a session secret.
+ */
+export function headersSeen(headers: Readonly<Record<string, readonly string[]>>): Record<string, EvidenceValue> {
+  const out: Record<string, EvidenceValue> = {};
+  for (const [name, values] of Object.entries(headers)) {
+    out[name] =
+      name === "set-cookie"
+        ? values.map((v) => `${(v.split(";")[0] ?? "").split("=")[0]?.trim() ?? ""}=(value withheld)`)
+        : values.map((v) => (v.length > MAX_HEADER_VALUE ? `${v.slice(0, MAX_HEADER_VALUE)}… (${v.length} chars)` : v));
+  }
+  return out;
 }

@@ -1,3 +1,6 @@
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpClient } from "../../../audit/http/client";
 import { parseConnectTo } from "../../../audit/http/connect-to";
@@ -125,6 +128,23 @@ describe.runIf(labPkiAvailable())("audit HTTP client", () => {
       expect(r.kind === "error" && r.reason).toMatch(/headers exceed the size limit/);
     } finally {
       await c.close();
+    }
+  });
+
+  it("reaches an IPv6-only name through its AAAA record, or through a bracketed --connect-to address", async () => {
+    const server = http.createServer((req, res) => res.end(`host=${req.headers.host ?? ""}`));
+    server.listen(0, "::1");
+    await once(server, "listening");
+    const { port } = server.address() as AddressInfo;
+    const viaDns = client({ dns: memoryDns({ "v6.test": { AAAA: ["::1"] } }), connectTo: [parseConnectTo(`:80::${port}`)] });
+    const viaRule = client({ dns: memoryDns({}), connectTo: [parseConnectTo(`v6.test:80:[::1]:${port}`)] });
+    try {
+      expect(await viaDns.request({ url: "http://v6.test/" })).toMatchObject({ kind: "response", status: 200, body: "host=v6.test" });
+      expect(await viaRule.request({ url: "http://v6.test/" })).toMatchObject({ kind: "response", status: 200, body: "host=v6.test" });
+    } finally {
+      await viaDns.close();
+      await viaRule.close();
+      server.close();
     }
   });
 
