@@ -3,6 +3,7 @@
  * --connect-to and --ca), runs the registry, prints one report, and returns the CHECKS.md exit status.
  * Arguments arrive already validated by the command line; nothing here falls back to the system resolver.
  */
+import { setMaxListeners } from "node:events";
 import { readFileSync } from "node:fs";
 import { auditedIds, createAllChecks } from "../checks";
 import { createDnsClient, readSystemResolvers, type ResolverAddress } from "../dns";
@@ -50,6 +51,8 @@ export async function runAuditCommand(opts: AuditCommandOptions): Promise<number
     }
   }
   const abort = new AbortController();
+  // Every in-flight query and request listens for the deadline on this one signal.
+  setMaxListeners(0, abort.signal);
   const dns = createDnsClient({ resolvers, timeoutMs: opts.timeoutMs, concurrency: Math.max(16, opts.concurrency * 8), signal: abort.signal });
   const clientOpts = { connectTo: opts.connectTo, timeoutMs: opts.timeoutMs, dns, ...(opts.caPem !== undefined ? { caPem: opts.caPem } : {}) };
   const http = createHttpClient(clientOpts);
