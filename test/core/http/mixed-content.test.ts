@@ -45,4 +45,12 @@ describe("mixed content scan", () => {
       }),
     );
   });
+
+  it("never throws and only reports http: URLs, whatever the markup", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (html) => {
+        for (const r of scanMixedContent(html)) expect(r.url.replace(/[\t\n\r]/g, "").trim().toLowerCase().startsWith("http:")).toBe(true);
+      }),
+    );
+  });
 });

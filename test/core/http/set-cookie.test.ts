@@ -45,4 +45,13 @@ describe("Set-Cookie parsing (RFC 6265bis §5.6)", () => {
       }),
     );
   });
+
+  it("never keeps the value, whatever the header", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,8}$/), fc.stringMatching(/^[A-Za-z0-9]{12,20}$/), fc.string({ maxLength: 60 }), (name, value, attrs) => {
+        const c = parseSetCookie(`${name}=${value};${attrs.replace(new RegExp(value, "g"), "")}`);
+        expect(JSON.stringify(c)).not.toContain(value);
+      }),
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { follow, MAX_REDIRECTS } from "../../../../audit/checks/web/follow";
 import type { HttpResult } from "../../../../audit/types";
@@ -55,5 +56,24 @@ describe("following redirects by hand", () => {
     expect((await follow(scripted({ "https://a.example/": [301] }).fetchOnce, "https://a.example/")).chain.end).toEqual({ kind: "final", url: "https://a.example/", status: 301 });
     const bad = await follow(scripted({ "https://a.example/": [301, "https://[bad"] }).fetchOnce, "https://a.example/");
     expect(bad.chain.end).toMatchObject({ kind: "error", reason: expect.stringMatching(/invalid Location "https:\/\/\[bad"/) });
+  });
+
+  it("on any redirect graph, asks each URL at most once and stops within the hop budget", async () => {
+    // Node i either answers 200 or redirects to node next[i].
+    const graph = fc.array(fc.option(fc.nat(40), { nil: undefined }), { minLength: 1, maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(graph, async (next) => {
+        const routes: Record<string, [number, string?]> = {};
+        next.forEach((n, i) => {
+          routes[`https://g.example/${i}`] = n === undefined ? [200] : [302, `/${n % next.length}`];
+        });
+        const s = scripted(routes);
+        const f = await follow(s.fetchOnce, "https://g.example/0");
+        expect(new Set(s.asked).size).toBe(s.asked.length);
+        expect(s.asked.length).toBeLessThanOrEqual(MAX_REDIRECTS + 1);
+        expect(f.chain.hops.length).toBeLessThanOrEqual(MAX_REDIRECTS);
+        if (f.chain.end.kind === "final") expect(routes[f.chain.end.url]?.[0]).toBe(200);
+      }),
+    );
   });
 });
