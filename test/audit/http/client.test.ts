@@ -32,6 +32,15 @@ describe.runIf(labPkiAvailable())("audit HTTP client", () => {
     }
   });
 
+  it("sends the URL's name as SNI and Host, not the address --connect-to chose", async () => {
+    const c = client();
+    try {
+      expect(await c.request({ url: "https://www.good.test/__whoami" })).toMatchObject({ kind: "response", body: "sni=www.good.test host=www.good.test" });
+    } finally {
+      await c.close();
+    }
+  });
+
   it("never follows a redirect: it returns the 301 and its Location", async () => {
     const c = client();
     try {

@@ -95,6 +95,13 @@ export function goodSite(o: GoodOptions = {}): Site {
       redirect(c.res, 301, `https://${c.apex}${c.path}`, o.httpHeaders);
     },
     https(c) {
+      if (c.path === "/__whoami") {
+        // What the server saw: the TLS SNI and the Host header, for tests of --connect-to.
+        const socket = c.req.socket;
+        const sni = "servername" in socket && typeof socket.servername === "string" ? socket.servername : "(none)";
+        c.res.writeHead(200, { "content-type": "text/plain" });
+        return void c.res.end(`sni=${sni} host=${c.req.headers.host ?? ""}`);
+      }
       if (c.host !== c.apex) return redirect(c.res, 301, `https://${c.apex}${c.path}`);
       applyCors(c, o.cors ?? "none");
       const endpoint = ENDPOINTS.find((e) => c.path.startsWith(e));
