@@ -128,6 +128,13 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
     if (present) warnings.push({ path: at(key), message: notProvisionedYet });
   }
   if (web !== undefined) checkUserCaa(d, web, at, errors);
+  if (web?.hsts.preload === true) {
+    // hstspreload.org: every subdomain must serve HTTPS; an unproxied web record may not.
+    const plain = d.dns.records.filter((r) => (r.type === "A" || r.type === "AAAA" || r.type === "CNAME") && !r.proxied).map((r) => r.name);
+    if (plain.length > 0) {
+      warnings.push({ path: at("web", "hsts", "preload"), message: `${plain.join(", ")} ${plain.length === 1 ? "is" : "are"} not proxied, so not known to serve HTTPS: the hsts.preload_ready check will fail; proxy them or set \`preload: false\`` });
+    }
+  }
   const spec: DomainSpec = {
     name: d.name,
     cloudflare: {
@@ -246,7 +253,8 @@ function normaliseWeb(
   } else if (w.origin === undefined) {
     errors.push({ path: at("origin"), message: "is required: give the origin's host name or IP address (or set `redirectTo` for a redirect-only domain)" });
   }
-  const origin = redirectTo !== undefined ? REDIRECT_ONLY_ORIGIN : parseOrigin(w.origin ?? "", at("origin"), errors);
+  // Without an origin (an error already says so) the discard address stands in, so validation can go on.
+  const origin = w.redirectTo !== undefined || w.origin === undefined ? REDIRECT_ONLY_ORIGIN : parseOrigin(w.origin, at("origin"), errors);
   const canonicalHost = redirectTo !== undefined ? new URL(redirectTo).hostname : (w.canonicalHost ?? zone);
   if (redirectTo === undefined && !isWithinZone(canonicalHost, zone)) {
     errors.push({ path: at("canonicalHost"), message: `\`${canonicalHost}\` is outside \`${zone}\`: the canonical host must be the domain or one of its subdomains` });
@@ -332,7 +340,7 @@ function normaliseLegacyPaths(
   warnings: ConfigIssue[],
 ): LegacyPathSpec[] {
   const froms = new Map<string, number>();
-  const out: LegacyPathSpec[] = [];
+  const out: (LegacyPathSpec & { readonly index: number })[] = [];
   paths.forEach((p, j) => {
     const prev = froms.get(p.from);
     if (prev !== undefined) errors.push({ path: at("legacyPaths", j, "from"), message: `\`${p.from}\` is already listed at legacyPaths[${prev}]: list each old path once` });
@@ -351,15 +359,15 @@ function normaliseLegacyPaths(
     if (to.protocol === "http:") {
       warnings.push({ path: at("legacyPaths", j, "to"), message: `'${p.to}' is plain http: accepted, but the web.redirect_downgrade check will fail; use https://` });
     }
-    out.push({ from: p.from, to: to.href });
+    out.push({ from: p.from, to: to.href, index: j });
   });
-  out.forEach((p, j) => {
+  for (const p of out) {
     const to = new URL(p.to);
     if (to.hostname === canonicalHost && froms.has(to.pathname)) {
-      errors.push({ path: at("legacyPaths", j, "to"), message: `\`${to.pathname}\` is itself an old path here, so visitors would be redirected twice (or in a loop): point it at the final page` });
+      errors.push({ path: at("legacyPaths", p.index, "to"), message: `\`${to.pathname}\` is itself an old path here, so visitors would be redirected twice (or in a loop): point it at the final page` });
     }
-  });
-  return out;
+  }
+  return out.map(({ from, to }) => ({ from, to }));
 }
 
 function parseOrigin(raw: string, path: string, errors: ConfigIssue[]): Origin {
