@@ -25,7 +25,11 @@ export interface SimZone {
   readonly rules: readonly SimRule[];
 }
 
-/** Which runs first for a plain-http request: the redirect phase (Cloudflare's order) or Always Use HTTPS. */
+/**
+ * Which answers a plain-http request first: the redirect phase or Always Use HTTPS. The plan rules assume
+ * redirects first (single redirects are the second request phase in Cloudflare's phase list); the other order is
+ * kept so the planner can be proven loop- and downgrade-free under it too (see `redirects.ts`).
+ */
 export type EdgeOrder = "redirects-first" | "always-https-first";
 
 export interface Hop {

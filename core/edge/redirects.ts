@@ -1,12 +1,13 @@
 /**
  * The single-redirect planner: the rules of a zone's `http_request_dynamic_redirect` entrypoint that send every
  * alias host (http or https) and every legacy path to the canonical `https://` URL in one 301, keeping the path and
- * the query. Rules are written without a scheme condition and with an absolute https target, so `http://www.`
- * lands on `https://<canonical>` in one hop when the redirect phase answers before Always Use HTTPS (DESIGN:
- * "Single redirects"); if Always Use HTTPS answered first it would still end there, with no loop and no downgrade.
- * Pure: the component writes these rules; `redirect-sim.ts` proves what a browser would see.
+ * the query. Rules carry no scheme condition and an absolute https target, so `http://www.` lands on
+ * `https://<canonical>` in one hop when the redirect phase answers before Always Use HTTPS, and still ends there,
+ * with no loop and no downgrade, if Always Use HTTPS answered first (two hops then: a Cloudflare community answer,
+ * https://community.cloudflare.com/t/difference-between-rules-when-to-use-what-for-redirect/581453, reports that
+ * order; the live `web.redirect_hops` audit shows which one the edge really uses). `redirect-sim.ts` models both.
+ * Pure: the component writes these rules; the policy rules re-derive what a browser would see.
  */
-
 /** One rule of the redirect entrypoint, in the shape `cloudflare.Ruleset` takes it. */
 export interface RedirectRulePlan {
   /** Stable id of the rule: without it, removing one rule recreates the others (DESIGN). */
