@@ -54,8 +54,7 @@ describe.runIf(labPkiAvailable() && dnsLabAvailable())("launch-ready audit with 
       ...DOMAINS,
       "--json",
       "--resolver", dns.address,
-      "--connect-to", `:443:127.0.0.1:${web.httpsPort}`,
-      "--connect-to", `:80:127.0.0.1:${web.httpPort}`,
+      ...web.connectToArgs,
       "--ca", caFile,
       "--timeout", "4000",
     ]);

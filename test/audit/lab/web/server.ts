@@ -14,7 +14,7 @@ import type { DnsClient } from "../../../../audit/types";
 import { createLabPki, type LabCert, type LabPki } from "../pki";
 import { startLeafOnlyServer, type LeafOnlyServer } from "./leaf-only-server";
 import { memoryDns } from "./memory-dns";
-import { labSites, type CertKind, type RequestContext, type Site } from "./sites";
+import { goodSite, labSites, type CertKind, type RequestContext, type Site } from "./sites";
 
 export interface WebLab {
   readonly pki: LabPki;
@@ -25,6 +25,8 @@ export interface WebLab {
   /** Sites with a listener of their own, by apex. */
   readonly ownPorts: Readonly<Record<string, number>>;
   readonly connectTo: readonly ConnectToRule[];
+  /** The same rules as `--connect-to` arguments, for running the CLI against the lab. */
+  readonly connectToArgs: readonly string[];
   /** A and AAAA for every published lab host (127.0.0.1 / ::1); anything else is NXDOMAIN. */
   readonly dns: DnsClient;
   /** Requests served, per `host path`. */
@@ -35,9 +37,13 @@ export interface WebLab {
 
 const DAY = 86_400_000;
 
+/** The site a host belongs to: the longest lab domain it equals or ends with. */
 function apexOf(host: string, sites: Readonly<Record<string, Site>>): string | undefined {
-  for (const apex of Object.keys(sites)) if (host === apex || host.endsWith(`.${apex}`)) return apex;
-  return undefined;
+  let best: string | undefined;
+  for (const apex of Object.keys(sites)) {
+    if ((host === apex || host.endsWith(`.${apex}`)) && (best === undefined || apex.length > best.length)) best = apex;
+  }
+  return best;
 }
 
 async function listen(server: http.Server | https.Server): Promise<number> {
@@ -46,8 +52,13 @@ async function listen(server: http.Server | https.Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-export async function startWebLab(): Promise<WebLab> {
-  const sites = labSites();
+export interface WebLabOptions {
+  /** More domains (below `.test`) that behave as the good site, e.g. for a batch benchmark. */
+  readonly extraGoodSites?: readonly string[];
+}
+
+export async function startWebLab(opts: WebLabOptions = {}): Promise<WebLab> {
+  const sites: Readonly<Record<string, Site>> = { ...labSites(), ...Object.fromEntries((opts.extraGoodSites ?? []).map((d) => [d.toLowerCase(), goodSite()])) };
   const hostNames = Object.keys(sites).flatMap((d) => [d, `www.${d}`, `app.${d}`]);
   const pki = await createLabPki({ hosts: hostNames });
   const now = Date.now();
@@ -156,6 +167,7 @@ export async function startWebLab(): Promise<WebLab> {
 
   return {
     pki, rootPem: pki.rootPem, sites, httpPort, httpsPort, ownPorts, connectTo, dns, hits,
+    connectToArgs: connectTo.flatMap((r) => ["--connect-to", r.source]),
     resetCounters: () => hits.clear(),
     async close() {
       await Promise.all(children.map((c) => c.stop()));
