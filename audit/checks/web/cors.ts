@@ -1,12 +1,13 @@
 /**
- * cors.wildcard and cors.reflection. Reflection is probed with Origins an attacker could own: an unrelated site,
- * `null` (sandboxed frames, file: pages), and the two classic broken suffix/prefix matches of the domain.
+ * cors.wildcard and cors.reflection on the landing page and, when `app.<domain>` exists, on the app host (where
+ * B2B SaaS APIs usually live). Reflection is probed with Origins an attacker could own: an unrelated site, `null`
+ * (sandboxed frames, file: pages), and the two classic broken suffix/prefix matches of the domain.
  */
 import type { AuditCheckModule, CheckResult, HttpResult } from "../../types";
-import type { HttpResponse } from "./follow";
+import { follow, type HttpResponse } from "./follow";
 import { pageOf } from "./page";
 import { each, result } from "./result";
-import { webSnapshot } from "./snapshot";
+import { presence, webSnapshot } from "./snapshot";
 
 const IDS = ["cors.wildcard", "cors.reflection"] as const;
 
@@ -35,15 +36,24 @@ export const corsModule: AuditCheckModule = {
     const s = await webSnapshot(target, ctx);
     const p = pageOf(s);
     if (p.kind === "none") return each(IDS, p.status, p.why);
-    // The page users land on. Endpoints declared for rate probes are left alone: probing them here would spend the
-    // budget of a rate-limit rule before rate.* measures it.
-    const url = p.page.url;
+    // Endpoints declared for rate probes are left alone: probing them here would spend the budget of a rate-limit
+    // rule before rate.* measures it.
+    const urls = new Set([p.page.url]);
+    const pages = [p.page];
+    const app = `app.${target.name}`;
+    if ((await presence(ctx, app)).kind === "present") {
+      const f = await follow(s.fetchOnce, `https://${app}/`);
+      if (f.final && f.final.url.startsWith("https:")) {
+        urls.add(f.final.url);
+        pages.push(f.final);
+      }
+    }
     const probes: { url: string; origin: string; r: HttpResult }[] = await Promise.all(
-      attackerOrigins(target.name).map(async (origin) => ({ url, origin, r: await ctx.http.request({ url, headers: { origin } }) })),
+      [...urls].flatMap((url) => attackerOrigins(target.name).map(async (origin) => ({ url, origin, r: await ctx.http.request({ url, headers: { origin } }) }))),
     );
     const responses = probes.flatMap((x) => (x.r.kind === "response" ? [x.r] : []));
     const failed = probes.filter((x) => x.r.kind === "error");
-    const out = [wildcard([p.page, ...responses])];
+    const out = [wildcard([...pages, ...responses])];
     const echoed = probes.flatMap((x) => (x.r.kind === "response" && acao(x.r) === x.origin ? [{ ...x, r: x.r }] : []));
     const evidence = {
       probes: probes.map((x) => `${x.url} Origin: ${x.origin} → ${x.r.kind === "response" ? `ACAO ${acao(x.r) ?? "(none)"}, credentials ${credentials(x.r)}` : x.r.reason}`),
@@ -54,7 +64,7 @@ export const corsModule: AuditCheckModule = {
     else if (failed.length > 0) {
       const reason = failed[0]?.r.kind === "error" ? failed[0].r.reason : "";
       out.push(result("cors.reflection", "error", `Could not complete the Origin probes: ${reason}`, evidence));
-    } else out.push(result("cors.reflection", "pass", `No attacker Origin is echoed (${attackerOrigins(target.name).length} tried)`, evidence));
+    } else out.push(result("cors.reflection", "pass", `No attacker Origin is echoed (${attackerOrigins(target.name).length} tried on ${[...urls].join(", ")})`, evidence));
     return out;
   },
 };

@@ -33,7 +33,8 @@ export function httpsPage(s: WebSnapshot): HttpResponse | undefined {
   return https.at(-1);
 }
 
-async function presence(ctx: AuditContext, name: string): Promise<Presence> {
+/** Whether a name has an address (A, else AAAA), tri-state: a lookup error is never "absent". */
+export async function presence(ctx: AuditContext, name: string): Promise<Presence> {
   const a = await ctx.dns.query(name, "A");
   if (a.kind === "answer") return { kind: "present" };
   if (a.kind === "error") return { kind: "error", reason: `A ${name}: ${a.reason}` };

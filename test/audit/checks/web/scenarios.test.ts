@@ -82,6 +82,7 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["hstshttp.test", { "hsts.present": "warn" }],
   ["corsreflect.test", { "cors.reflection": "fail", "cors.wildcard": "pass" }],
   ["corsecho.test", { "cors.reflection": "warn" }],
+  ["corsapp.test", { "cors.reflection": "fail", "hdr.csp": "pass" }],
   ["corswild.test", { "cors.wildcard": "warn", "cors.reflection": "pass" }],
   ["corswildcred.test", { "cors.wildcard": "fail" }],
   ["cookies.test", { "cookie.secure": "fail", "cookie.httponly": "fail", "cookie.samesite": "fail", "cookie.prefix": "fail" }],

@@ -206,6 +206,16 @@ export function labSites(): Readonly<Record<string, Site>> {
     }),
     "corsreflect.test": goodSite({ cors: "reflect-credentials" }),
     "corsecho.test": goodSite({ cors: "reflect" }),
+    // The landing page is clean; the API on the app host reflects any Origin with credentials.
+    "corsapp.test": {
+      ...good,
+      https: (c) => {
+        if (c.host !== `app.${c.apex}`) return good.https(c);
+        applyCors(c, "reflect-credentials");
+        c.res.writeHead(200, { "content-type": "application/json" });
+        c.res.end('{"ok":true}');
+      },
+    },
     "corswild.test": goodSite({ cors: "wildcard" }),
     "corswildcred.test": goodSite({ cors: "wildcard-credentials" }),
     "cookies.test": goodSite({
