@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { hostNameProblem, recordNameProblem, toALabels } from "../core/dns/names";
+import { SSL_MODES } from "../core/edge/zone-settings";
 
 /** A host name, given as A- or U-labels, normalised to lower-case A-labels. */
 export const hostName = z
@@ -123,7 +124,6 @@ const webHostSchema = z.strictObject({
   origin: originSchema.optional(),
 });
 
-export const SSL_MODES = ["off", "flexible", "full", "strict"] as const;
 
 const caaSchema = z.strictObject({
   issuers: z

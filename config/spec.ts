@@ -2,6 +2,7 @@
  * The normalised, typed spec the Pulumi program consumes: every default applied, every name in A-labels.
  * Pure data: no Pulumi, no I/O.
  */
+import type { SslMode } from "../core/edge/zone-settings";
 import type { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS } from "./schema";
 
 export type CloudflarePlan = (typeof CLOUDFLARE_PLANS)[number];
@@ -25,7 +26,7 @@ export interface WebHostSpec {
 }
 
 /** Cloudflare's SSL mode; only `strict` passes `tls.ssl_strict`. */
-export type SslModeSpec = "off" | "flexible" | "full" | "strict";
+export type SslModeSpec = SslMode;
 
 export interface CaaSpec {
   /** Further CA issuer domains (e.g. `digicert.com`), allowed beside the platform's own. */

@@ -127,7 +127,7 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
   ] as const) {
     if (present) warnings.push({ path: at(key), message: notProvisionedYet });
   }
-  if (web !== undefined) checkUserCaa(d, web, at, errors);
+  checkUserCaa(d, web?.caa.acm ?? false, at, errors);
   if (web?.hsts.preload === true) {
     // hstspreload.org: every subdomain must serve HTTPS; an unproxied web record may not.
     const plain = d.dns.records.filter((r) => (r.type === "A" || r.type === "AAAA" || r.type === "CNAME") && !r.proxied).map((r) => r.name);
@@ -180,7 +180,7 @@ function checkRecordContent(type: string, content: string, path: string, errors:
  * A user CAA set (from `dns.records`) is the relevant set for its name and every name below it (RFC 8659 §3): if it
  * leaves out a CA the platform renews with, renewals there stop. The apex set is the toolkit's (`web.caa`).
  */
-function checkUserCaa(d: DomainConfig, web: WebSpec, at: (...p: PropertyKey[]) => string, errors: ConfigIssue[]): void {
+function checkUserCaa(d: DomainConfig, acm: boolean, at: (...p: PropertyKey[]) => string, errors: ConfigIssue[]): void {
   const byName = new Map<string, { index: number; record: CaaRecord }[]>();
   d.dns.records.forEach((r, j) => {
     if (r.type !== "CAA") return;
@@ -188,7 +188,7 @@ function checkUserCaa(d: DomainConfig, web: WebSpec, at: (...p: PropertyKey[]) =
     if (!parsed.ok) return;
     byName.set(r.name, [...(byName.get(r.name) ?? []), { index: j, record: parsed.record }]);
   });
-  const required = platformIssuers({ cloudflare: true, acm: web.caa.acm });
+  const required = platformIssuers({ cloudflare: true, acm });
   for (const [name, entries] of byName) {
     const first = entries[0]!.index;
     if (name === d.name) {

@@ -48,10 +48,10 @@ export function planDomainRecords(domain: DomainSpec): PlannedRecord[] {
           : "web host",
     });
   }
-  if (web !== undefined) {
-    for (const caa of planCaa({ cloudflare: true, acm: web.caa.acm, extraIssuers: web.caa.issuers, ...(web.caa.iodef !== undefined ? { iodef: web.caa.iodef } : {}) })) {
-      out.push({ name: domain.name, type: "CAA", content: caaContent(caa), caa, ttl: 3600, proxied: false, purpose: `CAA ${caa.tag}: ${caa.value}` });
-    }
+  // Every zone gets a CAA set: Cloudflare issues a universal certificate for any active zone, web or not.
+  const caaSpec = web?.caa ?? { issuers: [], acm: false };
+  for (const caa of planCaa({ cloudflare: true, acm: caaSpec.acm, extraIssuers: caaSpec.issuers, ...(caaSpec.iodef !== undefined ? { iodef: caaSpec.iodef } : {}) })) {
+    out.push({ name: domain.name, type: "CAA", content: caaContent(caa), caa, ttl: 3600, proxied: false, purpose: `CAA ${caa.tag}: ${caa.value}` });
   }
   for (const r of domain.dnsRecords) {
     const caa = r.type === "CAA" ? parseCaa(r.content) : undefined;

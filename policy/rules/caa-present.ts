@@ -12,7 +12,7 @@ export const caaPresent: PlanRule = {
     const urns: string[] = [];
     for (const z of zones) {
       const atApex = caaRecords(z).filter((c) => c.name === z.label && c.record?.tag.toLowerCase() === "issue");
-      if (atApex.length === 0) violations.push({ message: `${z.label}: no CAA issue record at the apex, so any CA may issue certificates for it. Add \`web\` to the domain (the toolkit plans the CAA set) or CAA records under \`dns.records\`.` });
+      if (atApex.length === 0) violations.push({ message: `${z.label}: no CAA issue record at the apex, so any CA may issue certificates for it. Keep the CAA set the toolkit plans for every domain; add further CAs under \`web.caa.issuers\`.` });
       urns.push(...atApex.map((c) => c.urn));
     }
     return violations.length > 0 ? failWith(violations) : pass(zones.map((z) => `${z.label}: CAA set at the apex`).join("; "), urns);

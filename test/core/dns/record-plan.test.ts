@@ -34,6 +34,13 @@ describe("record plan: what the component registers per domain", () => {
     expect(txt?.content.split('" "')).toHaveLength(2);
   });
 
+  it("plans Cloudflare's CAA set for a domain without web too (its zone still gets a universal certificate)", () => {
+    const { web: _web, ...noWeb } = base;
+    const caa = planDomainRecords(noWeb).filter((r) => r.type === "CAA");
+    expect(caa.map((r) => r.content)).toContain('0 issue "letsencrypt.org"');
+    expect(caa.map((r) => r.content)).not.toContain('0 issue "amazon.com"');
+  });
+
   it("gives CAA records keys that name the CA, so adding one never renames the others", () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.constantFrom("digicert.com", "buypass.com", "globalsign.com"), { maxLength: 3 }), (extra) => {
