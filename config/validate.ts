@@ -53,6 +53,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     return normaliseDomain(d, at, errors, warnings);
   });
   const linked = linkRedirectOnlyDomains(domains, warnings);
+  linked.forEach((d, i) => checkRedirectRuleCount(d, formatPath(["launch-ready:domains", i, "web"]), errors));
   const alerts = cfg["launch-ready:alerts"];
   const backups = cfg["launch-ready:backups"];
   const secrets = cfg["launch-ready:secrets"];
@@ -164,8 +165,39 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
   return spec;
 }
 
+/**
+ * Single-redirect rules per zone entrypoint by plan (Cloudflare's Single Redirects availability table; an
+ * Enterprise zone can have more by contract, so that limit is a floor).
+ */
+export const SINGLE_REDIRECT_LIMITS = { free: 10, pro: 25, business: 50, enterprise: 300 } as const;
+
+function checkRedirectRuleCount(d: DomainSpec, path: string, errors: ConfigIssue[]): void {
+  const web = d.web;
+  if (web === undefined) return;
+  const count = web.aliases.length + web.legacyPaths.length;
+  const limit = SINGLE_REDIRECT_LIMITS[d.cloudflare.plan];
+  if (count > limit) {
+    errors.push({
+      path,
+      message: `plans ${count} single-redirect rules (${web.aliases.length} aliases, ${web.legacyPaths.length} legacy paths) but the ${d.cloudflare.plan} plan allows ${limit} per zone: drop old legacy paths, or move them to Bulk Redirects`,
+    });
+  }
+}
+
+/** A, AAAA, CNAME, MX and NS content must be what the type holds (RFC 1035 §3.3, RFC 3596). */
+function checkAddressOrTarget(type: string, content: string, path: string, errors: ConfigIssue[]): void {
+  if (type === "A" && !isIPv4(content)) errors.push({ path, message: `'${content}' is not an IPv4 address: an A record holds one, e.g. 192.0.2.10 (use AAAA for IPv6, CNAME for a name)` });
+  if (type === "AAAA" && !isIPv6(content)) errors.push({ path, message: `'${content}' is not an IPv6 address: an AAAA record holds one, e.g. 2001:db8::10` });
+  if (type === "CNAME" || type === "MX" || type === "NS") {
+    const ascii = toALabels(content.replace(/\.$/, ""));
+    const problem = ascii === undefined ? "is not a host name" : hostNameProblem(ascii);
+    if (problem !== undefined) errors.push({ path, message: `'${content}' ${problem}: a ${type} record points at a host name such as mx.example.net` });
+  }
+}
+
 /** TXT must be readable as raw text or as well-formed quoted strings; CAA must be well formed (RFC 8659 §4). */
 function checkRecordContent(type: string, content: string, path: string, errors: ConfigIssue[]): void {
+  checkAddressOrTarget(type, content, path, errors);
   if (type === "TXT" && content.startsWith('"')) {
     const parsed = parseQuotedTxt(content);
     if (!parsed.ok) errors.push({ path, message: `${parsed.error}: write the value unquoted (the toolkit quotes and splits it) or as "…" "…" strings` });

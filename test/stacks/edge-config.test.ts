@@ -139,3 +139,36 @@ describe("HSTS preload is only for domains where every host serves HTTPS", () =>
     expect(r.warnings).toContainEqual({ path: "launch-ready:domains[0].web.hsts.preload", message: expect.stringMatching(/legacy\.acme\.example is not proxied.*hsts\.preload_ready check will fail/) });
   });
 });
+
+describe("record content and redirect limits", () => {
+  it("refuses content that does not fit the record type", () => {
+    const r = validateConfig({
+      "launch-ready:domains": [
+        {
+          name: "acme.example",
+          dns: {
+            records: [
+              { name: "a.acme.example", type: "A", content: "2001:db8::1" },
+              { name: "b.acme.example", type: "AAAA", content: "192.0.2.1" },
+              { name: "c.acme.example", type: "CNAME", content: "not a host" },
+              { name: "acme.example", type: "MX", content: "mx.mail.example.net.", priority: 10 },
+            ],
+          },
+        },
+      ],
+    });
+    expect(r.errors).toEqual([
+      { path: "launch-ready:domains[0].dns.records[0].content", message: expect.stringMatching(/not an IPv4 address/) },
+      { path: "launch-ready:domains[0].dns.records[1].content", message: expect.stringMatching(/not an IPv6 address/) },
+      { path: "launch-ready:domains[0].dns.records[2].content", message: expect.stringMatching(/not a host name: a CNAME record points at a host name/) },
+    ]);
+  });
+
+  it("refuses more single-redirect rules than the plan allows", () => {
+    const legacyPaths = Array.from({ length: 10 }, (_, i) => ({ from: `/old-${i}`, to: `/new-${i}` }));
+    const r = validateConfig({ "launch-ready:domains": [{ name: "acme.example", web: { origin: "203.0.113.4", legacyPaths } }] });
+    expect(r.errors).toEqual([{ path: "launch-ready:domains[0].web", message: expect.stringMatching(/plans 11 single-redirect rules \(1 aliases, 10 legacy paths\) but the free plan allows 10/) }]);
+    const pro = validateConfig({ "launch-ready:domains": [{ name: "acme.example", cloudflare: { plan: "pro" }, web: { origin: "203.0.113.4", legacyPaths } }] });
+    expect(pro.errors).toEqual([]);
+  });
+});
