@@ -1,4 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { webRedirectDowngrade } from "../../../policy/rules/web-redirect-downgrade";
+import { webRedirectFirstHop } from "../../../policy/rules/web-redirect-first-hop";
 import { webRedirectHops } from "../../../policy/rules/web-redirect-hops";
 import { evaluateRule } from "../../../policy/scorecard";
 import { edgePlan, noEdge, redirectRule, withRules } from "./support/edge-plan";
@@ -34,6 +37,21 @@ describe("web.redirect_hops: every host reaches https in one hop, no loop, path 
   it("fails, never passes, a rule it cannot read", () => {
     const odd = withRules(edgePlan(), [redirectRule("re", 'http.host matches "^www"', toApex)]);
     expect(evaluateRule(webRedirectHops, odd)).toMatchObject({ status: "fail", violations: expect.arrayContaining([{ urn: expect.any(String), message: expect.stringMatching(/Cannot verify redirect rule `re`/) }]) });
+  });
+
+  it("agrees with the planner: any planned aliases and legacy paths pass all three redirect checks", () => {
+    const label = fc.constantFrom("www", "go", "shop", "docs", "m");
+    const segment = fc.stringMatching(/^[a-z0-9-]{1,6}$/);
+    fc.assert(
+      fc.property(fc.boolean(), fc.uniqueArray(label, { minLength: 1, maxLength: 4 }), fc.uniqueArray(segment, { maxLength: 3 }), (apexCanonical, labels, froms) => {
+        const canonical = apexCanonical ? "acme.example" : `${labels[0]}.acme.example`;
+        const aliases = [...labels.map((l) => `${l}.acme.example`), "acme.example"].filter((h) => h !== canonical);
+        const legacyPaths = froms.map((f) => ({ from: `/old/${f}`, to: `https://${canonical}/new/${f}` }));
+        const plan = edgePlan({ canonical, aliases, legacyPaths });
+        for (const rule of [webRedirectHops, webRedirectFirstHop, webRedirectDowngrade]) expect(evaluateRule(rule, plan).status).toBe("pass");
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("is not applicable without proxied hosts", () => {
