@@ -6,6 +6,7 @@
 import type { CheckId } from "../../../checklist";
 import type { AuditCheckModule, AuditContext, CheckResult } from "../../types";
 import { result } from "./result";
+import { canonicalHostOf } from "./snapshot";
 
 export const RATE_BURST = 30;
 export const RATE_WINDOW_MS = 15_000;
@@ -68,7 +69,7 @@ export function rateModule(limits: { burst: number; windowMs: number } = { burst
           if (endpoint === undefined) {
             return result(k.id, "skip", `No ${k.key} endpoint is known for ${target.display}: declare it under rateLimits in the stack (--stack) to probe it`);
           }
-          const base = `https://${ctx.expected?.canonicalHost ?? target.name}/`;
+          const base = `https://${canonicalHostOf(target, ctx)}/`;
           let url: string;
           try {
             url = new URL(endpoint, base).href;

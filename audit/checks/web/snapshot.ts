@@ -3,6 +3,7 @@
  * from http:// and https:// on the apex and www, the HTTPS page, and the default TLS handshakes. Each URL is fetched
  * at most once per run (a per-context, per-target memo), whatever the number of modules that read it.
  */
+import { domainToASCII } from "node:url";
 import type { AuditContext, AuditTarget, HttpResult, TlsHandshakeResult } from "../../types";
 import { follow, type Followed, type HttpResponse } from "./follow";
 
@@ -44,10 +45,17 @@ export async function presence(ctx: AuditContext, name: string): Promise<Presenc
   return { kind: "absent" };
 }
 
+/** The stack's canonical host in A-labels (it may be written in U-labels), else the apex. */
+export function canonicalHostOf(target: AuditTarget, ctx: AuditContext): string {
+  const declared = ctx.expected?.canonicalHost;
+  if (declared === undefined) return target.name;
+  return domainToASCII(declared.replace(/\.$/, "")) || declared.toLowerCase();
+}
+
 async function build(target: AuditTarget, ctx: AuditContext): Promise<WebSnapshot> {
   const apex = target.name;
   const www = `www.${apex}`;
-  const canonical = ctx.expected?.canonicalHost?.toLowerCase() ?? apex;
+  const canonical = canonicalHostOf(target, ctx);
   const fetches = new Map<string, Promise<HttpResult>>();
   const fetchOnce = (url: string): Promise<HttpResult> => {
     let p = fetches.get(url);
