@@ -1,3 +1,4 @@
+import { parseRule } from "../../core/edge/redirect-sim";
 import { failWith, notApplicable, pass, type PlanRule, type Violation } from "../rule";
 import { describeChain, edgeChains, PROBE_PATH, urnFor } from "./support/redirects";
 
@@ -11,9 +12,24 @@ const PROBE = new URL(`https://x${PROBE_PATH}`);
 export const webRedirectHops: PlanRule = {
   id: "web.redirect_hops",
   evaluate(resources) {
-    const { zones, chains } = edgeChains(resources);
+    const { zones, sim, chains } = edgeChains(resources);
     if (chains.length === 0) return notApplicable("The stack serves no web host through Cloudflare.");
     const violations: Violation[] = [];
+    // Single redirects only run for proxied hostnames: a rule for any other host never fires (DESIGN).
+    sim.forEach((z, i) => {
+      for (const rule of z.rules) {
+        const parsed = parseRule(rule);
+        if (!parsed.ok) continue;
+        for (const atom of parsed.atoms) {
+          if (atom.kind !== "host-in") continue;
+          const dark = [...atom.hosts].filter((h) => !z.hosts.includes(h));
+          const urn = zones[i]?.rulesets[0]?.urn;
+          if (dark.length > 0) {
+            violations.push({ ...(urn !== undefined ? { urn } : {}), message: `Redirect rule \`${rule.ref}\` matches ${dark.join(", ")}, which ${dark.length === 1 ? "is" : "are"} not a proxied host of ${z.name}, so it never runs there. List the host under \`web.aliases\` (the toolkit proxies it).` });
+          }
+        }
+      }
+    });
     for (const c of chains) {
       const urn = urnFor(zones, c.start);
       const at = urn !== undefined ? { urn } : {};

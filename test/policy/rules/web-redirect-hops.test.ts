@@ -34,6 +34,11 @@ describe("web.redirect_hops: every host reaches https in one hop, no loop, path 
     expect(evaluateRule(webRedirectHops, noPath)).toMatchObject({ status: "fail", violations: expect.arrayContaining([{ urn: expect.any(String), message: expect.stringMatching(/loses the path/) }]) });
   });
 
+  it("fails a rule for a host that is not proxied: it would never run", () => {
+    const plan = withRules(edgePlan(), [redirectRule("go", 'http.host eq "go.acme.example"', toApex), redirectRule("www", 'http.host eq "www.acme.example"', toApex)]);
+    expect(evaluateRule(webRedirectHops, plan)).toMatchObject({ status: "fail", violations: [{ urn: expect.any(String), message: expect.stringMatching(/`go` matches go\.acme\.example, which is not a proxied host of acme\.example.*web\.aliases/) }] });
+  });
+
   it("fails, never passes, a rule it cannot read", () => {
     const odd = withRules(edgePlan(), [redirectRule("re", 'http.host matches "^www"', toApex)]);
     expect(evaluateRule(webRedirectHops, odd)).toMatchObject({ status: "fail", violations: expect.arrayContaining([{ urn: expect.any(String), message: expect.stringMatching(/Cannot verify redirect rule `re`/) }]) });
