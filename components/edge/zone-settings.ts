@@ -11,7 +11,7 @@ export interface EdgeSettingsArgs {
 
 /**
  * HTTPS everywhere for one zone: one `cloudflare.ZoneSetting` per setting (v6 has no ZoneSettingsOverride). A zone
- * setting always exists, so "creating" one only sets its value; deleting it from the stack leaves the value as is.
+ * setting always exists, so "creating" one only sets its value on the existing zone.
  */
 export class EdgeSettings extends pulumi.ComponentResource {
   /** Setting id → value, as planned (plain data: nothing here is computed by the provider). */
