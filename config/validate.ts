@@ -161,7 +161,9 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
     const planned = planDomainRecords({ ...spec, cloudflare: { ...spec.cloudflare, adoptRecords: [] } });
     for (const p of adopt(planned, d.cloudflare.adoptRecords).problems) errors.push({ path: at("cloudflare", "adoptRecords", p.index), message: p.message });
   }
-  if (!d.dnssec) warnings.push({ path: at("dnssec"), message: "is false: the zone stays unsigned and the dnssec.chain check will fail" });
+  if (!d.dnssec) {
+    warnings.push({ path: at("dnssec"), message: "is false: the stack does not sign the zone and the dnssec.chain check will fail (a zone signed before stays signed: see runbooks/dnssec.md to turn it off safely)" });
+  }
   return spec;
 }
 

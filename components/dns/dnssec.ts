@@ -25,7 +25,9 @@ export class Dnssec extends pulumi.ComponentResource {
 
   constructor(name: string, args: DnssecArgs, opts?: pulumi.ComponentResourceOptions) {
     super("launch-ready:dns:Dnssec", name, {}, opts);
-    const dnssec = new cloudflare.ZoneDnssec(`${name}-zone`, { zoneId: args.zoneId, status: "active" }, { parent: this });
+    // Kept on delete: disabling signing while the registrar still publishes the DS makes the zone bogus, and it
+    // stops resolving for validating resolvers. Turning DNSSEC off is a deliberate, ordered step (runbooks/dnssec.md).
+    const dnssec = new cloudflare.ZoneDnssec(`${name}-zone`, { zoneId: args.zoneId, status: "active" }, { parent: this, retainOnDelete: true });
     this.ds = pulumi
       .all([dnssec.ds, dnssec.keyTag, dnssec.algorithm, dnssec.digestType, dnssec.digest])
       .apply(([ds, keyTag, algorithm, digestType, digest]) => ({ ds, keyTag, algorithm, digestType, digest }));

@@ -88,6 +88,7 @@ describe("Domain component: the edge of the example stack, as registered", () =>
 
   it("signs the zone and exports the DS record for the registrar", () => {
     expect(byName("acme-example-dnssec-zone").inputs).toMatchObject({ status: "active" });
+    expect(byName("acme-example-dnssec-zone").options).toMatchObject({ retainOnDelete: true });
     const zones = run.outputs["zones"];
     const ds: unknown = typeof zones === "object" && zones !== null ? Reflect.get(Reflect.get(zones, "acme.example"), "dnssecDs") : undefined;
     expect(ds).toMatchObject({ ds: expect.stringMatching(/^acme\.example\. 3600 IN DS \d+ 13 2 [0-9A-F]{64}$/), algorithm: "13", digestType: "2" });
