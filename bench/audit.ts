@@ -86,11 +86,12 @@ export async function benchAudit(opts: { projectDir: string; runs: number }): Pr
     const any = [0, 1, 2, 3];
     return {
       title: "Auditor on the loopback lab",
-      method: `Whole process (\`node bin/launch-ready.js audit … --json\`), every non-opt-in check, DNS from Knot on loopback, HTTPS from the web lab; the batch is ${BATCH} domains at the default --concurrency (4). One warm-up run each.`,
+      method: `Whole process (\`node bin/launch-ready.js audit … --json\`), every non-opt-in check, DNS from Knot on loopback, HTTPS from the web lab; the batch is ${BATCH} domains at the default --concurrency (4) and at 16. One warm-up run each.`,
       timings: [
         await timeProcessAsync("baseline: node -e ''", [process.execPath, "-e", ""], opts.runs, opts.projectDir),
         await timeProcessAsync("audit 1 lab domain (good.test)", [process.execPath, bin, "audit", ...common, "good.test"], opts.runs, opts.projectDir, any),
         await timeProcessAsync(`audit ${BATCH} lab domains`, [process.execPath, bin, "audit", ...common, ...batch], opts.runs, opts.projectDir, any),
+        await timeProcessAsync(`audit ${BATCH} lab domains, --concurrency 16`, [process.execPath, bin, "audit", ...common, "--concurrency", "16", ...batch], opts.runs, opts.projectDir, any),
       ],
       baseline: "baseline: node -e ''",
     };

@@ -20,10 +20,12 @@ const MAX_CHAIN = 8;
 
 export function interpretResponse(packet: dnsPacket.DecodedPacket, name: string, type: string): Interpretation {
   const q = packet.questions?.[0];
+  const rcode = packet.rcode;
+  // Some servers drop the question from a refusal; the response code is the news either way.
+  if (!q && rcode !== "NOERROR" && rcode !== "NXDOMAIN") return { kind: "rcode", rcode };
   if (!q || normaliseName(q.name) !== normaliseName(name) || q.type !== type) {
     return { kind: "mismatch", detail: `the answer is for another question (${q ? `${q.name} ${q.type}` : "none"})` };
   }
-  const rcode = packet.rcode;
   if (rcode !== "NOERROR" && rcode !== "NXDOMAIN") return { kind: "rcode", rcode };
   const answers = packet.answers ?? [];
   let current = normaliseName(name);

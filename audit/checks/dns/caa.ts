@@ -74,7 +74,8 @@ async function issuerMatch(target: AuditTarget, ctx: AuditContext, at: string, r
   // Only `issue` governs non-wildcard certificates; an empty value forbids every CA (RFC 8659 §4.2-4.3).
   const allowed = [...new Set(records.filter((r) => r.tag.toLowerCase() === "issue").map((r) => issuerDomain(r.value)).filter((d) => d !== ""))];
   const platform = ctx.expected ? [...ctx.expected.caaIssuers] : [...CLOUDFLARE_CAA_ISSUERS, ACM_CAA_ISSUER];
-  const cloudflare = platform.filter((p) => (CLOUDFLARE_CAA_ISSUERS as readonly string[]).includes(p));
+  const cloudflareCas: readonly string[] = CLOUDFLARE_CAA_ISSUERS;
+  const cloudflare = platform.filter((p) => cloudflareCas.includes(p));
   const others = platform.filter((p) => !cloudflare.includes(p));
   const problems: string[] = [];
   // Cloudflare picks among its CAs, so one allowed is enough; every other platform CA must be allowed itself.

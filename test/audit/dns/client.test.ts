@@ -139,3 +139,17 @@ describe("DnsClient against the fault-injecting server", () => {
     expect(() => createDnsClient({ resolvers: [] })).toThrow(/no DNS resolver given/);
   });
 });
+
+describe("interpreting answers", () => {
+  it("reads the response code of a refusal that carries no question", async () => {
+    const { interpretResponse } = await import("../../../audit/dns/interpret");
+    const packet = { type: "response" as const, id: 1, flags: 5, questions: [], answers: [], flag_qr: true, flag_aa: false, flag_tc: false, flag_rd: false, flag_ra: false, flag_z: false, flag_ad: false, flag_cd: false, rcode: "REFUSED" };
+    expect(interpretResponse(packet, "acme.test", "A")).toEqual({ kind: "rcode", rcode: "REFUSED" });
+  });
+
+  it("rejects an answer to another question", async () => {
+    const { interpretResponse } = await import("../../../audit/dns/interpret");
+    const packet = { type: "response" as const, id: 1, flags: 0, questions: [{ name: "evil.test", type: "A" as const }], answers: [], flag_qr: true, flag_aa: false, flag_tc: false, flag_rd: false, flag_ra: false, flag_z: false, flag_ad: false, flag_cd: false, rcode: "NOERROR" };
+    expect(interpretResponse(packet, "acme.test", "A")).toMatchObject({ kind: "mismatch" });
+  });
+});
