@@ -33,6 +33,14 @@ describe("www-canonical stack: www as canonical host and a redirect-only legacy 
     }
   });
 
+  it("splits a long DKIM TXT value into quoted 255-byte strings", () => {
+    const dkim = String(byName("northwind-example-dns-nw1-_domainkey-txt").inputs["content"]);
+    const strings = [...dkim.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1] ?? "");
+    expect(strings.map((x) => x.length)).toEqual([255, 155]);
+    expect(dkim).toBe(strings.map((x) => `"${x}"`).join(" "));
+    expect(strings.join("")).toMatch(/^v=DKIM1; k=rsa; p=[A-Za-z0-9+/]+=*$/);
+  });
+
   it("allows no ACM CA for an origin that is not on AWS", () => {
     const values = run.resources.filter((r) => r.inputs["type"] === "CAA").map((r) => Reflect.get(Object(r.inputs["data"]), "value"));
     expect(values).not.toContain("amazon.com");
