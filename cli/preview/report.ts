@@ -142,13 +142,24 @@ function describe(r: PreviewResource): string {
 function keyInputs(r: PreviewResource): string {
   const i = r.inputs;
   if (r.type === "cloudflare:index/dnsRecord:DnsRecord") {
-    return `${String(i["name"])} ${String(i["type"])} ${String(i["content"])}${i["proxied"] === true ? " (proxied)" : ""}`;
+    return `${String(i["name"])} ${String(i["type"])} ${recordValue(i)}${i["proxied"] === true ? " (proxied)" : ""}`;
   }
   return Object.entries(i)
     .filter(([k, v]) => k !== "zoneId" && (typeof v !== "object" || v === null))
     .slice(0, 4)
     .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(" ");
+}
+
+/** CAA (and other structured records) carry `data` instead of `content`: show it as a zone file would. */
+function recordValue(inputs: Readonly<Record<string, unknown>>): string {
+  const data = inputs["data"];
+  if (typeof data === "object" && data !== null) {
+    const d = data as Readonly<Record<string, unknown>>;
+    if (d["tag"] !== undefined) return `${String(d["flags"] ?? 0)} ${String(d["tag"])} "${String(d["value"] ?? "")}"`;
+    return JSON.stringify(data);
+  }
+  return String(inputs["content"]);
 }
 
 function pad(s: string, n: number): string {
