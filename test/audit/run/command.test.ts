@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { runAuditCommand, type AuditCommandOptions } from "../../../audit/run/command";
+import { parseTarget } from "../../../audit/target";
+import type { AuditCheckModule } from "../../../audit/types";
+
+const passing: AuditCheckModule = { ids: ["caa.present"], run: async () => [{ id: "caa.present", status: "pass", summary: "ok", evidence: {}, remediation: "" }] };
+const warning: AuditCheckModule = { ids: ["caa.present"], run: async () => [{ id: "caa.present", status: "warn", summary: "hmm", evidence: {}, remediation: "" }] };
+
+function options(over: Partial<AuditCommandOptions>, out: { stdout: string; stderr: string }): AuditCommandOptions {
+  return {
+    targets: ["a.test", "b.test"].map(parseTarget),
+    format: "json",
+    failOn: "fail",
+    // Never asked: the fake modules do no I/O; given so /etc/resolv.conf is not read.
+    resolvers: [{ ip: "127.0.0.1", port: 9, family: 4 }],
+    connectTo: [],
+    timeoutMs: 100,
+    deadlineMs: 5000,
+    concurrency: 2,
+    probes: new Set(),
+    trustAnchors: [],
+    modules: [passing],
+    stdout: (s) => (out.stdout += s),
+    stderr: (s) => (out.stderr += s),
+    stderrIsTty: false,
+    toolVersion: "test",
+    ...over,
+  };
+}
+
+describe("runAuditCommand", () => {
+  it("shows a progress line on a terminal and clears it before the report", async () => {
+    const out = { stdout: "", stderr: "" };
+    expect(await runAuditCommand(options({ stderrIsTty: true }, out))).toBe(0);
+    expect(out.stderr).toContain("[1/2] ");
+    expect(out.stderr).toContain("[2/2] ");
+    expect(out.stderr.endsWith("\r\u001b[2K")).toBe(true);
+  });
+
+  it("writes nothing to stderr when it is not a terminal", async () => {
+    const out = { stdout: "", stderr: "" };
+    await runAuditCommand(options({}, out));
+    expect(out.stderr).toBe("");
+    expect(JSON.parse(out.stdout)).toMatchObject({ counts: { pass: 2 } });
+  });
+
+  it("exits 1 on warnings, 2 with --fail-on warn", async () => {
+    const out = { stdout: "", stderr: "" };
+    expect(await runAuditCommand(options({ modules: [warning] }, out))).toBe(1);
+    expect(await runAuditCommand(options({ modules: [warning], failOn: "warn" }, out))).toBe(2);
+  });
+
+  it("says which domains are not in the --stack and audits them by discovery", async () => {
+    const out = { stdout: "", stderr: "" };
+    await runAuditCommand(options({ expected: new Map([["a.test", { sending: false, dkimSelectors: [], mxHosts: [], caaIssuers: [], aliases: [], endpoints: {} }]]) }, out));
+    expect(out.stderr).toBe("launch-ready audit: b.test is not in the stack; its checks use discovery\n");
+  });
+});
