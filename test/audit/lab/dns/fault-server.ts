@@ -19,6 +19,8 @@ export interface FaultServerOptions {
   readonly records: readonly dnsPacket.Answer[];
   /** How to treat each question; `answer` unless said otherwise. */
   readonly mode?: (q: FaultQuestion) => FaultMode;
+  /** Milliseconds to wait before answering each question (a slow server). */
+  readonly delayMs?: (q: FaultQuestion) => number;
   /** Sets the AD bit on answers (a validating resolver would). */
   readonly authenticated?: boolean;
   readonly host?: "127.0.0.1" | "::1";
@@ -137,7 +139,9 @@ export async function startFaultDnsServer(opts: FaultServerOptions): Promise<Fau
     }
     udp.on("message", (msg, rinfo) => {
       const out = respond(msg, "udp", opts, questions);
-      if (out) udp.send(out, rinfo.port, rinfo.address);
+      const q = questions[questions.length - 1];
+      const delay = q && opts.delayMs ? opts.delayMs(q) : 0;
+      if (out) setTimeout(() => udp.send(out, rinfo.port, rinfo.address), delay);
     });
     return {
       address: host === "::1" ? `[::1]:${port}` : `127.0.0.1:${port}`,
