@@ -28,7 +28,15 @@ interface ZoneKeys {
   readonly signatures: readonly SignatureSeen[];
 }
 
-type Step<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly status: Exclude<ChainStatus, "secure">; readonly reason: string };
+type Step<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      readonly status: Exclude<ChainStatus, "secure">;
+      readonly reason: string;
+      /** Set when the zone's keys are missing or match no DS (as opposed to a signature that fails). */
+      readonly noMatchingKey?: true;
+    };
 
 const show = (zone: string): string => (zone === "" ? "." : zone);
 
@@ -50,11 +58,11 @@ export class ChainValidator {
     return this.zoneKeysAt(zone, 0);
   }
 
-  private async trustedDs(zone: string, depth: number): Promise<Step<{ ds: DsData[]; signatures: readonly SignatureSeen[] }>> {
+  private async trustedDs(zone: string, depth: number): Promise<Step<{ ds: DsData[]; signatures: readonly SignatureSeen[]; anchored: boolean }>> {
     const anchored = this.anchors.filter((a) => a.owner === zone);
     if (anchored.length > 0) {
       this.steps.push(`${show(zone)}: trust anchor DS ${anchored.map((a) => a.keyTag).join(", ")}`);
-      return { ok: true, value: { ds: anchored.map(({ keyTag: t, algorithm, digestType, digest }) => ({ keyTag: t, algorithm, digestType, digest })), signatures: [] } };
+      return { ok: true, value: { ds: anchored.map(({ keyTag: t, algorithm, digestType, digest }) => ({ keyTag: t, algorithm, digestType, digest })), signatures: [], anchored: true } };
     }
     if (zone === "" || depth > 16) return { ok: false, status: "error", reason: `no trust anchor above ${show(zone)}` };
     const dsAnswer = await this.query(zone, "DS");
@@ -81,7 +89,7 @@ export class ChainValidator {
     if (!v.ok) return { ok: false, status: "bogus", reason: v.reason };
     const ds = dsAnswer.records.flatMap((r) => (r.type === "DS" ? [asDs(r.data)].filter((d): d is DsData => d !== undefined) : []));
     this.steps.push(`${show(zone)}: DS ${ds.map((d) => d.keyTag).join(", ")} signed by ${show(signer)} key ${v.by}`);
-    return { ok: true, value: { ds, signatures: v.signatures } };
+    return { ok: true, value: { ds, signatures: v.signatures, anchored: false } };
   }
 
   /** The closest enclosing zone above `name`: the nearest ancestor that answers an SOA at itself. */
@@ -109,13 +117,25 @@ export class ChainValidator {
   private async computeZoneKeys(zone: string, depth: number): Promise<Step<ZoneKeys>> {
     const trusted = await this.trustedDs(zone, depth);
     if (!trusted.ok) return trusted;
+    const keys = await this.keysFor(zone, trusted.value.ds, trusted.value.signatures);
+    // A trust anchor that names none of its zone's keys is a setup problem (a stale anchor, a server that does not
+    // serve that zone), not proof that the audited domain is bogus. A failing signature there is real: every
+    // validating resolver fails below it too.
+    if (!keys.ok && trusted.value.anchored && keys.noMatchingKey) {
+      return { ok: false, status: "error", reason: `the trust anchor for ${show(zone)} cannot be used: ${keys.reason}` };
+    }
+    return keys;
+  }
+
+  private async keysFor(zone: string, ds: readonly DsData[], dsSignatures: readonly SignatureSeen[]): Promise<Step<ZoneKeys>> {
+    const trusted = { value: { ds, signatures: dsSignatures } };
     const usable = trusted.value.ds.filter((d) => supportedDigest(d.digestType) && SUPPORTED_ALGORITHMS[d.algorithm] !== undefined);
     if (usable.length === 0) {
       return { ok: false, status: "insecure", reason: `${show(zone)}: its DS records use only unsupported algorithms or digests (RFC 4035 §5.2)` };
     }
     const keyAnswer = await this.query(zone, "DNSKEY");
     if (keyAnswer.kind === "error") return { ok: false, status: "error", reason: `DNSKEY ${show(zone)}: ${keyAnswer.reason}` };
-    if (keyAnswer.kind === "absent") return { ok: false, status: "bogus", reason: `${show(zone)} has a DS at its parent but publishes no DNSKEY (${keyAnswer.reason})` };
+    if (keyAnswer.kind === "absent") return { ok: false, status: "bogus", reason: `${show(zone)} has a DS at its parent but publishes no DNSKEY (${keyAnswer.reason})`, noMatchingKey: true };
     const keys = keyAnswer.records.flatMap((r) => (r.type === "DNSKEY" ? [asDnskey(r.data)].filter((k): k is DnskeyData => k !== undefined) : []));
     const entry = keys.filter((k) => usable.some((d) => dsMatches(d, zone, k)));
     if (entry.length === 0) {
@@ -123,6 +143,7 @@ export class ChainValidator {
         ok: false,
         status: "bogus",
         reason: `no DNSKEY of ${show(zone)} matches its DS (DS tags ${usable.map((d) => d.keyTag).join(", ")}; DNSKEY tags ${keys.map(keyTag).join(", ") || "none"})`,
+        noMatchingKey: true,
       };
     }
     const v = verifyRrset(keyAnswer.records, "DNSKEY", zone, entry, this.nowSeconds);
