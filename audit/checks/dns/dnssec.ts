@@ -49,7 +49,20 @@ export const dnssecModule: AuditCheckModule = {
           : chain.status === "bogus"
             ? result("dnssec.chain", "fail", `DNSSEC is broken (bogus) for ${target.display}: ${chain.reason}`, evidence)
             : result("dnssec.chain", "error", `could not validate DNSSEC for ${target.display}: ${chain.reason}`, evidence);
-    if (chain.status === "insecure") return [chainResult, result("dnssec.sig_expiry", "skip", `${target.display} is not signed (see dnssec.chain)`)];
+    if (chain.status === "insecure") {
+      // The common half-done setup: the zone is signed but the DS never reached the registrar (RFC 4035 §5.2).
+      const keys = await querySigned(target.name, "DNSKEY");
+      if (keys.kind === "answer" && keys.records.some((r) => r.type === "DNSKEY")) {
+        return [
+          result("dnssec.chain", "warn", `${target.display} is signed (it publishes DNSKEY) but its parent has no DS for it, so no resolver validates it: publish the DS at the registrar`, {
+            ...evidence,
+            publishesDnskey: true,
+          }),
+          result("dnssec.sig_expiry", "skip", `${target.display} is not validated by anyone until its DS is published (see dnssec.chain)`),
+        ];
+      }
+      return [chainResult, result("dnssec.sig_expiry", "skip", `${target.display} is not signed (see dnssec.chain)`)];
+    }
     const sigs = await zoneSignatures(querySigned, target.name);
     if (!sigs.ok) return [chainResult, result("dnssec.sig_expiry", "error", `could not read the signatures: ${sigs.reason}`)];
     return [chainResult, judgeExpiry(target.name, sigs.signatures, now)];

@@ -31,6 +31,7 @@ describe.runIf(dnsLabAvailable())("DNS checks on the Knot lab", () => {
       { origin: "bogus.test", dnssec: "bogus", records: [] },
       { origin: "plain.test", dnssec: "unsigned", records: ['plain.test. CAA 128 tbs "unknown"', 'plain.test. CAA 0 iodef "ftp://plain.test/"'] },
       { origin: "warncaa.test", dnssec: "unsigned", records: ['warncaa.test. CAA 0 issue "digicert.com"', 'warncaa.test. CAA 0 futuretag "x"'] },
+      { origin: "unlinked.test", dnssec: "unlinked", records: [] },
     ]);
   });
   afterAll(async () => {
@@ -47,6 +48,11 @@ describe.runIf(dnsLabAvailable())("DNS checks on the Knot lab", () => {
     expect(byId(report, "bogus.test")["dnssec.chain"]).toMatchObject({ status: "fail", summary: expect.stringContaining("no DNSKEY of bogus.test matches its DS") });
     expect(byId(report, "signed.test")["dnssec.chain"]?.remediation).toBe("");
     expect(byId(report, "bogus.test")["dnssec.chain"]?.remediation).toContain("DS record");
+  });
+
+  it("tells a signed zone whose DS never reached the parent from an unsigned one", async () => {
+    const report = await audit(["unlinked.test"], () => labContext(client(), { trustAnchors: lab.trustAnchors }));
+    expect(byId(report, "unlinked.test")["dnssec.chain"]).toMatchObject({ status: "warn", summary: expect.stringContaining("publish the DS at the registrar"), evidence: { publishesDnskey: true } });
   });
 
   it("cannot call a zone secure without a trust anchor: the chain ends in an error, never a pass", async () => {

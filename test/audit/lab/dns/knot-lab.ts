@@ -20,7 +20,8 @@ export interface LabZone {
   readonly origin: string;
   /** Zone-file lines with absolute names, e.g. `signed.test. 300 IN TXT "v=spf1 -all"`. SOA/NS are added if absent. */
   readonly records: readonly string[];
-  readonly dnssec: "signed" | "nsec3" | "bogus" | "unsigned";
+  /** `unlinked`: signed, but its DS is not published in the parent (DNSSEC turned on, registrar step forgotten). */
+  readonly dnssec: "signed" | "nsec3" | "bogus" | "unsigned" | "unlinked";
 }
 
 export interface DnsLabOptions {
@@ -194,6 +195,7 @@ export async function startDnsLab(zones: readonly LabZone[], opts: DnsLabOptions
     for (const z of zones) {
       if (!signedKind(z)) continue;
       const real = await dsOf(absolute(z.origin));
+      if (z.dnssec === "unlinked") continue;
       ds[absolute(z.origin).replace(/\.$/, "")] = z.dnssec === "bogus" ? real.map(corruptDs) : real;
     }
     const parent = [
