@@ -4,7 +4,7 @@
  * `--connect-to` or the injected DNS client say while the URL's name stays the SNI and the Host header.
  */
 import { isIP } from "node:net";
-import { rootCertificates } from "node:tls";
+import { secureContextFor } from "./trust";
 import { Agent, buildConnector, errors } from "undici";
 import type { DnsClient, HttpClient, HttpRequest, HttpResult } from "../types";
 import type { ConnectToRule } from "./connect-to";
@@ -41,9 +41,9 @@ function describeError(err: unknown, timedOut: boolean, timeoutMs: number): stri
 
 export function createHttpClient(opts: HttpClientOptions): HttpClient & { close(): Promise<void> } {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  // `--ca` adds a trust anchor to Node's roots rather than replacing them.
-  const ca = opts.caPem === undefined ? undefined : [...rootCertificates, opts.caPem];
-  const base = buildConnector({ timeout: opts.timeoutMs, ...(ca ? { ca } : {}) });
+  // `--ca` adds a trust anchor to Node's roots rather than replacing them; one shared context for the run.
+  const secureContext = opts.caPem === undefined ? undefined : secureContextFor({ caPem: opts.caPem });
+  const base = buildConnector({ timeout: opts.timeoutMs, ...(secureContext ? { secureContext } : {}) });
 
   const agent = new Agent({
     maxHeaderSize: opts.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES,

@@ -8,7 +8,8 @@
  * Verification of the chain and name is unaffected and is reported, never enforced, here.
  */
 import { X509Certificate } from "node:crypto";
-import { rootCertificates, connect, type DetailedPeerCertificate, type SecureVersion } from "node:tls";
+import { connect, type DetailedPeerCertificate, type SecureVersion } from "node:tls";
+import { secureContextFor } from "./trust";
 import type { CertificateSummary, TlsHandshakeResult, TlsProbe } from "../types";
 import type { HttpClientOptions } from "./client";
 import { dialTarget } from "./dial-target";
@@ -121,7 +122,6 @@ function chainOf(peer: DetailedPeerCertificate): CertificateSummary[] {
 }
 
 export function createTlsProbe(opts: HttpClientOptions): TlsProbe {
-  const ca = opts.caPem === undefined ? undefined : [...rootCertificates, opts.caPem];
   return {
     async handshake(host, port, v = {}) {
       let minVersion: SecureVersion | undefined;
@@ -149,10 +149,13 @@ export function createTlsProbe(opts: HttpClientOptions): TlsProbe {
           port: target.port,
           servername: host,
           rejectUnauthorized: false,
-          ciphers: "DEFAULT:@SECLEVEL=0",
-          ...(ca ? { ca } : {}),
-          ...(minVersion ? { minVersion } : {}),
-          ...(maxVersion ? { maxVersion } : {}),
+          // Security level 0 so that old protocols and weak keys are reported, not hidden as "not offered".
+          secureContext: secureContextFor({
+            ciphers: "DEFAULT:@SECLEVEL=0",
+            ...(opts.caPem !== undefined ? { caPem: opts.caPem } : {}),
+            ...(minVersion ? { minVersion } : {}),
+            ...(maxVersion ? { maxVersion } : {}),
+          }),
         });
         const timer = setTimeout(
           () => finish({ kind: "error", reason: `${host}:${port}${target.via}: no TLS handshake within ${opts.timeoutMs} ms` }),

@@ -4,7 +4,8 @@
  * (RFC 8461 §4.1 requires a valid certificate for the MX host). Bounded in time; never sends mail; QUITs politely.
  */
 import { Socket } from "node:net";
-import { connect as tlsConnect, rootCertificates, type TLSSocket } from "node:tls";
+import { connect as tlsConnect, type TLSSocket } from "node:tls";
+import { secureContextFor } from "../http/trust";
 import type { ConnectToRule } from "../http/connect-to";
 import { dialTarget } from "../http/dial-target";
 import { summarizeCertificate } from "../http/tls-probe";
@@ -44,7 +45,7 @@ function expectCode(reply: SmtpReply, code: number, step: string): void {
 }
 
 export function createStartTlsProbe(opts: StartTlsProbeOptions): StartTlsProbe {
-  const ca = opts.caPem === undefined ? undefined : [...rootCertificates, opts.caPem];
+  const secureContext = opts.caPem === undefined ? undefined : secureContextFor({ caPem: opts.caPem });
   const port = opts.port ?? SMTP_PORT;
   const helo = opts.heloName ?? "launch-ready.invalid";
 
@@ -90,7 +91,7 @@ export function createStartTlsProbe(opts: StartTlsProbeOptions): StartTlsProbe {
 
         // Verification is reported, not enforced, so a bad certificate is described rather than a bare reset.
         const secured = await new Promise<TLSSocket>((resolve, reject) => {
-          const s = tlsConnect({ socket: plain, servername: host, rejectUnauthorized: false, ...(ca ? { ca } : {}) });
+          const s = tlsConnect({ socket: plain, servername: host, rejectUnauthorized: false, ...(secureContext ? { secureContext } : {}) });
           tlsSocket = s;
           s.once("secureConnect", () => resolve(s));
           s.on("error", reject); // every error, also late ones: an unhandled one would crash the process
