@@ -1,6 +1,5 @@
 /**
- * The certificate authorities the platform itself uses, as CAA issuer domains (RFC 8659 §4.2): Cloudflare's
- * edge certificates (Universal/Advanced SSL issue from any of these) and AWS Certificate Manager.
+ * The certificate authorities the platform itself uses, as CAA issuer domains (RFC 8659 §4.2). One definition,
+ * shared with the CAA planner the components use, so the auditor expects exactly what the stack allows.
  */
-export const CLOUDFLARE_CAA_ISSUERS = ["letsencrypt.org", "pki.goog", "ssl.com", "digicert.com", "comodoca.com", "sectigo.com"] as const;
-export const ACM_CAA_ISSUER = "amazon.com";
+export { ACM_CAA_ISSUER, CLOUDFLARE_CAA_ISSUERS } from "../../core/edge/caa";
