@@ -61,6 +61,8 @@ export class Domain extends pulumi.ComponentResource {
         // A redirect-only domain serves nothing; its hosts also carry the target's legacy paths (config/validate.ts).
         served: web.redirectTo === undefined ? [web.canonicalHost] : [],
         legacyPaths: web.legacyPaths,
+        // The catch-all http → https rule covers every proxied web host: it replaces Always Use HTTPS (set off).
+        proxied: proxiedWebHosts(planned),
       });
       const adoptRulesetId = spec.cloudflare.rulesetIds.http_request_dynamic_redirect;
       if (rules.length > 0 || adoptRulesetId !== undefined) {
@@ -73,6 +75,12 @@ export class Domain extends pulumi.ComponentResource {
     }
     this.registerOutputs({ zoneId: this.zoneId, nameServers: this.nameServers, records: this.records, ...(this.ds ? { ds: this.ds } : {}) });
   }
+}
+
+/** Hosts whose A/AAAA/CNAME records are proxied: the only ones the edge's redirect rules see. */
+export function proxiedWebHosts(records: readonly PlannedRecord[]): string[] {
+  const web = new Set(["A", "AAAA", "CNAME"]);
+  return [...new Set(records.filter((r) => r.proxied && web.has(r.type)).map((r) => r.name.toLowerCase()))];
 }
 
 /** One line for the plan output: what is created, what is adopted, and that nothing else is touched. */

@@ -4,8 +4,12 @@
  * prove the redirects from what would be applied, not from what the planner meant.
  *
  * Rules are read in a small subset of Cloudflare's Rules language: `http.host eq "…"`, `http.host in {…}`,
- * `http.request.uri.path eq "…"`, `ssl`, `not ssl`, joined by `and`, optionally parenthesised; targets are a fixed
- * URL or `concat("<url>", http.request.uri.path)`. Anything else is reported as unreadable, never guessed.
+ * `http.request.uri.path eq "…"`, `http.request.scheme eq "http"|"https"`, `ssl`, `not ssl`, joined by `and`,
+ * optionally parenthesised; targets are a fixed URL or `concat(…)` of string literals, `http.host` and
+ * `http.request.uri.path`. Anything else is reported as unreadable, never guessed.
+ *
+ * Cloudflare documents the order of its Ruleset phases but not where the Always Use HTTPS setting answers relative to
+ * the redirect phase (see `redirects.ts`), so every check follows chains under both orders (`EDGE_ORDERS`).
  */
 
 export interface SimRule {
@@ -26,11 +30,16 @@ export interface SimZone {
 }
 
 /**
- * Which answers a plain-http request first: the redirect phase or Always Use HTTPS. The plan rules assume
- * redirects first (single redirects are the second request phase in Cloudflare's phase list); the other order is
- * kept so the planner can be proven loop- and downgrade-free under it too (see `redirects.ts`).
+ * Which answers a plain-http request first when Always Use HTTPS is on: the redirect phase or the setting. Neither is
+ * documented, so the planner is proven, and the plan rules judge, under both; with Always Use HTTPS off they agree.
  */
 export type EdgeOrder = "redirects-first" | "always-https-first";
+export const EDGE_ORDERS: readonly EdgeOrder[] = ["redirects-first", "always-https-first"];
+
+/** For messages: what the order means. */
+export function describeOrder(order: EdgeOrder): string {
+  return order === "always-https-first" ? "if Always Use HTTPS answers before the redirect rules" : "if the redirect rules answer before Always Use HTTPS";
+}
 
 export interface Hop {
   readonly from: string;
@@ -58,7 +67,7 @@ type Atom =
   | { kind: "ssl"; negate: boolean };
 
 export type ParsedRule =
-  | { readonly ok: true; readonly atoms: readonly Atom[]; readonly target: (path: string) => string }
+  | { readonly ok: true; readonly atoms: readonly Atom[]; readonly target: (url: URL) => string }
   | { readonly ok: false; readonly reason: string };
 
 const STRING = String.raw`"((?:[^"\\]|\\.)*)"`;
@@ -79,6 +88,10 @@ export function parseRule(rule: SimRule): ParsedRule {
       atoms.push({ kind: "host-in", hosts: new Set(hosts) });
     } else if ((m = new RegExp(`^http\\.request\\.uri\\.path\\s+(?:eq|==)\\s+${STRING}$`).exec(part))) {
       atoms.push({ kind: "path-eq", path: unescape(m[1] ?? "") });
+    } else if ((m = new RegExp(`^http\\.request\\.scheme\\s+(?:eq|==)\\s+${STRING}$`).exec(part))) {
+      const scheme = unescape(m[1] ?? "").toLowerCase();
+      if (scheme !== "http" && scheme !== "https") return { ok: false, reason: `the scheme \`${scheme}\` in \`${part}\` is neither http nor https` };
+      atoms.push({ kind: "ssl", negate: scheme === "http" });
     } else if (part === "ssl") {
       atoms.push({ kind: "ssl", negate: false });
     } else if (part === "not ssl") {
@@ -91,10 +104,56 @@ export function parseRule(rule: SimRule): ParsedRule {
     const fixed = rule.targetValue;
     return { ok: true, atoms, target: () => fixed };
   }
-  const m = new RegExp(`^concat\\(\\s*${STRING}\\s*,\\s*http\\.request\\.uri\\.path\\s*\\)$`).exec((rule.targetExpression ?? "").trim());
-  if (!m) return { ok: false, reason: `the target \`${rule.targetExpression ?? "(none)"}\` is outside what the checker can read` };
-  const base = unescape(m[1] ?? "");
-  return { ok: true, atoms, target: (path) => base + path };
+  const target = parseConcat((rule.targetExpression ?? "").trim());
+  if (target === undefined) return { ok: false, reason: `the target \`${rule.targetExpression ?? "(none)"}\` is outside what the checker can read` };
+  return { ok: true, atoms, target };
+}
+
+/** `concat(a, b, …)` where each part is a string literal, `http.host` or `http.request.uri.path`. */
+function parseConcat(expr: string): ((url: URL) => string) | undefined {
+  const m = /^concat\(([\s\S]*)\)$/.exec(expr);
+  if (!m) return undefined;
+  const parts: ((url: URL) => string)[] = [];
+  for (const raw of splitTop(m[1] ?? "", ",")) {
+    const arg = raw.trim();
+    const lit = new RegExp(`^${STRING}$`).exec(arg);
+    if (lit) {
+      const text = unescape(lit[1] ?? "");
+      parts.push(() => text);
+    } else if (arg === "http.host") parts.push((u) => u.hostname);
+    else if (arg === "http.request.uri.path") parts.push((u) => u.pathname);
+    else return undefined;
+  }
+  if (parts.length === 0) return undefined;
+  return (url) => parts.map((p) => p(url)).join("");
+}
+
+/** Splits on a one-character separator outside string literals and brackets. */
+function splitTop(expr: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let cur = "";
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i]!;
+    if (inString) {
+      cur += c;
+      if (c === "\\") cur += expr[++i] ?? "";
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    if (c === "(" || c === "{") depth++;
+    if (c === ")" || c === "}") depth--;
+    if (depth === 0 && c === sep) {
+      out.push(cur);
+      cur = "";
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur);
+  return out;
 }
 
 function splitAnd(expr: string): string[] {
@@ -173,7 +232,7 @@ export function followChain(zones: readonly SimZone[], start: string, order: Edg
         }
         if (!p.ok) return { start, hops, end: { kind: "unreadable", ref: rule.ref, reason: p.reason } };
         if (!matches(p.atoms, url)) continue;
-        let to = p.target(url.pathname);
+        let to = p.target(url);
         if (rule.preserveQueryString && url.search !== "") to += url.search;
         hop = { from: current, to, status: rule.statusCode, by: `rule ${rule.ref}` };
         break;

@@ -1,12 +1,23 @@
 /**
  * The single-redirect planner: the rules of a zone's `http_request_dynamic_redirect` entrypoint that send every
  * alias host (http or https) and every legacy path to the canonical `https://` URL in one 301, keeping the path and
- * the query. Rules carry no scheme condition and an absolute https target, so `http://www.` lands on
- * `https://<canonical>` in one hop when the redirect phase answers before Always Use HTTPS, and still ends there,
- * with no loop and no downgrade, if Always Use HTTPS answered first (two hops then: a Cloudflare community answer,
- * https://community.cloudflare.com/t/difference-between-rules-when-to-use-what-for-redirect/581453, reports that
- * order; the live `web.redirect_hops` audit shows which one the edge really uses). `redirect-sim.ts` models both.
- * Pure: the component writes these rules; the policy rules re-derive what a browser would see.
+ * the query, and then a catch-all rule that sends any remaining `http://` request on the zone's proxied hosts to
+ * `https://` on the same host, path and query.
+ *
+ * Why the ruleset does the HTTPS upgrade itself (and the stack sets Always Use HTTPS `off`): Cloudflare's phase list
+ * (https://developers.cloudflare.com/ruleset-engine/reference/phases-list/) orders the Ruleset phases, with
+ * `http_request_dynamic_redirect` (Single Redirects) second after URL normalization, but Always Use HTTPS is a zone
+ * setting, not a Ruleset phase, and no page we found places it relative to the redirect phase; a Cloudflare community
+ * answer (https://community.cloudflare.com/t/difference-between-rules-when-to-use-what-for-redirect/581453) says it
+ * answers first, which would make `http://www.` take two hops (http://www → https://www → https://apex). With the
+ * upgrade inside the one ruleset, every request gets at most one redirect from one place, whatever that order.
+ * An http → https redirect rule "keeping the original path and query string" is one of Cloudflare's own redirect
+ * examples (https://developers.cloudflare.com/rules/url-forwarding/bulk-redirects/use-cases/, "Redirect admin area
+ * requests to HTTPS"); a dynamic target is an expression and `preserve_query_string` keeps the query
+ * (https://developers.cloudflare.com/rules/url-forwarding/dynamic-redirects/settings/). The catch-all uses only
+ * `concat` and the fields `http.request.scheme`, `http.host`, `http.request.uri.path`: no `wildcard_replace` or
+ * `regex_replace`, whose per-plan availability we could not confirm from the docs we found.
+ * Pure: the component writes these rules; the policy rules re-derive what a browser would see (`redirect-sim.ts`).
  */
 /** One rule of the redirect entrypoint, in the shape `cloudflare.Ruleset` takes it. */
 export interface RedirectRulePlan {
@@ -36,9 +47,17 @@ export interface RedirectPlanInput {
   /** Hosts of this zone that serve the site (the canonical host), where legacy paths also apply. */
   readonly served: readonly string[];
   readonly legacyPaths: readonly LegacyPath[];
+  /**
+   * Every proxied web host of this zone: the catch-all rule upgrades plain http on them to https (same host, path
+   * and query), standing in for Always Use HTTPS. Empty: no catch-all.
+   */
+  readonly proxied: readonly string[];
 }
 
 export const REDIRECT_PHASE = "http_request_dynamic_redirect";
+
+/** Ref of the catch-all http → https rule; `tls.always_https` and the component tests look for it. */
+export const HTTPS_UPGRADE_REF = "http-to-https";
 
 /** The Rules-language string literal (backslash and double quote escaped). */
 export function ruleString(s: string): string {
@@ -49,7 +68,11 @@ export function hostSet(hosts: readonly string[]): string {
   return `{${hosts.map(ruleString).join(" ")}}`;
 }
 
-/** Legacy paths first (the phase stops at the first matching redirect), then one rule per alias. */
+/**
+ * Legacy paths first (the phase stops at the first matching redirect), then one rule per alias, then the catch-all
+ * http → https rule. Alias and legacy-path rules carry no scheme condition, so http and https alike reach the
+ * canonical https URL in their one hop; the catch-all only sees what they left, i.e. hosts that serve themselves.
+ */
 export function planRedirectRules(input: RedirectPlanInput): RedirectRulePlan[] {
   const rules: RedirectRulePlan[] = [];
   const used = new Map<string, number>();
@@ -79,7 +102,20 @@ export function planRedirectRules(input: RedirectPlanInput): RedirectRulePlan[] 
       statusCode: 301,
     });
   }
+  if (input.proxied.length > 0) rules.push(httpsUpgradeRule(input.proxied));
   return rules;
+}
+
+/** The catch-all: any plain-http request on these hosts → https on the same host, path and query. */
+export function httpsUpgradeRule(hosts: readonly string[]): RedirectRulePlan {
+  return {
+    ref: HTTPS_UPGRADE_REF,
+    description: "Any remaining http:// request → https:// on the same host (path and query kept); replaces Always Use HTTPS",
+    expression: `http.request.scheme eq "http" and http.host in ${hostSet(hosts)}`,
+    target: { expression: 'concat("https://", http.host, http.request.uri.path)' },
+    preserveQueryString: true,
+    statusCode: 301,
+  };
 }
 
 function slug(s: string): string {

@@ -29,7 +29,9 @@ export type ZoneSettingId = ZoneSettingPlan["settingId"];
 export function planZoneSettings(web: Pick<WebSpec, "ssl" | "hsts">): ZoneSettingPlan[] {
   return [
     { settingId: "ssl", value: web.ssl },
-    { settingId: "always_use_https", value: "on" },
+    // Off on purpose: the redirect ruleset's catch-all rule upgrades http → https itself, so an alias takes one hop
+    // whichever of the two Cloudflare runs first (see `redirects.ts`).
+    { settingId: "always_use_https", value: "off" },
     { settingId: "automatic_https_rewrites", value: "on" },
     // RFC 8996 deprecates TLS 1.0 and 1.1.
     { settingId: "min_tls_version", value: "1.2" },

@@ -20,6 +20,6 @@ export const webRedirectDowngrade: PlanRule = {
       }
     }
     if (violations.length > 0) return failWith(violations);
-    return pass(`No https → http hop in ${chains.length} start URL(s).`);
+    return pass(`No https → http hop in ${new Set(chains.map((c) => c.start)).size} start URL(s).`);
   },
 };

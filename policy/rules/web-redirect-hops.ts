@@ -1,13 +1,14 @@
 import { parseRule } from "../../core/edge/redirect-sim";
 import { failWith, notApplicable, pass, type PlanRule, type Violation } from "../rule";
-import { describeChain, edgeChains, PROBE_PATH, urnFor } from "./support/redirects";
+import { ALWAYS_USE_HTTPS, describeChain, edgeChains, PROBE_PATH, urnFor } from "./support/redirects";
 
 const PROBE = new URL(`https://x${PROBE_PATH}`);
 
 /**
  * Every proxied host, over http and https, reaches an https page in at most one redirect, with no loop; a host
  * that redirects elsewhere keeps the path and query (legacy-path rules move the path on purpose, the query stays).
- * The chains are re-derived from the planned Ruleset and zone settings, not taken from the planner.
+ * The chains are re-derived from the planned Ruleset and zone settings, not taken from the planner, under both
+ * orders of Always Use HTTPS and the redirect phase: a plan that is one hop in only one order fails.
  */
 export const webRedirectHops: PlanRule = {
   id: "web.redirect_hops",
@@ -47,10 +48,12 @@ export const webRedirectHops: PlanRule = {
           break;
       }
       const final = new URL(c.end.url);
-      if (c.hops.length > 1) {
+      if (c.hops.length > 1 && c.hops.some((h) => h.by === ALWAYS_USE_HTTPS)) {
+        violations.push({ ...at, message: `${describeChain(c)} takes ${c.hops.length} hops. Set \`always_use_https\` off and keep the redirect ruleset's catch-all rule \`http-to-https\` (the toolkit plans both): the ruleset then upgrades http and redirects aliases in one hop, whatever the order.` });
+      } else if (c.hops.length > 1) {
         violations.push({ ...at, message: `${describeChain(c)} takes ${c.hops.length} hops: point ${new URL(c.start).hostname}'s redirect straight at ${final.protocol}//${final.host} so it lands in one.` });
       } else if (final.protocol !== "https:") {
-        violations.push({ ...at, message: `${describeChain(c)} ends on plain http. Turn on Always Use HTTPS and redirect to https:// URLs.` });
+        violations.push({ ...at, message: `${describeChain(c)} ends on plain http. Keep the redirect ruleset's catch-all rule \`http-to-https\` (or turn on Always Use HTTPS) and redirect to https:// URLs.` });
       }
       const start = new URL(c.start);
       if (c.hops.length > 0 && final.search !== start.search) {
@@ -60,7 +63,7 @@ export const webRedirectHops: PlanRule = {
       }
     }
     if (violations.length > 0) return failWith(dedupe(violations));
-    return pass(`${chains.length} start URL(s) (every proxied host, http and https, probe and legacy paths) reach https in at most one hop.`);
+    return pass(`${new Set(chains.map((c) => c.start)).size} start URL(s) (every proxied host, http and https, probe and legacy paths) reach https in at most one hop, whichever of Always Use HTTPS and the redirect rules answers first.`);
   },
 };
 

@@ -56,7 +56,8 @@ describe("Domain component: the edge of the example stack, as registered", () =>
     );
     expect(settings).toEqual({
       ssl: "strict",
-      always_use_https: "on",
+      // Off: the redirect ruleset's catch-all rule does the upgrade, so the order of the two cannot add a hop.
+      always_use_https: "off",
       automatic_https_rewrites: "on",
       min_tls_version: "1.2",
       tls_1_3: "on",
@@ -64,16 +65,26 @@ describe("Domain component: the edge of the example stack, as registered", () =>
     });
   });
 
-  it("writes the redirect entrypoint with a ref on every rule: legacy path first, then the alias", () => {
+  it("writes the redirect entrypoint with a ref on every rule: legacy path first, then the alias, then the http → https catch-all", () => {
     const ruleset = byName("acme-example-redirects-entrypoint");
     expect(ruleset.inputs).toMatchObject({ kind: "zone", phase: "http_request_dynamic_redirect", zoneId: "0f3a2b1c4d5e6f708192a3b4c5d6e7f8" });
     const rules = ruleset.inputs["rules"];
-    expect(Array.isArray(rules) && rules.map((r: unknown) => Reflect.get(Object(r), "ref"))).toEqual(["legacy-path-pricing-html", "alias-www-acme-example"]);
+    expect(Array.isArray(rules) && rules.map((r: unknown) => Reflect.get(Object(r), "ref"))).toEqual(["legacy-path-pricing-html", "alias-www-acme-example", "http-to-https"]);
     expect(rules).toContainEqual(
       expect.objectContaining({
         expression: 'http.host eq "www.acme.example"',
         action: "redirect",
         actionParameters: { fromValue: { statusCode: 301, preserveQueryString: true, targetUrl: { expression: 'concat("https://acme.example", http.request.uri.path)' } } },
+      }),
+    );
+    // Last: every proxied web host (apex, www, app; status is DNS-only) over plain http → https, same host, path, query.
+    expect(Array.isArray(rules) && rules.at(-1)).toEqual(
+      expect.objectContaining({
+        ref: "http-to-https",
+        expression: 'http.request.scheme eq "http" and http.host in {"acme.example" "www.acme.example" "app.acme.example"}',
+        action: "redirect",
+        enabled: true,
+        actionParameters: { fromValue: { statusCode: 301, preserveQueryString: true, targetUrl: { expression: 'concat("https://", http.host, http.request.uri.path)' } } },
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { followChain } from "../../core/edge/redirect-sim";
+import { EDGE_ORDERS, followChain } from "../../core/edge/redirect-sim";
 import type { CapturedResource } from "../../engine/capture";
 import type { OfflineRun } from "../../engine/run";
 import { edgeZones, simZones } from "../../policy/rules/support/edge";
@@ -47,19 +47,46 @@ describe("www-canonical stack: www as canonical host and a redirect-only legacy 
     expect(values).toContain("letsencrypt.org");
   });
 
-  it("sends the apex, the legacy domain and its legacy path to https://www in one hop, path and query kept", () => {
+  it("sends the apex, the legacy domain and its legacy path to https://www in one hop, path and query kept, whichever of Always Use HTTPS and the redirect rules runs first", () => {
     const zones = simZones(edgeZones(run.resources));
     const cases: [string, string][] = [
       ["http://northwind.example/a?b=1", "https://www.northwind.example/a?b=1"],
       ["https://northwind-support.example/tickets/7?x=y", "https://www.northwind.example/tickets/7?x=y"],
       ["http://www.northwind-support.example/kb.php?id=3", "https://www.northwind.example/help?id=3"],
       ["http://www.northwind.example/kb.php", "https://www.northwind.example/help"],
+      ["http://help.northwind.example/faq?q=1", "https://help.northwind.example/faq?q=1"],
+      ["http://www.northwind.example/docs?x=1", "https://www.northwind.example/docs?x=1"],
     ];
-    for (const [start, end] of cases) {
-      const chain = followChain(zones, start);
-      expect(chain.end).toEqual({ kind: "final", url: end, atEdge: true });
-      expect(chain.hops).toHaveLength(1);
+    for (const order of EDGE_ORDERS) {
+      for (const [start, end] of cases) {
+        const chain = followChain(zones, start, order);
+        expect(chain.end).toEqual({ kind: "final", url: end, atEdge: true });
+        expect(chain.hops).toHaveLength(1);
+      }
     }
+  });
+
+  it("turns Always Use HTTPS off in both zones and ends each ruleset with the http → https catch-all on its proxied hosts", () => {
+    const auh = run.resources.filter((r) => r.inputs["settingId"] === "always_use_https").map((r) => [r.name, r.inputs["value"]]);
+    expect(auh).toEqual([
+      ["northwind-example-edge-always-use-https", "off"],
+      ["northwind-support-example-edge-always-use-https", "off"],
+    ]);
+    const last = (name: string): unknown => {
+      const rules = byName(name).inputs["rules"];
+      return Array.isArray(rules) ? rules.at(-1) : undefined;
+    };
+    const target = { statusCode: 301, preserveQueryString: true, targetUrl: { expression: 'concat("https://", http.host, http.request.uri.path)' } };
+    expect(last("northwind-example-redirects-entrypoint")).toMatchObject({
+      ref: "http-to-https",
+      expression: 'http.request.scheme eq "http" and http.host in {"www.northwind.example" "northwind.example" "help.northwind.example"}',
+      actionParameters: { fromValue: target },
+    });
+    expect(last("northwind-support-example-redirects-entrypoint")).toMatchObject({
+      ref: "http-to-https",
+      expression: 'http.request.scheme eq "http" and http.host in {"northwind-support.example" "www.northwind-support.example"}',
+      actionParameters: { fromValue: target },
+    });
   });
 
   it("passes every SSL/TLS and DNS/redirect check", () => {

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Chain, type EdgeOrder, followChain, isDowngrade, parseRule, type SimRule, type SimZone } from "../../../core/edge/redirect-sim";
-import { type LegacyPath, planRedirectRules, type RedirectRulePlan } from "../../../core/edge/redirects";
+import { EDGE_ORDERS, type EdgeOrder, followChain, isDowngrade, parseRule, type SimRule, type SimZone } from "../../../core/edge/redirect-sim";
+import { HTTPS_UPGRADE_REF, type LegacyPath, planRedirectRules, type RedirectRulePlan } from "../../../core/edge/redirects";
+import { planZoneSettings } from "../../../core/edge/zone-settings";
 
 /** What the component writes, as the simulator reads it. */
 function simRules(rules: readonly RedirectRulePlan[]): SimRule[] {
@@ -24,16 +25,34 @@ interface Site {
   readonly legacyZone?: string;
 }
 
-function zonesOf(site: Site): SimZone[] {
+/** How the zone's edge is set up: what the toolkit plans (AUH off, catch-all rule), or a user keeping AUH on. */
+interface EdgeSetup {
+  readonly alwaysUseHttps: boolean;
+}
+
+/** What the toolkit plans for Always Use HTTPS, read from the zone-settings planner itself. */
+const PLANNED_AUH = planZoneSettings({ ssl: "strict", hsts: { maxAgeSeconds: 31536000, includeSubdomains: true, preload: false } }).find((x) => x.settingId === "always_use_https")?.value === "on";
+const TOOLKIT: EdgeSetup = { alwaysUseHttps: PLANNED_AUH };
+
+function zonesOf(site: Site, setup: EdgeSetup = TOOLKIT): SimZone[] {
+  const hosts = [site.canonical, ...site.aliases, ...site.others];
   const main: SimZone = {
     name: site.zone,
-    hosts: [site.canonical, ...site.aliases, ...site.others],
-    alwaysUseHttps: true,
-    rules: simRules(planRedirectRules({ aliases: site.aliases, target: `https://${site.canonical}`, served: [site.canonical], legacyPaths: site.legacyPaths })),
+    hosts,
+    alwaysUseHttps: setup.alwaysUseHttps,
+    rules: simRules(planRedirectRules({ aliases: site.aliases, target: `https://${site.canonical}`, served: [site.canonical], legacyPaths: site.legacyPaths, proxied: hosts })),
   };
   if (site.legacyZone === undefined) return [main];
   const legacyHosts = [site.legacyZone, `www.${site.legacyZone}`];
-  return [main, { name: site.legacyZone, hosts: legacyHosts, alwaysUseHttps: true, rules: simRules(planRedirectRules({ aliases: legacyHosts, target: `https://${site.canonical}`, served: [], legacyPaths: site.legacyPaths })) }];
+  return [
+    main,
+    {
+      name: site.legacyZone,
+      hosts: legacyHosts,
+      alwaysUseHttps: setup.alwaysUseHttps,
+      rules: simRules(planRedirectRules({ aliases: legacyHosts, target: `https://${site.canonical}`, served: [], legacyPaths: site.legacyPaths, proxied: legacyHosts })),
+    },
+  ];
 }
 
 const label = fc.constantFrom("www", "app", "shop", "go", "docs", "status");
@@ -75,54 +94,86 @@ function hostsOf(s: Site): string[] {
   return [s.canonical, ...s.aliases, ...s.others, ...(s.legacyZone ? [s.legacyZone, `www.${s.legacyZone}`] : [])];
 }
 
+const APEX_SITE: Site = { zone: "acme.example", canonical: "acme.example", aliases: ["www.acme.example"], others: ["app.acme.example"], legacyPaths: [] };
+
 describe("single-redirect planner, proven by following what a browser would", () => {
-  it("sends http://www. and https://www. to https://apex in one hop, path and query kept", () => {
-    const zones = zonesOf({ zone: "acme.example", canonical: "acme.example", aliases: ["www.acme.example"], others: [], legacyPaths: [] });
-    for (const start of ["http://www.acme.example/a/b?x=1", "https://www.acme.example/a/b?x=1"]) {
-      const chain = followChain(zones, start);
-      expect(chain.hops).toHaveLength(1);
-      expect(chain.end).toEqual({ kind: "final", url: "https://acme.example/a/b?x=1", atEdge: true });
+  it("plans Always Use HTTPS off: the redirect ruleset does the upgrade itself", () => {
+    expect(PLANNED_AUH).toBe(false);
+  });
+
+  it("ends the ruleset with a catch-all rule: any http:// request on a proxied host → https:// on the same host, path and query kept", () => {
+    const rules = planRedirectRules({ aliases: ["www.acme.example"], target: "https://acme.example", served: ["acme.example"], legacyPaths: [{ from: "/old", to: "https://acme.example/new" }], proxied: ["acme.example", "www.acme.example", "app.acme.example"] });
+    expect(rules.map((r) => r.ref)).toEqual(["legacy-path-old", "alias-www-acme-example", HTTPS_UPGRADE_REF]);
+    expect(rules.at(-1)).toMatchObject({
+      ref: "http-to-https",
+      expression: 'http.request.scheme eq "http" and http.host in {"acme.example" "www.acme.example" "app.acme.example"}',
+      target: { expression: 'concat("https://", http.host, http.request.uri.path)' },
+      preserveQueryString: true,
+      statusCode: 301,
+    });
+    expect(planRedirectRules({ aliases: [], target: "https://acme.example", served: ["acme.example"], legacyPaths: [], proxied: [] })).toEqual([]);
+  });
+
+  it("sends http://www. and https://www. to https://apex in one hop whichever of Always Use HTTPS and the redirect rules runs first", () => {
+    for (const order of EDGE_ORDERS) {
+      const zones = zonesOf(APEX_SITE);
+      for (const start of ["http://www.acme.example/a/b?x=1", "https://www.acme.example/a/b?x=1"]) {
+        const chain = followChain(zones, start, order);
+        expect(chain.hops).toHaveLength(1);
+        expect(chain.end).toEqual({ kind: "final", url: "https://acme.example/a/b?x=1", atEdge: true });
+      }
+      expect(followChain(zones, "http://app.acme.example/p?q=1", order).hops.map((h) => [h.to, h.by])).toEqual([["https://app.acme.example/p?q=1", "rule http-to-https"]]);
+      expect(followChain(zones, "http://acme.example/", order).hops.map((h) => h.by)).toEqual(["rule http-to-https"]);
+      expect(followChain(zones, "https://acme.example/", order).hops).toEqual([]);
     }
-    expect(followChain(zones, "http://acme.example/").hops.map((h) => h.by)).toEqual(["always_use_https"]);
-    expect(followChain(zones, "https://acme.example/").hops).toEqual([]);
+  });
+
+  it("shows why Always Use HTTPS is off: kept on, and answering first, it makes http://www. take two hops", () => {
+    const zones = zonesOf(APEX_SITE, { alwaysUseHttps: true });
+    expect(followChain(zones, "http://www.acme.example/a", "redirects-first").hops).toHaveLength(1);
+    const auhFirst = followChain(zones, "http://www.acme.example/a", "always-https-first");
+    expect(auhFirst.hops.map((h) => h.by)).toEqual(["always_use_https", "rule alias-www-acme-example"]);
+    expect(auhFirst.end).toEqual({ kind: "final", url: "https://acme.example/a", atEdge: true });
   });
 
   it("writes a ref on every rule, unique within the ruleset", () => {
     fc.assert(
       fc.property(site, (s) => {
-        const rules = planRedirectRules({ aliases: s.aliases, target: `https://${s.canonical}`, served: [s.canonical], legacyPaths: s.legacyPaths });
+        const rules = planRedirectRules({ aliases: s.aliases, target: `https://${s.canonical}`, served: [s.canonical], legacyPaths: s.legacyPaths, proxied: [s.canonical, ...s.aliases, ...s.others] });
         expect(new Set(rules.map((r) => r.ref)).size).toBe(rules.length);
         for (const r of rules) expect(r.ref).toMatch(/^[a-z0-9-]+$/);
       }),
     );
   });
 
-  it("properties: one hop at most, never a loop, never a downgrade, ends on the canonical https URL with path and query", () => {
+  it("properties, under both orders: one hop at most, never a loop, never a downgrade, ends on the canonical https URL with path and query", () => {
     fc.assert(
-      fc.property(site, fc.constantFrom("http", "https"), path, query, fc.nat(), (s, scheme, p, q, pick) => {
+      fc.property(site, fc.constantFrom("http", "https"), path, query, fc.nat(), fc.constantFrom(...EDGE_ORDERS), (s, scheme, p, q, pick, order) => {
         const zones = zonesOf(s);
         const hosts = hostsOf(s);
         const host = hosts[pick % hosts.length]!;
         const paths = [p, ...s.legacyPaths.map((l) => l.from)];
         for (const tryPath of paths) {
-          const chain = followChain(zones, `${scheme}://${host}${tryPath}${q}`);
+          const chain = followChain(zones, `${scheme}://${host}${tryPath}${q}`, order);
           expect(chain.end).toEqual({ kind: "final", url: expectedEnd(s, host, tryPath, q), atEdge: true });
           expect(chain.hops.length).toBeLessThanOrEqual(1);
           expect(chain.hops.some(isDowngrade)).toBe(false);
+          // The order cannot matter: the same chain under the other order.
+          const other: EdgeOrder = order === "redirects-first" ? "always-https-first" : "redirects-first";
+          expect(followChain(zones, chain.start, other)).toEqual(chain);
         }
       }),
     );
   });
 
-  it("if Always Use HTTPS answered first, still no loop and no downgrade, and the same destination in two hops at most", () => {
+  it("properties, for a user who keeps Always Use HTTPS on: one hop if redirects run first; if it runs first, still no loop, no downgrade and the same destination, in two hops at most", () => {
     fc.assert(
-      fc.property(site, fc.constantFrom("http", "https"), path, query, fc.nat(), (s, scheme, p, q, pick) => {
+      fc.property(site, fc.constantFrom("http", "https"), path, query, fc.nat(), fc.constantFrom(...EDGE_ORDERS), (s, scheme, p, q, pick, order) => {
         const hosts = hostsOf(s);
         const host = hosts[pick % hosts.length]!;
-        const order: EdgeOrder = "always-https-first";
-        const chain: Chain = followChain(zonesOf(s), `${scheme}://${host}${p}${q}`, order);
+        const chain = followChain(zonesOf(s, { alwaysUseHttps: true }), `${scheme}://${host}${p}${q}`, order);
         expect(chain.end).toEqual({ kind: "final", url: expectedEnd(s, host, p, q), atEdge: true });
-        expect(chain.hops.length).toBeLessThanOrEqual(2);
+        expect(chain.hops.length).toBeLessThanOrEqual(order === "redirects-first" ? 1 : 2);
         expect(chain.hops.some(isDowngrade)).toBe(false);
       }),
     );
@@ -139,7 +190,14 @@ describe("single-redirect planner, proven by following what a browser would", ()
     expect(down.hops.filter(isDowngrade)).toHaveLength(1);
   });
 
-  it("reports rules it cannot read instead of guessing", () => {
+  it("reads the catch-all's scheme condition and host-preserving target, and reports rules it cannot read instead of guessing", () => {
+    const upgrade = parseRule({ ref: "u", expression: 'http.request.scheme eq "http" and http.host in {"a.example"}', targetExpression: 'concat("https://", http.host, http.request.uri.path)', preserveQueryString: true, statusCode: 301 });
+    expect(upgrade.ok && upgrade.target(new URL("http://a.example/x/y?z=1"))).toBe("https://a.example/x/y");
+    const zones: SimZone[] = [{ name: "a.example", hosts: ["a.example"], alwaysUseHttps: false, rules: [{ ref: "u", expression: 'http.request.scheme eq "http"', targetExpression: 'concat("https://", http.host, http.request.uri.path)', preserveQueryString: true, statusCode: 301 }] }];
+    expect(followChain(zones, "https://a.example/p").hops).toEqual([]);
+    expect(followChain(zones, "http://a.example/p?q=1").end).toEqual({ kind: "final", url: "https://a.example/p?q=1", atEdge: true });
+    expect(parseRule({ ref: "x", expression: 'http.request.scheme eq "ftp"', targetValue: "https://a.example/", preserveQueryString: true, statusCode: 301 })).toMatchObject({ ok: false, reason: expect.stringMatching(/neither http nor https/) });
+    expect(parseRule({ ref: "x", expression: 'http.host eq "a.example"', targetExpression: 'concat("https://", http.request.uri.query)', preserveQueryString: true, statusCode: 301 })).toMatchObject({ ok: false });
     expect(parseRule({ ref: "x", expression: 'http.host matches "^w+"', targetValue: "https://acme.example", preserveQueryString: true, statusCode: 301 })).toMatchObject({ ok: false, reason: expect.stringMatching(/outside what the checker can read/) });
     expect(parseRule({ ref: "x", expression: 'http.host eq "a.example"', targetExpression: 'wildcard_replace(http.request.full_uri, "*", "${1}")', preserveQueryString: true, statusCode: 301 })).toMatchObject({ ok: false });
     expect(parseRule({ ref: "x", expression: '(http.host in {"a.example" "b.example"} and not ssl)', targetValue: "https://a.example/", preserveQueryString: false, statusCode: 301 })).toMatchObject({ ok: true });

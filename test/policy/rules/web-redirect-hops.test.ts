@@ -4,7 +4,7 @@ import { webRedirectDowngrade } from "../../../policy/rules/web-redirect-downgra
 import { webRedirectFirstHop } from "../../../policy/rules/web-redirect-first-hop";
 import { webRedirectHops } from "../../../policy/rules/web-redirect-hops";
 import { evaluateRule } from "../../../policy/scorecard";
-import { edgePlan, noEdge, redirectRule, withRules } from "./support/edge-plan";
+import { edgePlan, httpsUpgrade, noEdge, redirectRule, withRules, withSetting } from "./support/edge-plan";
 
 const toApex = { expression: 'concat("https://acme.example", http.request.uri.path)' };
 
@@ -12,6 +12,21 @@ describe("web.redirect_hops: every host reaches https in one hop, no loop, path 
   it("passes the planned aliases and legacy paths, over http and https", () => {
     const v = evaluateRule(webRedirectHops, edgePlan({ aliases: ["www.acme.example", "go.acme.example"], legacyPaths: [{ from: "/pricing.html", to: "https://acme.example/pricing" }] }));
     expect(v).toMatchObject({ status: "pass", message: expect.stringMatching(/reach https in at most one hop/) });
+  });
+
+  it("fails Always Use HTTPS kept on: if it answers first, http://www takes two hops; names the order and the fix", () => {
+    const plan = edgePlan({ settings: withSetting("always_use_https", "on") });
+    expect(evaluateRule(webRedirectHops, plan)).toMatchObject({
+      status: "fail",
+      violations: [
+        {
+          urn: expect.any(String),
+          message: expect.stringMatching(
+            /^http:\/\/www\.acme\.example\/launch-ready\/probe\?from=plan → https:\/\/www\.acme\.example\/.*\(301, always_use_https\) → https:\/\/acme\.example\/.*\(301, rule alias-www-acme-example\) \[if Always Use HTTPS answers before the redirect rules\] takes 2 hops\. Set `always_use_https` off and keep the redirect ruleset's catch-all rule `http-to-https`/,
+          ),
+        },
+      ],
+    });
   });
 
   it("fails a chain of two aliases, naming the chain and the fix", () => {
@@ -35,7 +50,7 @@ describe("web.redirect_hops: every host reaches https in one hop, no loop, path 
   });
 
   it("fails a rule for a host that is not proxied: it would never run", () => {
-    const plan = withRules(edgePlan(), [redirectRule("go", 'http.host eq "go.acme.example"', toApex), redirectRule("www", 'http.host eq "www.acme.example"', toApex)]);
+    const plan = withRules(edgePlan(), [redirectRule("go", 'http.host eq "go.acme.example"', toApex), redirectRule("www", 'http.host eq "www.acme.example"', toApex), httpsUpgrade()]);
     expect(evaluateRule(webRedirectHops, plan)).toMatchObject({ status: "fail", violations: [{ urn: expect.any(String), message: expect.stringMatching(/`go` matches go\.acme\.example, which is not a proxied host of acme\.example.*web\.aliases/) }] });
   });
 

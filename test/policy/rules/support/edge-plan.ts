@@ -3,7 +3,7 @@
  * them (same input shapes), so each rule test starts from a compliant edge and changes one thing.
  */
 import { caaContent, planCaa } from "../../../../core/edge/caa";
-import { planRedirectRules, REDIRECT_PHASE } from "../../../../core/edge/redirects";
+import { httpsUpgradeRule, planRedirectRules, REDIRECT_PHASE } from "../../../../core/edge/redirects";
 import { planZoneSettings, type ZoneSettingPlan } from "../../../../core/edge/zone-settings";
 import type { PlannedResource } from "../../../../policy/resource";
 import { planned } from "../../../helpers/planned";
@@ -49,7 +49,7 @@ export function edgePlan(o: EdgeOptions = {}): PlannedResource[] {
   const plannedSettings = planZoneSettings({ ssl: o.ssl ?? "strict", hsts: o.hsts ?? { maxAgeSeconds: 31536000, includeSubdomains: true, preload: false } });
   const settings = o.settings ? o.settings(plannedSettings) : plannedSettings;
   for (const s of settings) out.push(planned(T.setting, { zoneId, settingId: s.settingId, value: s.value }, { name: `setting-${s.settingId}` }));
-  const rules = planRedirectRules({ aliases, target: `https://${canonical}`, served: [canonical], legacyPaths: o.legacyPaths ?? [] });
+  const rules = planRedirectRules({ aliases, target: `https://${canonical}`, served: [canonical], legacyPaths: o.legacyPaths ?? [], proxied: [canonical, ...aliases] });
   out.push(
     planned(
       T.ruleset,
@@ -91,6 +91,12 @@ export function noEdge(): PlannedResource[] {
 /** A redirect rule as the component writes it, with a hand-written target. */
 export function redirectRule(ref: string, expression: string, target: { value: string } | { expression: string }, preserveQueryString = true): Record<string, unknown> {
   return { ref, expression, action: "redirect", enabled: true, actionParameters: { fromValue: { statusCode: 301, preserveQueryString, targetUrl: target } } };
+}
+
+/** The toolkit's catch-all http → https rule for these hosts, as the component writes it. */
+export function httpsUpgrade(hosts: readonly string[] = ["acme.example", "www.acme.example"]): Record<string, unknown> {
+  const r = httpsUpgradeRule(hosts);
+  return redirectRule(r.ref, r.expression, r.target, r.preserveQueryString);
 }
 
 /** The plan with its redirect ruleset's rules replaced. */
