@@ -9,7 +9,7 @@ export const SSL_TLS = defineRow("ssl-tls", {
   "tls.always_https": {
     title: "Every http:// request is redirected to https://",
     why: "A customer who types the bare domain otherwise signs in over plain HTTP on hotel Wi-Fi.",
-    remediation: "Keep the zone setting `always_use_https` on (the toolkit sets it); do not override it per host.",
+    remediation: "Keep the redirect ruleset's catch-all rule `http-to-https` (the toolkit plans it and sets `always_use_https` off, so redirects take one hop whatever Cloudflare's ordering); without it, turn `always_use_https` on.",
   },
   "tls.protocols": {
     title: "Only TLS 1.2 and 1.3 are offered",
