@@ -54,9 +54,14 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   }
 
   if (present.length === 0) {
-    for (const id of ["dkim.syntax", "dkim.key_strength", "dkim.revoked"] as const) out.push(result(id, "skip", `no DKIM key record found at ${target.display} to judge`, evidence));
+    for (const id of ["dkim.syntax", "dkim.key_strength", "dkim.revoked"] as const) {
+      out.push(failed.length > 0 ? undecided(id, `no DKIM key record could be read: the lookup of ${failed[0]?.name ?? ""} failed (${failed[0]?.reason ?? ""})`, evidence) : result(id, "skip", `no DKIM key record found at ${target.display} to judge`, evidence));
+    }
     return out;
   }
+  // A configured selector whose lookup failed may hold an invalid, weak or revoked key: no pass over the others.
+  const unlessFailed = (r: CheckResult): CheckResult =>
+    exact && failed.length > 0 && r.status === "pass" ? undecided(r.id, `the lookup of configured selector ${failed[0]?.name ?? ""} failed (${failed[0]?.reason ?? ""}), so its key is unjudged`, r.evidence) : r;
 
   // dkim.syntax
   const several = present.filter((l) => l.records.length > 1);
@@ -65,7 +70,7 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   if (several.length > 0) out.push(result("dkim.syntax", "fail", `${several[0]?.name ?? ""} has ${several[0]?.records.length ?? 0} TXT records: receivers cannot tell which key to use`, evidence, "Keep exactly one key record per selector."));
   else if (invalid.length > 0) out.push(result("dkim.syntax", "fail", `DKIM key record invalid: ${invalid[0] ?? ""}`, { ...evidence, errors: invalid }));
   else if (testing.length > 0) out.push(result("dkim.syntax", "warn", `${testing.map((l) => l.name).join(", ")} has t=y (testing): some receivers treat its signatures as unsigned`, evidence, "Remove `t=y` once DKIM signing is verified."));
-  else out.push(result("dkim.syntax", "pass", `DKIM key records are valid (${present.map((l) => l.selector).join(", ")})`, evidence));
+  else out.push(unlessFailed(result("dkim.syntax", "pass", `DKIM key records are valid (${present.map((l) => l.selector).join(", ")})`, evidence)));
 
   // dkim.key_strength: every published, unrevoked key.
   const strengths: EvidenceValue[] = [];
@@ -90,11 +95,11 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   if (strengths.length === 0) out.push(result("dkim.key_strength", "skip", "every DKIM key found is revoked or unparsable (see dkim.revoked, dkim.syntax)", strengthEvidence));
   else if (worst.status === "fail") out.push(result("dkim.key_strength", "fail", `weak DKIM key: ${worst.summary} (RFC 8301 requires at least 1024, 2048 recommended)`, strengthEvidence));
   else if (worst.status === "warn") out.push(result("dkim.key_strength", "warn", `DKIM key below 2048 bits: ${worst.summary}`, strengthEvidence));
-  else out.push(result("dkim.key_strength", "pass", `DKIM keys are RSA ≥ 2048 or ed25519 (${strengths.length} key(s))`, strengthEvidence));
+  else out.push(unlessFailed(result("dkim.key_strength", "pass", `DKIM keys are RSA ≥ 2048 or ed25519 (${strengths.length} key(s))`, strengthEvidence)));
 
   // dkim.revoked: a configured selector is in use, so a revoked key there fails every signature.
   const revoked = present.filter((l) => l.parsed.some((p) => p.record?.revoked === true));
-  if (revoked.length === 0) out.push(result("dkim.revoked", "pass", "no published DKIM selector is revoked", evidence));
+  if (revoked.length === 0) out.push(unlessFailed(result("dkim.revoked", "pass", "no published DKIM selector is revoked", evidence)));
   else if (exact) out.push(result("dkim.revoked", "fail", `configured DKIM selector ${revoked.map((l) => l.name).join(", ")} is revoked (empty p=): every message signed with it fails DKIM`, evidence));
   else out.push(result("dkim.revoked", "warn", `DKIM selector ${revoked.map((l) => l.name).join(", ")} is revoked (empty p=) but still published`, evidence, "Remove the revoked selector once nothing signs with it, or give --stack so active selectors are known."));
   return out;

@@ -31,6 +31,18 @@ describe("DKIM with configured selectors (--stack)", () => {
     const r = await dkim({ [sel("google")]: "slow" }, ["google"]);
     expect(statusOf(r, "dkim.selector")).toBe("error");
   });
+  it("is an error, not a missing selector, when the CNAME lookup at the selector fails", async () => {
+    const r = await dkim({ [sel("google")]: { CNAME: "error" } }, ["google"]);
+    expect(get(r, "dkim.selector")).toMatchObject({ status: "error", summary: expect.stringContaining("SERVFAIL") });
+    for (const id of ["dkim.syntax", "dkim.key_strength", "dkim.revoked"] as const) expect(statusOf(r, id)).toBe("error");
+  });
+  it("passes no key check while a configured selector could not be looked up", async () => {
+    const r = await dkim({ [sel("google")]: { TXT: [rsa(2048)] }, [sel("s2")]: "slow" }, ["google", "s2"]);
+    expect(statusOf(r, "dkim.selector")).toBe("error");
+    for (const id of ["dkim.syntax", "dkim.key_strength", "dkim.revoked"] as const) {
+      expect(get(r, id)).toMatchObject({ status: "error", summary: expect.stringContaining(sel("s2")) });
+    }
+  });
   it("fails a configured selector that is revoked", async () => {
     const r = await dkim({ [sel("google")]: { TXT: ["v=DKIM1; p="] } }, ["google"]);
     expect(get(r, "dkim.revoked")).toMatchObject({ status: "fail", summary: expect.stringContaining("revoked") });
