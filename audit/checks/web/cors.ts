@@ -6,7 +6,7 @@
 import type { AuditCheckModule, CheckResult, HttpResult } from "../../types";
 import { follow, type HttpResponse } from "./follow";
 import { pageOf } from "./page";
-import { each, result } from "./result";
+import { each, failureStatus, result } from "./result";
 import { presence, webSnapshot } from "./snapshot";
 
 const IDS = ["cors.wildcard", "cors.reflection"] as const;
@@ -41,19 +41,25 @@ export const corsModule: AuditCheckModule = {
     const urls = new Set([p.page.url]);
     const pages = [p.page];
     const app = `app.${target.name}`;
-    if ((await presence(ctx, app)).kind === "present") {
+    // A lookup or fetch of the app host that could not be decided leaves it unprobed: then no pass (CHECKS.md).
+    let appUnknown: string | undefined;
+    const appDns = await presence(ctx, app);
+    if (appDns.kind === "error") appUnknown = `could not tell whether ${app} exists (${appDns.reason})`;
+    else if (appDns.kind === "present") {
       const f = await follow(s.fetchOnce, `https://${app}/`);
       if (f.final && f.final.url.startsWith("https:")) {
         urls.add(f.final.url);
         pages.push(f.final);
-      }
+      } else if (f.error !== undefined && failureStatus(f.error) === "error") appUnknown = `could not fetch https://${app}/ (${f.error})`;
     }
+    const unlessAppUnknown = (r: CheckResult): CheckResult =>
+      appUnknown !== undefined && r.status === "pass" ? result(r.id, "error", `${r.summary} on ${[...urls].join(", ")}, but ${appUnknown}`, { ...r.evidence, appHost: appUnknown }) : r;
     const probes: { url: string; origin: string; r: HttpResult }[] = await Promise.all(
       [...urls].flatMap((url) => attackerOrigins(target.name).map(async (origin) => ({ url, origin, r: await ctx.http.request({ url, headers: { origin } }) }))),
     );
     const responses = probes.flatMap((x) => (x.r.kind === "response" ? [x.r] : []));
     const failed = probes.filter((x) => x.r.kind === "error");
-    const out = [wildcard([...pages, ...responses])];
+    const out = [unlessAppUnknown(wildcard([...pages, ...responses]))];
     const echoed = probes.flatMap((x) => (x.r.kind === "response" && acao(x.r) === x.origin ? [{ ...x, r: x.r }] : []));
     const evidence = {
       probes: probes.map((x) => `${x.url} Origin: ${x.origin} → ${x.r.kind === "response" ? `ACAO ${acao(x.r) ?? "(none)"}, credentials ${credentials(x.r)}` : x.r.reason}`),
@@ -64,7 +70,7 @@ export const corsModule: AuditCheckModule = {
     else if (failed.length > 0) {
       const reason = failed[0]?.r.kind === "error" ? failed[0].r.reason : "";
       out.push(result("cors.reflection", "error", `Could not complete the Origin probes: ${reason}`, evidence));
-    } else out.push(result("cors.reflection", "pass", `No attacker Origin is echoed (${attackerOrigins(target.name).length} tried on ${[...urls].join(", ")})`, evidence));
+    } else out.push(unlessAppUnknown(result("cors.reflection", "pass", `No attacker Origin is echoed (${attackerOrigins(target.name).length} tried on ${[...urls].join(", ")})`, evidence)));
     return out;
   },
 };
