@@ -4,7 +4,7 @@ import type { CaaRecord } from "../../types";
 export type CaaProblem = { readonly severity: "warn" | "fail"; readonly message: string };
 
 /** Tags with defined semantics: RFC 8659, RFC 9495 (issuemail), CA/B Forum (issuevmc, contactemail, contactphone). */
-const KNOWN_TAGS = new Set(["issue", "issuewild", "iodef", "issuemail", "issuevmc", "contactemail", "contactphone"]);
+export const KNOWN_TAGS: ReadonlySet<string> = new Set(["issue", "issuewild", "iodef", "issuemail", "issuevmc", "contactemail", "contactphone"]);
 const TAG = /^[a-z0-9]{1,15}$/i;
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 const PARAM = /^\s*([a-z0-9]+)\s*=\s*([\x21-\x3a\x3c-\x7e]*)\s*$/i;

@@ -1,6 +1,6 @@
 import { ACM_CAA_ISSUER, CLOUDFLARE_CAA_ISSUERS } from "../../expected/platform";
 import type { AuditCheckModule, AuditContext, AuditTarget, CaaRecord, CheckResult } from "../../types";
-import { caaProblems, caaText, issuerDomain } from "./caa-syntax";
+import { KNOWN_TAGS, caaProblems, caaText, issuerDomain } from "./caa-syntax";
 import { caaDomainsForIssuer } from "./issuer";
 import { result } from "./result";
 
@@ -71,6 +71,12 @@ export const caaModule: AuditCheckModule = {
 };
 
 async function issuerMatch(target: AuditTarget, ctx: AuditContext, at: string, records: readonly CaaRecord[]): Promise<CheckResult> {
+  // RFC 8659 §4.2: a relevant set with no property that restricts issuance (only iodef, say) restricts no CA. An
+  // unknown critical tag still forbids every CA (§4.1), so it falls through to the "not allowed" verdict below.
+  const restricts = records.some((r) => r.tag.toLowerCase() === "issue" || ((r.flags & 0x80) !== 0 && !KNOWN_TAGS.has(r.tag.toLowerCase())));
+  if (!restricts) {
+    return result("caa.issuer_match", "pass", `CAA at ${at} has no issue property, so it restricts no CA for ${target.display} (RFC 8659 §4.2)`, { at, records: records.map(caaText), restricts: false });
+  }
   // Only `issue` governs non-wildcard certificates; an empty value forbids every CA (RFC 8659 §4.2-4.3).
   const allowed = [...new Set(records.filter((r) => r.tag.toLowerCase() === "issue").map((r) => issuerDomain(r.value)).filter((d) => d !== ""))];
   const platform = ctx.expected ? [...ctx.expected.caaIssuers] : [...CLOUDFLARE_CAA_ISSUERS, ACM_CAA_ISSUER];
