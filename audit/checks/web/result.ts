@@ -24,6 +24,13 @@ export function failureStatus(reason: string): "fail" | "error" {
 
 const MAX_HEADER_VALUE = 300;
 
+/** A Set-Cookie's name; a pair without "=" is all value and no name (RFC 6265bis §5.6), so nothing of it is shown. */
+function cookieNameOf(setCookie: string): string {
+  const pair = setCookie.split(";")[0] ?? "";
+  const eq = pair.indexOf("=");
+  return eq === -1 ? "(nameless)" : pair.slice(0, eq).trim();
+}
+
 /**
  * Response headers as evidence: every header as seen, long values cut, and Set-Cookie reduced to the cookie name,
  * since a cookie value may be a session secret.
@@ -33,7 +40,7 @@ export function headersSeen(headers: Readonly<Record<string, readonly string[]>>
   for (const [name, values] of Object.entries(headers)) {
     out[name] =
       name === "set-cookie"
-        ? values.map((v) => `${(v.split(";")[0] ?? "").split("=")[0]?.trim() ?? ""}=(value withheld)`)
+        ? values.map((v) => `${cookieNameOf(v)}=(value withheld)`)
         : values.map((v) => (v.length > MAX_HEADER_VALUE ? `${v.slice(0, MAX_HEADER_VALUE)}… (${v.length} chars)` : v));
   }
   return out;

@@ -28,4 +28,10 @@ describe("web check results", () => {
     expect(seen["x-long"]).toEqual([`${"a".repeat(300)}… (1000 chars)`]);
     expect(seen.server).toEqual(["lab"]);
   });
+
+  it("withholds the value of a nameless cookie (a Set-Cookie pair without '=' is all value)", () => {
+    const seen = headersSeen({ "set-cookie": ["s3cr3tT0ken; Secure; HttpOnly"] });
+    expect(seen["set-cookie"]).toEqual(["(nameless)=(value withheld)"]);
+    expect(JSON.stringify(seen)).not.toContain("s3cr3tT0ken");
+  });
 });
