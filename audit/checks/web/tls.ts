@@ -86,9 +86,10 @@ function certExpiry(s: WebSnapshot, now: Date): CheckResult {
     evidence[host] = { validFrom: leaf.validFrom, validTo: leaf.validTo, daysLeft: days, lifetimeDays: Math.round(lifetime) };
     let status: "pass" | "warn" | "fail" = "pass";
     let text = `${host}: ${days} days left`;
+    // The 14- and 30-day thresholds count the whole days shown, so "14 days left" is never a mere warning.
     if (left <= 0) [status, text] = ["fail", `${host}: expired on ${leaf.validTo}`];
-    else if (left <= 14) [status, text] = ["fail", `${host}: ${days} days left (≤ 14)`];
-    else if (left <= 30) [status, text] = ["warn", `${host}: ${days} days left (≤ 30)`];
+    else if (days <= 14) [status, text] = ["fail", `${host}: ${days} days left (≤ 14)`];
+    else if (days <= 30) [status, text] = ["warn", `${host}: ${days} days left (≤ 30)`];
     else if (left <= lifetime / 3) [status, text] = ["warn", `${host}: ${days} days left of a ${Math.round(lifetime)}-day lifetime (≤ ⅓): renewal looks overdue`];
     if (!worst || rank[status] > rank[worst.status]) worst = { status, text };
   }
