@@ -17,7 +17,8 @@ async function judgeTarget(host: string, ctx: AuditContext): Promise<TargetVerdi
   const evidence = { host, lookups: [describeLookup("CNAME", host, cname), describeLookup("A", host, a), describeLookup("AAAA", host, aaaa)] };
   if (cname.kind === "answer" && cname.records.length > 0) return { host, problem: `${host} is a CNAME (to ${cname.records[0] ?? ""})`, evidence };
   const hasAddress = (a.kind === "answer" && a.records.length > 0) || (aaaa.kind === "answer" && aaaa.records.length > 0);
-  if (hasAddress) return { host, evidence };
+  // The client follows CNAMEs for A/AAAA, so only the CNAME query can tell an alias: unasked, it is no pass.
+  if (hasAddress && cname.kind !== "error") return { host, evidence };
   const failed = [cname, a, aaaa].find((l) => l.kind === "error");
   if (failed && failed.kind === "error") return { host, error: `${host}: ${failed.reason}`, evidence };
   return { host, problem: `${host} has no A or AAAA record`, evidence };

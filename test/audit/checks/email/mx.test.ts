@@ -26,6 +26,10 @@ describe("mx.records (RFC 5321, RFC 2181 §10.3)", () => {
   it("is an error when a target's address lookup fails", async () => {
     expect(statusOf(await mx({ [D]: { MX: mxOf("mx1.acme.example") }, "mx1.acme.example": "slow" }), "mx.records")).toBe("error");
   });
+  it("is an error, not a pass, when a target has addresses but its CNAME lookup fails (it may be an alias)", async () => {
+    const r = await mx({ [D]: { MX: mxOf("mx1.acme.example") }, "mx1.acme.example": { CNAME: "error", A: ["192.0.2.1"] } });
+    expect(get(r, "mx.records")).toMatchObject({ status: "error", summary: expect.stringContaining("SERVFAIL") });
+  });
   it("is an error for both IDs when the MX lookup fails", async () => {
     const r = await mx({ [D]: { MX: "error" } });
     expect([statusOf(r, "mx.records"), statusOf(r, "mx.null")]).toEqual(["error", "error"]);
