@@ -56,15 +56,25 @@ function evaluate(s: WebSnapshot): CheckResult[] {
   const missing: string[] = [];
   if (ma < ONE_YEAR) missing.push("max-age below 31536000");
   if (!parsed.includeSubDomains) missing.push("no includeSubDomains");
+  // A fetch that timed out or was reset decides nothing about a rule: it is undecided, not a missing rule.
+  const undecided: string[] = [];
   const hop = firstHop(s.httpApex.chain, s.apex);
-  if (hop?.kind !== "https-same-host") missing.push(`http://${s.apex}/ does not redirect to https://${s.apex} first`);
-  if (s.httpsWww && s.httpsWww.responses.length === 0) missing.push(`${s.www} does not answer over HTTPS`);
-  const ev = { ...evidence, missing };
+  const httpError = s.httpApex.error;
+  if (hop === undefined && httpError !== undefined && failureStatus(httpError) === "error") undecided.push(`http://${s.apex}/: ${httpError}`);
+  else if (hop?.kind !== "https-same-host") missing.push(`http://${s.apex}/ does not redirect to https://${s.apex} first`);
+  const wwwError = s.httpsWww?.error;
+  if (s.httpsWww && s.httpsWww.responses.length === 0) {
+    if (wwwError !== undefined && failureStatus(wwwError) === "error") undecided.push(`https://${s.www}/: ${wwwError}`);
+    else missing.push(`${s.www} does not answer over HTTPS`);
+  }
+  const ev = { ...evidence, missing, ...(undecided.length > 0 ? { undecided } : {}) };
   if (parsed.preload) {
     out.push(
-      missing.length === 0
-        ? result("hsts.preload_ready", "pass", "preload is requested and the domain meets the preload list's rules", ev)
-        : result("hsts.preload_ready", "warn", `preload is requested but the domain is not eligible: ${missing.join("; ")}`, ev),
+      missing.length > 0
+        ? result("hsts.preload_ready", "warn", `preload is requested but the domain is not eligible: ${missing.join("; ")}`, ev)
+        : undecided.length > 0
+          ? result("hsts.preload_ready", "error", `preload is requested, but eligibility could not be decided: ${undecided.join("; ")}`, ev)
+          : result("hsts.preload_ready", "pass", "preload is requested and the domain meets the preload list's rules", ev),
     );
   } else {
     out.push(result("hsts.preload_ready", "info", `preload is not requested${missing.length ? ` (would also need: ${missing.join("; ")})` : " (the domain would be eligible)"}`, ev));
