@@ -37,6 +37,9 @@ function framing(page: HttpResponse): CheckResult {
   const enforced = page.headers["content-security-policy"] ?? [];
   const ancestors = enforced.flatMap(parseCspHeader).map((p) => p.get("frame-ancestors")).find((v) => v !== undefined);
   const evidence = { url: page.url, "x-frame-options": xfo, "frame-ancestors": ancestors ?? null };
+  // `*` or a bare scheme lets any site frame the page, and browsers then ignore X-Frame-Options (CSP3 §6.4.2).
+  const anySite = ancestors?.find((src) => /^(\*|https?:|wss?:)$/i.test(src));
+  if (anySite !== undefined) return result("hdr.framing", "fail", `CSP frame-ancestors ${ancestors?.join(" ") ?? ""} lets any site frame ${page.url} ("${anySite}"): clickjacking is not prevented`, evidence);
   if (ancestors !== undefined) return result("hdr.framing", "pass", `CSP frame-ancestors ${ancestors.join(" ") || "(empty)"}`, evidence);
   const good = xfo.find((x) => /^(deny|sameorigin)$/i.test(x.trim()));
   if (good) return result("hdr.framing", "pass", `X-Frame-Options: ${good}`, evidence);
