@@ -80,6 +80,9 @@ function downgradeCheck(s: WebSnapshot): CheckResult {
   if (chains.every((f) => f.responses.length === 0)) {
     return result("web.redirect_downgrade", "error", `No redirect chain could be fetched: ${chains.map((f) => f.error ?? "").join("; ")}`, evidence);
   }
+  // A chain cut by a timeout or reset may have gone on to a downgrade: no pass while one is unfinished.
+  const cut = chains.flatMap((f) => (f.error !== undefined && failureStatus(f.error) === "error" ? [`${f.chain.start}: ${f.error}`] : []));
+  if (cut.length > 0) return result("web.redirect_downgrade", "error", `No downgrade seen, but these chains could not be followed to the end: ${[...new Set(cut)].join("; ")}`, evidence);
   return result("web.redirect_downgrade", "pass", "No redirect goes from https:// to http://", evidence);
 }
 
