@@ -3,6 +3,7 @@
  * warn/fail/error. Domains have no source file, so each result names its domain as a logical location.
  */
 import { checkDefinition, type CheckId } from "../../checklist";
+import type * as Sarif from "sarif";
 import type { AuditReport, CheckResult } from "../types";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -17,10 +18,11 @@ export interface SarifOptions {
   readonly toolVersion: string;
 }
 
-export function buildSarif(report: AuditReport, opts: SarifOptions) {
+/** Typed against the SARIF 2.1.0 schema's TypeScript rendering (@types/sarif): property names and enums checked. */
+export function buildSarif(report: AuditReport, opts: SarifOptions): Sarif.Log {
   const ruleIds = [...new Set<CheckId>([...opts.ruleIds, ...report.domains.flatMap((d) => d.checks.map((c) => c.id))])];
   const index = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => {
+  const rules = ruleIds.map((id): Sarif.ReportingDescriptor => {
     const def = checkDefinition(id);
     return {
       id,
@@ -33,7 +35,7 @@ export function buildSarif(report: AuditReport, opts: SarifOptions) {
     };
   });
   const results = report.domains.flatMap((d) =>
-    d.checks.flatMap((c) => {
+    d.checks.flatMap((c): Sarif.Result[] => {
       const level = LEVEL[c.status];
       if (!level) return [];
       const prefix = c.status === "error" ? "could not decide: " : "";
