@@ -4,41 +4,17 @@
  * medians of several runs, against a bare `node` baseline measured in the same run. Every query goes to the lab's
  * Knot, every connection to the web lab (`--connect-to`), trusted through its throwaway CA (`--ca`).
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DNS_LAB_APT, dnsLabAvailable, startDnsLab, type LabZone } from "../test/audit/lab/dns";
 import { startWebLab } from "../test/audit/lab/web/server";
-import { median, type Timing } from "./timing";
-
-/**
- * Like `timeProcess`, but without blocking this process: the web lab's servers live here and must keep serving
- * while the audit runs (a synchronous spawn would stall them and time every request out).
- */
-async function timeProcessAsync(label: string, argv: readonly string[], runs: number, cwd: string, okStatuses: readonly number[] = [0]): Promise<Timing> {
-  const once = (): Promise<number> =>
-    new Promise((resolveRun, reject) => {
-      const start = process.hrtime.bigint();
-      const child = spawn(argv[0] ?? process.execPath, argv.slice(1), { cwd, stdio: ["ignore", "ignore", "pipe"] });
-      let stderr = "";
-      child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => {
-        const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        if (code === null || !okStatuses.includes(code)) reject(new Error(`${label}: exit ${String(code)}: ${stderr.slice(0, 500)}`));
-        else resolveRun(ms);
-      });
-    });
-  await once();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await once());
-  return { label, runs, medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples) };
-}
+import { timeProcessAsync, type BenchSection } from "./timing";
 
 export const BATCH = 100;
 
-function zone(origin: string, dnssec: LabZone["dnssec"]): LabZone {
+/** A lab zone whose web hosts point at the web lab, with mail authentication and CAA that pass. */
+export function zone(origin: string, dnssec: LabZone["dnssec"]): LabZone {
   const o = `${origin}.`;
   return {
     origin,
@@ -57,12 +33,7 @@ function zone(origin: string, dnssec: LabZone["dnssec"]): LabZone {
   };
 }
 
-export interface AuditBenchSection {
-  readonly title: string;
-  readonly method: string;
-  readonly timings: readonly Timing[];
-  readonly baseline: string;
-}
+export type AuditBenchSection = BenchSection;
 
 export async function benchAudit(opts: { projectDir: string; runs: number }): Promise<AuditBenchSection> {
   if (!dnsLabAvailable()) throw new Error(`the DNS lab needs Knot: ${DNS_LAB_APT}`);

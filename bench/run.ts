@@ -1,5 +1,7 @@
 /**
- * `npm run bench`: times the offline preview (and the auditor, when its lab can start) and writes BENCHMARKS.md.
+ * `npm run bench`: times the offline preview (and the auditor and its peers on the same work, when the lab can
+ * start and the peers are installed) and writes BENCHMARKS.md. BENCH_RUNS sets the runs (default 5);
+ * BENCH_TESTSSL=1 adds one testssl.sh run on one target.
  * A benchmark, not a test: nothing here gates CI. Figures are medians of several whole-process runs, with ratios
  * against baselines measured in the same run, so they compare across machines better than bare times.
  */
@@ -7,20 +9,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
 import { benchPreview } from "./preview";
-import type { Timing } from "./timing";
+import type { BenchSection } from "./timing";
 
 const PROJECT_DIR = resolve(__dirname, "..");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 
-export interface BenchSection {
-  readonly title: string;
-  readonly method: string;
-  readonly timings: readonly Timing[];
-  /** The timing the ratios are taken against. */
-  readonly baseline: string;
-}
 
 function table(section: BenchSection): string {
+  // A section whose tool is missing says so (its method) and times nothing.
+  if (section.timings.length === 0) return [`### ${section.title}`, "", section.method].join("\n");
   const base = section.timings.find((t) => t.label === section.baseline);
   const rows = section.timings.map(
     (t) => `| ${t.label} | ${t.runs} | ${t.medianMs.toFixed(0)} | ${t.minMs.toFixed(0)}–${t.maxMs.toFixed(0)} | ${base ? (t.medianMs / base.medianMs).toFixed(2) : "—"} |`,
@@ -52,6 +49,14 @@ async function main(): Promise<void> {
       }
     } catch (err) {
       process.stderr.write(`bench: auditor skipped: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    try {
+      process.stderr.write("bench: peers on the same work…\n");
+      // Loaded here so a peer-side failure (even at import) costs only this section.
+      const { benchPeers } = await import("./peers");
+      sections.push(await benchPeers({ projectDir: PROJECT_DIR, runs: RUNS, testssl: process.env["BENCH_TESTSSL"] === "1" }));
+    } catch (err) {
+      process.stderr.write(`bench: peers skipped: ${err instanceof Error ? err.message : String(err)}\n`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /** Whole-process timings: medians of several runs, so a benchmark says something on a busy 2-core machine. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 
 export interface Timing {
   readonly label: string;
@@ -7,6 +7,15 @@ export interface Timing {
   readonly medianMs: number;
   readonly minMs: number;
   readonly maxMs: number;
+}
+
+/** One table of BENCHMARKS.md. */
+export interface BenchSection {
+  readonly title: string;
+  readonly method: string;
+  readonly timings: readonly Timing[];
+  /** The timing the ratios are taken against. */
+  readonly baseline: string;
 }
 
 export function median(xs: readonly number[]): number {
@@ -27,4 +36,55 @@ export function timeProcess(label: string, argv: readonly string[], runs: number
   once();
   const samples = Array.from({ length: runs }, once);
   return { label, runs, medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples) };
+}
+
+export interface ProcessRun {
+  readonly ms: number;
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs one whole process without blocking this one (lab servers living here must keep serving meanwhile; a
+ * synchronous spawn would stall them and time every request out), and times it.
+ */
+export function runProcess(argv: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ProcessRun> {
+  return new Promise((done, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(argv[0] ?? process.execPath, argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
+    const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      done({ ms: Number(process.hrtime.bigint() - start) / 1e6, code, stdout, stderr });
+    });
+  });
+}
+
+/** Times `once` (which may run several processes) `runs` times after `warmUps` untimed runs. */
+export async function timeAsync(label: string, runs: number, once: () => Promise<void>, warmUps = 1): Promise<Timing> {
+  for (let i = 0; i < warmUps; i++) await once();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await once();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { label, runs, medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples) };
+}
+
+/** Like `timeProcess`, but asynchronous (see `runProcess`). */
+export function timeProcessAsync(label: string, argv: readonly string[], runs: number, cwd: string, okStatuses: readonly number[] = [0]): Promise<Timing> {
+  return timeAsync(label, runs, async () => {
+    const r = await runProcess(argv, { cwd });
+    if (r.code === null || !okStatuses.includes(r.code)) throw new Error(`${label}: exit ${String(r.code)}: ${r.stderr.slice(0, 500)}`);
+  });
 }

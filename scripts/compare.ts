@@ -10,11 +10,12 @@
  * - testssl.sh (Debian: apt-get install testssl.sh), opt-in with --testssl: 45-95 s a target.
  *
  * Usage: npx tsx scripts/compare.ts [--testssl] [--json] [site.test ...]
+ * `npm run bench` (bench/peers.ts) times the same peer commands on the same sites; they are exported for it.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { WEB_CHECKS } from "../audit/checks/web";
 import { createHttpClient } from "../audit/http/client";
 import { createTlsProbe } from "../audit/http/tls-probe";
@@ -26,9 +27,13 @@ import { startWebLab, type WebLab } from "../test/audit/lab/web/server";
 const ROOT = resolve(__dirname, "..");
 const PEERS_DIR = process.env["PEERS_DIR"] ?? join(ROOT, ".tmp", "peers");
 const OBSERVATORY = join(PEERS_DIR, "node_modules", "@mdn", "mdn-http-observatory");
+export const OBSERVATORY_VERSION = "1.4.8";
+/** How to install the Observatory, as run from the project root (the path stays relative when it can). */
+export const OBSERVATORY_INSTALL = `npm install --prefix ${relative(ROOT, PEERS_DIR).startsWith("..") ? PEERS_DIR : relative(ROOT, PEERS_DIR)} --ignore-scripts @mdn/mdn-http-observatory@${OBSERVATORY_VERSION}`;
+export const TESTSSL_INSTALL = "apt-get install testssl.sh";
 
 /** Sites whose behaviour both tools judge (headers, HSTS, redirects, CORS, cookies). */
-const DEFAULT_SITES = ["good.test", "bare.test", "weakhdr.test", "reportonly.test", "hstsbad.test", "hstsdup.test", "twohop.test", "plainhop.test", "corsreflect.test", "corswild.test", "cookies.test", "mixed.test"];
+export const DEFAULT_SITES = ["good.test", "bare.test", "weakhdr.test", "reportonly.test", "hstsbad.test", "hstsdup.test", "twohop.test", "plainhop.test", "corsreflect.test", "corswild.test", "cookies.test", "mixed.test"];
 const TLS_SITES = ["good.test", "expired.test", "wronghost.test", "selfsigned.test", "oldtls.test"];
 
 /** Our ID ↔ the Observatory test that judges the same thing. */
@@ -89,7 +94,7 @@ async function ourVerdicts(web: WebLab, sites: readonly string[]): Promise<Map<s
   }
 }
 
-function runChild(argv: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runChild(argv: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(argv[0] ?? process.execPath, argv.slice(1), { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -129,50 +134,89 @@ dns.lookup = (name, opts, cb) => { const f = typeof opts === "function" ? opts :
   return file;
 }
 
-async function observatoryVerdicts(web: WebLab, sites: readonly string[], scratch: string): Promise<Map<string, Record<string, { pass: boolean; result: string }>> | string> {
-  if (!existsSync(join(OBSERVATORY, "src", "scan.js"))) {
-    return `MDN HTTP Observatory not installed: npm install --prefix ${PEERS_DIR} --ignore-scripts @mdn/mdn-http-observatory@1.4.8`;
-  }
+/** How to run one peer on one site: the whole command line and its environment. */
+export interface PeerCommand {
+  argv(site: string): string[];
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The Observatory's command for the lab, or why it cannot run. Each scan is its own process (its CLI takes one
+ * host), preloaded so that its connections go to the lab and nothing is resolved.
+ */
+export function observatoryCommand(web: WebLab, scratch: string): PeerCommand | string {
+  if (!existsSync(join(OBSERVATORY, "src", "scan.js"))) return `MDN HTTP Observatory not installed: ${OBSERVATORY_INSTALL}`;
   // Its postinstall (skipped) would download the HSTS preload list; an empty list is the offline stand-in (LAB.md).
   const preloadList = join(OBSERVATORY, "conf", "hsts-preload.json");
   if (!existsSync(preloadList)) writeFileSync(preloadList, "{}\n");
   const ca = join(scratch, "lab-root.pem");
   writeFileSync(ca, web.rootPem);
   const preload = observatoryPreload(scratch, web);
+  return {
+    argv: (site) => [process.execPath, "--require", preload, join(OBSERVATORY, "src", "scan.js"), site],
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: ca },
+  };
+}
+
+/** The Observatory's per-test verdicts from its stdout, or undefined when it printed no scan. */
+export function parseObservatoryScan(stdout: string): Record<string, { pass: boolean; result: string }> | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(stdout);
+  } catch {
+    return undefined;
+  }
+  const tests = typeof doc === "object" && doc !== null ? Reflect.get(doc, "tests") : undefined;
+  if (typeof tests !== "object" || tests === null) return undefined;
+  const verdicts: Record<string, { pass: boolean; result: string }> = {};
+  for (const [name, t] of Object.entries(tests)) {
+    const pass = typeof t === "object" && t !== null ? Reflect.get(t, "pass") : undefined;
+    const result = typeof t === "object" && t !== null ? Reflect.get(t, "result") : undefined;
+    if (typeof pass === "boolean") verdicts[name] = { pass, result: typeof result === "string" ? result : "" };
+  }
+  return verdicts;
+}
+
+async function observatoryVerdicts(web: WebLab, sites: readonly string[], scratch: string): Promise<Map<string, Record<string, { pass: boolean; result: string }>> | string> {
+  const cmd = observatoryCommand(web, scratch);
+  if (typeof cmd === "string") return cmd;
   const out = new Map<string, Record<string, { pass: boolean; result: string }>>();
   for (const site of sites) {
-    const r = await runChild([process.execPath, "--require", preload, join(OBSERVATORY, "src", "scan.js"), site], { ...process.env, NODE_EXTRA_CA_CERTS: ca }, 60_000);
-    try {
-      const doc: unknown = JSON.parse(r.stdout);
-      const tests = typeof doc === "object" && doc !== null ? Reflect.get(doc, "tests") : undefined;
-      const verdicts: Record<string, { pass: boolean; result: string }> = {};
-      if (typeof tests === "object" && tests !== null) {
-        for (const [name, t] of Object.entries(tests)) {
-          const pass = typeof t === "object" && t !== null ? Reflect.get(t, "pass") : undefined;
-          const result = typeof t === "object" && t !== null ? Reflect.get(t, "result") : undefined;
-          if (typeof pass === "boolean") verdicts[name] = { pass, result: typeof result === "string" ? result : "" };
-        }
-      }
-      out.set(site, verdicts);
-    } catch {
-      process.stderr.write(`compare: Observatory gave no JSON for ${site}: ${(r.stdout + r.stderr).slice(0, 300)}\n`);
-      out.set(site, {});
-    }
+    const r = await runChild(cmd.argv(site), cmd.env, 60_000);
+    const verdicts = parseObservatoryScan(r.stdout);
+    if (verdicts === undefined) process.stderr.write(`compare: Observatory gave no JSON for ${site}: ${(r.stdout + r.stderr).slice(0, 300)}\n`);
+    out.set(site, verdicts ?? {});
   }
   return out;
 }
 
-async function testsslVerdicts(web: WebLab, sites: readonly string[], scratch: string): Promise<Map<string, { protocolsOk: boolean; certOk: boolean }> | string> {
+function testsslJsonFile(scratch: string, site: string): string {
+  return join(scratch, `testssl-${site}.json`);
+}
+
+/** testssl.sh's command for the lab (protocols and server defaults, JSON into `scratch`), or why it cannot run. */
+export function testsslCommand(web: WebLab, scratch: string): PeerCommand | string {
   const bin = ["/usr/bin/testssl", "/usr/bin/testssl.sh"].find((p) => existsSync(p));
-  if (!bin) return "testssl.sh not installed: apt-get install testssl.sh";
+  if (!bin) return `testssl.sh not installed: ${TESTSSL_INSTALL}`;
   const ca = join(scratch, "lab-root.pem");
   writeFileSync(ca, web.rootPem);
+  return {
+    argv: (site) => {
+      const port = web.ownPorts[site] ?? web.httpsPort;
+      return [bin, "--quiet", "--color", "0", "--nodns", "none", "--ip", "127.0.0.1", "--add-ca", ca, "-p", "-S", "--jsonfile-pretty", testsslJsonFile(scratch, site), `https://${site}:${port}/`];
+    },
+    // NXCONNECT keeps its "is DNS there" probe on loopback (LAB.md).
+    env: { ...process.env, NXCONNECT: "127.0.0.1:0" },
+  };
+}
+
+async function testsslVerdicts(web: WebLab, sites: readonly string[], scratch: string): Promise<Map<string, { protocolsOk: boolean; certOk: boolean }> | string> {
+  const cmd = testsslCommand(web, scratch);
+  if (typeof cmd === "string") return cmd;
   const out = new Map<string, { protocolsOk: boolean; certOk: boolean }>();
   for (const site of sites) {
-    const port = web.ownPorts[site] ?? web.httpsPort;
-    const json = join(scratch, `testssl-${site}.json`);
-    // NXCONNECT keeps its "is DNS there" probe on loopback (LAB.md).
-    await runChild([bin, "--quiet", "--color", "0", "--nodns", "none", "--ip", "127.0.0.1", "--add-ca", ca, "-p", "-S", "--jsonfile-pretty", json, `https://${site}:${port}/`], { ...process.env, NXCONNECT: "127.0.0.1:0" }, 180_000);
+    const json = testsslJsonFile(scratch, site);
+    await runChild(cmd.argv(site), cmd.env, 180_000);
     const findings: unknown = existsSync(json) ? JSON.parse(readFileSync(json, "utf8")) : {};
     const list = typeof findings === "object" && findings !== null ? Reflect.get(findings, "scanResult") : undefined;
     const items: Array<{ id: string; severity: string; finding: string }> = [];
@@ -277,7 +321,9 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join("\n"));
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`compare failed: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`compare failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}
