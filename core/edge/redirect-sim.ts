@@ -130,33 +130,19 @@ function parseConcat(expr: string): ((url: URL) => string) | undefined {
 
 /** Splits on a one-character separator outside string literals and brackets. */
 function splitTop(expr: string, sep: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let inString = false;
-  let cur = "";
-  for (let i = 0; i < expr.length; i++) {
-    const c = expr[i]!;
-    if (inString) {
-      cur += c;
-      if (c === "\\") cur += expr[++i] ?? "";
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    if (c === "(" || c === "{") depth++;
-    if (c === ")" || c === "}") depth--;
-    if (depth === 0 && c === sep) {
-      out.push(cur);
-      cur = "";
-      continue;
-    }
-    cur += c;
-  }
-  out.push(cur);
-  return out;
+  return splitOutside(expr, (e, i) => (e[i] === sep ? 1 : 0));
 }
 
+/** Splits a conjunction (`and` or `&&`) outside string literals and brackets. */
 function splitAnd(expr: string): string[] {
+  return splitOutside(expr, (e, i) => (e.startsWith(" and ", i) ? 5 : e.startsWith(" && ", i) ? 4 : 0));
+}
+
+/**
+ * Splits `expr` wherever `separatorAt` finds a separator (returning its length) at bracket depth 0 and outside
+ * string literals (with `\\` escapes, as the Rules language writes them).
+ */
+function splitOutside(expr: string, separatorAt: (expr: string, i: number) => number): string[] {
   const parts: string[] = [];
   let depth = 0;
   let inString = false;
@@ -172,10 +158,11 @@ function splitAnd(expr: string): string[] {
     if (c === '"') inString = true;
     if (c === "(" || c === "{") depth++;
     if (c === ")" || c === "}") depth--;
-    if (depth === 0 && (expr.startsWith(" and ", i) || expr.startsWith(" && ", i))) {
+    const sepLength = depth === 0 ? separatorAt(expr, i) : 0;
+    if (sepLength > 0) {
       parts.push(cur);
       cur = "";
-      i += expr.startsWith(" and ", i) ? 4 : 3;
+      i += sepLength - 1;
       continue;
     }
     cur += c;
