@@ -2,11 +2,14 @@
  * Config problems as users see them: the field path in stack-file terms, what is wrong, how to fix it.
  */
 import type { z } from "zod";
+import type { ScorecardRowId } from "../checklist/types";
 
 export interface ConfigIssue {
   /** e.g. `launch-ready:domains[0].web.hsts.maxAgeSeconds` */
   readonly path: string;
   readonly message: string;
+  /** Set on a section that is validated but not provisioned yet: the scorecard row it leaves unchecked. */
+  readonly unprovisionedRow?: ScorecardRowId;
 }
 
 export interface ConfigReport<T> {

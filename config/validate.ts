@@ -62,12 +62,12 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     if (secretNames.has(s.name)) errors.push({ path: formatPath(["launch-ready:secrets", i, "name"]), message: `\`${s.name}\` is declared twice: secret names must be unique` });
     secretNames.add(s.name);
   });
-  for (const [key, present] of [
-    ["launch-ready:alerts", alerts !== undefined],
-    ["launch-ready:secrets", secrets.length > 0],
-    ["launch-ready:backups", backups !== undefined],
+  for (const [key, present, row] of [
+    ["launch-ready:alerts", alerts !== undefined, "monitoring"],
+    ["launch-ready:secrets", secrets.length > 0, "secrets"],
+    ["launch-ready:backups", backups !== undefined, "backup"],
   ] as const) {
-    if (present) warnings.push({ path: key, message: notProvisionedYet });
+    if (present) warnings.push(notProvisioned(key, row));
   }
   const [tagKey, tagValue] = backups ? (Object.entries(backups.selectionTag)[0] ?? ["", ""]) : ["", ""];
   return {
@@ -78,22 +78,13 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
   };
 }
 
-export const NOT_PROVISIONED_YET = "is validated, but this version does not provision it yet: the scorecard shows its row as not covered";
-const notProvisionedYet = NOT_PROVISIONED_YET;
-
-/** The scorecard row a not-yet-provisioned config section belongs to, from its path. */
-export function rowOfConfigPath(path: string): ScorecardRowId | undefined {
-  const last = path.split(".").pop() ?? path;
-  const key = last.replace(/^launch-ready:/, "");
-  const rows: Record<string, ScorecardRowId> = {
-    email: "email-auth",
-    rateLimits: "rate-limiting",
-    monitoring: "monitoring",
-    alerts: "monitoring",
-    secrets: "secrets",
-    backups: "backup",
+/** A section this version validates but does not provision yet; the preview marks its row "not covered". */
+function notProvisioned(path: string, row: ScorecardRowId): ConfigIssue {
+  return {
+    path,
+    message: "is validated, but this version does not provision it yet: the scorecard shows its row as not covered",
+    unprovisionedRow: row,
   };
-  return rows[key];
 }
 
 function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, errors: ConfigIssue[], warnings: ConfigIssue[]): DomainSpec {
@@ -121,12 +112,12 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
     names.add(name);
     return typeof r === "string" ? { preset: r } : r;
   });
-  for (const [key, present] of [
-    ["email", d.email !== undefined],
-    ["rateLimits", rateLimits.length > 0],
-    ["monitoring", d.monitoring !== undefined],
+  for (const [key, present, row] of [
+    ["email", d.email !== undefined, "email-auth"],
+    ["rateLimits", rateLimits.length > 0, "rate-limiting"],
+    ["monitoring", d.monitoring !== undefined, "monitoring"],
   ] as const) {
-    if (present) warnings.push({ path: at(key), message: notProvisionedYet });
+    if (present) warnings.push(notProvisioned(at(key), row));
   }
   checkUserCaa(d, web?.caa.acm ?? false, at, errors);
   if (web?.hsts.preload === true) {

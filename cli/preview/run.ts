@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { formatIssues } from "../../config/format";
 import { readStackFile, StackFileError } from "../../config/stack-file";
-import { NOT_PROVISIONED_YET, rowOfConfigPath, validateConfig } from "../../config/validate";
+import { validateConfig } from "../../config/validate";
 import type { ScorecardRowId } from "../../checklist/types";
 import { EXIT } from "../exit-codes";
 import { previewDocument, renderPreview } from "./report";
@@ -53,12 +53,14 @@ export async function runPreview(opts: PreviewOptions): Promise<number> {
   }
   const unprovisioned = new Map<ScorecardRowId, string[]>();
   for (const w of report.warnings) {
-    const row = w.message === NOT_PROVISIONED_YET ? rowOfConfigPath(w.path) : undefined;
+    const row = w.unprovisionedRow;
     if (row !== undefined) unprovisioned.set(row, [...(unprovisioned.get(row) ?? []), w.path]);
   }
   const scorecard = buildScorecard(PLAN_RULES, run.resources, unprovisioned);
-  // The program logs the same config warnings we already have: keep one copy.
-  const logs = run.logs.filter((l) => !report.warnings.some((w) => l.message.includes(w.path)));
+  // The program (index.ts) logs each config warning as `path: message` for users of the real CLI; we have
+  // printed them already, so drop exactly those and keep anything else it logged.
+  const printed = new Set(report.warnings.map((w) => `${w.path}: ${w.message}`));
+  const logs = run.logs.filter((l) => !printed.has(l.message));
   const doc = previewDocument(stack.stack, opts.mode, run.resources, scorecard, run.outputs, report.warnings, logs);
   out(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : renderPreview(doc));
   return scorecard.blocked ? EXIT.checkFailed : EXIT.ok;

@@ -80,7 +80,11 @@ describe("stack config validation", () => {
 
   it("warns that sections this version does not provision are validated only", () => {
     const { warnings } = validateConfig(minimal({ email: { senders: [] } }));
-    expect(warnings).toContainEqual({ path: "launch-ready:domains[0].email", message: expect.stringMatching(/does not provision it yet/) });
+    expect(warnings).toContainEqual({
+      path: "launch-ready:domains[0].email",
+      message: expect.stringMatching(/does not provision it yet/),
+      unprovisionedRow: "email-auth",
+    });
   });
 
   it("never throws, whatever the input, and rejects anything that is not a config", () => {
