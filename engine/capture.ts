@@ -77,16 +77,22 @@ export async function startCapture(mocks: pulumi.runtime.Mocks, project: string,
   return {
     resources,
     logs,
-    settle: waitForRegistrations,
+    settle: () => waitForRegistrations(resources),
     restore: restoreConsole,
   };
 }
 
-async function waitForRegistrations(): Promise<void> {
+/**
+ * Waits until the program has nothing left to register. Registrations chain more registrations (components,
+ * applies), so drain the SDK's RPC queue until a pass adds no resource; the bound only guards against a
+ * program that registers forever.
+ */
+async function waitForRegistrations(resources: readonly CapturedResource[]): Promise<void> {
   const wait: unknown = Reflect.get(settings, "waitForRPCs");
   if (typeof wait !== "function") throw new Error("the Pulumi SDK has no waitForRPCs: check the pinned @pulumi/pulumi version");
-  // Registrations chain more registrations (components, applies): drain until the queue stays empty.
-  for (let i = 0; i < 5; i++) {
+  for (let pass = 0, seen = -1; seen !== resources.length; pass++) {
+    if (pass === 1000) throw new Error("the program kept registering resources after 1000 rounds: is a resource created inside an apply in a loop?");
+    seen = resources.length;
     await (wait as () => Promise<void>)();
     await new Promise((r) => setImmediate(r));
   }
