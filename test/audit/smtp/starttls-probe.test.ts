@@ -1,33 +1,23 @@
 import { createServer, type Server } from "node:net";
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConnectTo } from "../../../audit/http/connect-to";
 import { createStartTlsProbe } from "../../../audit/smtp";
 import { createLabPki, type LabCert, type LabPki } from "../lab/pki";
 import { labPkiAvailable } from "../lab/pki/available";
 import { fakeDns } from "../checks/email/fakes";
+import { startSmtpServer } from "../lab/email/servers";
 
 const MX = "mx.lab.test";
 let pki: LabPki;
-const servers: { close(cb: () => void): void }[] = [];
+const servers: ((done: () => void) => void)[] = [];
 
 
-/** An SMTP server on loopback; `disableReverseLookup` keeps it off the system resolver (LAB.md). */
+/** The lab's SMTP server (loopback only, no reverse lookups); its port. */
 async function smtp(cert: LabCert, opts: { hideSTARTTLS?: boolean } = {}): Promise<number> {
-  const server = new SMTPServer({
-    key: cert.keyPem,
-    cert: cert.chainPem,
-    secure: false,
-    disableReverseLookup: true,
-    authOptional: true,
-    hideSTARTTLS: opts.hideSTARTTLS ?? false,
-    logger: false,
-  });
-  server.on("error", () => undefined); // a client dropping mid-handshake must not kill the test process
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  servers.push(server);
-  return (server.server.address() as AddressInfo).port;
+  const server = await startSmtpServer(cert, opts);
+  servers.push((cb) => void server.close().then(cb));
+  return server.port;
 }
 
 async function rawServer(onConnection: (write: (s: string) => void) => void): Promise<number> {
@@ -36,7 +26,7 @@ async function rawServer(onConnection: (write: (s: string) => void) => void): Pr
     onConnection((s) => socket.write(s));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  servers.push(server);
+  servers.push((cb) => server.close(() => cb()));
   return (server.address() as AddressInfo).port;
 }
 
@@ -50,7 +40,7 @@ describe.runIf(labPkiAvailable())("SMTP STARTTLS probe", () => {
     pki = await createLabPki({ hosts: [MX] });
   }, 60_000);
   afterAll(async () => {
-    await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+    await Promise.all(servers.map((close) => new Promise<void>((r) => close(r))));
     await pki?.cleanup();
   });
 

@@ -53,8 +53,11 @@ export async function startPolicyServer(routes: Readonly<Record<string, PolicyRo
   };
 }
 
-/** An SMTP server offering STARTTLS with `cert`; never accepts mail (the probe never sends any). */
-export async function startSmtpServer(cert: LabCert): Promise<Running> {
+/**
+ * An SMTP server offering STARTTLS with `cert` (or hiding it, `hideSTARTTLS`); never accepts mail (the probe never
+ * sends any).
+ */
+export async function startSmtpServer(cert: LabCert, opts: { readonly hideSTARTTLS?: boolean } = {}): Promise<Running> {
   const server = new SMTPServer({
     key: cert.keyPem,
     cert: cert.chainPem,
@@ -62,6 +65,7 @@ export async function startSmtpServer(cert: LabCert): Promise<Running> {
     // LAB.md: without this smtp-server asks the system resolver for the client's name: off loopback.
     disableReverseLookup: true,
     authOptional: true,
+    hideSTARTTLS: opts.hideSTARTTLS ?? false,
     logger: false,
     onData: (_stream, _session, cb) => cb(new Error("the lab accepts no mail")),
   });
