@@ -11,7 +11,11 @@ export function loadExpectedState(stacksDir: string, stack: string): Map<string,
   try {
     file = readStackFile(stacksDir, stack);
   } catch (err) {
-    if (err instanceof StackFileError) throw new ExpectedStateError(`--stack ${stack}: ${err.message}`);
+    if (err instanceof StackFileError) {
+      // Problems with the name itself already speak of --stack; problems inside the file name the file and field.
+      const what = err.issues.map((i) => (i.path === "--stack" ? i.message : `${err.file}, ${i.path}: ${i.message}`)).join("; ");
+      throw new ExpectedStateError(`--stack ${stack}: ${what}`);
+    }
     throw err;
   }
   const report = validateConfig(file.config, { secretPaths: file.secretPaths });
