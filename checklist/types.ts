@@ -37,6 +37,21 @@ export interface CheckDefinition {
   readonly remediation: string;
   /** The RFC or rule the requirement comes from, when there is one. */
   readonly source?: string;
+  /**
+   * What each outcome of this ID's judge means and whether it passes, warns or fails. Declared for every ID whose
+   * verdict is written in `core/` (judged before and after apply alike): the judge names the outcome, the status
+   * comes from here, so the preview, the policy pack and the auditor cannot disagree about severity.
+   */
+  readonly outcomes?: Readonly<Record<string, Outcome>>;
+}
+
+/** The status an outcome gives. `info` reports a fact that is neither good nor bad (e.g. preload not requested). */
+export type OutcomeStatus = "pass" | "warn" | "fail" | "info";
+
+export interface Outcome {
+  readonly status: OutcomeStatus;
+  /** When this outcome is reached, in one line a user reads in the check catalog. */
+  readonly when: string;
 }
 
 export interface ScorecardRow {

@@ -35,7 +35,7 @@ export function toStackPolicy(rule: PlanRule): StackValidationPolicy {
     validateStack: (args, reportViolation) => {
       // Unknown values throw UnknownValueError through the engine's proxy: CrossGuard reports them as unknowable.
       const verdict = rule.evaluate(args.resources.map(fromPolicyResource));
-      if (verdict.status === "not-applicable") args.notApplicable(verdict.message);
+      if (verdict.status === "not-applicable" || verdict.status === "cannot-tell") args.notApplicable(verdict.message);
       if (verdict.status !== "fail") return;
       for (const v of verdict.violations) {
         const message = `${v.message}\nFix: ${def.remediation}`;

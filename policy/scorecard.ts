@@ -8,7 +8,7 @@ import type { PlannedResource } from "./resource";
 import type { PlanRule, RuleVerdict } from "./rule";
 import { isUnknownValueError } from "./unknowns";
 
-export type PlanCheckStatus = "pass" | "fail" | "not-applicable";
+export type PlanCheckStatus = "pass" | "info" | "warn" | "fail" | "not-applicable" | "cannot-tell";
 
 export interface PlanCheckResult {
   readonly id: CheckId;
@@ -17,15 +17,15 @@ export interface PlanCheckResult {
   readonly scorecardRow: string;
   readonly severity: Severity;
   readonly message: string;
-  /** Why it matters; set on failures. */
+  /** Why it matters; set on failures and warnings. */
   readonly why?: string;
-  /** How to fix it; set on failures. */
+  /** How to fix it; set on failures and warnings. */
   readonly remediation?: string;
   /** Names of the resources the verdict is about. */
   readonly resources: readonly string[];
 }
 
-export type RowStatus = "pass" | "fail" | "not-applicable" | "not-covered" | "out-of-scope";
+export type RowStatus = "pass" | "warn" | "fail" | "not-applicable" | "not-covered" | "out-of-scope";
 
 export interface ScorecardRowResult {
   readonly row: ScorecardRowId;
@@ -49,7 +49,7 @@ export function evaluateRule(rule: PlanRule, resources: readonly PlannedResource
     return rule.evaluate(proxied);
   } catch (err) {
     if (isUnknownValueError(err)) {
-      return { status: "not-applicable", message: `Cannot be decided before apply: ${err.message}. \`pulumi up\` then \`launch-ready audit\` will check it.` };
+      return { status: "cannot-tell", message: `Cannot be decided before apply: ${err.message}. \`pulumi up\` then \`launch-ready audit\` will check it.` };
     }
     throw err;
   }
@@ -71,13 +71,16 @@ export function buildScorecard(
     const base = { id: rule.id, title: def.title, scorecardRow: SCORECARD_ROWS[def.row].title, severity: def.severity };
     switch (verdict.status) {
       case "pass":
-        return { ...base, status: "pass", message: verdict.message, resources: verdict.urns.map((u) => nameOf.get(u) ?? u) };
+      case "info":
+        return { ...base, status: verdict.status, message: verdict.message, resources: verdict.urns.map((u) => nameOf.get(u) ?? u) };
       case "not-applicable":
-        return { ...base, status: "not-applicable", message: verdict.message, resources: [] };
+      case "cannot-tell":
+        return { ...base, status: verdict.status, message: verdict.message, resources: [] };
+      case "warn":
       case "fail":
         return {
           ...base,
-          status: "fail",
+          status: verdict.status,
           message: verdict.violations.map((v) => v.message).join("\n"),
           why: def.why,
           remediation: def.remediation,
@@ -101,7 +104,9 @@ export function buildScorecard(
     }
     const failed = mine.filter((c) => c.status === "fail");
     if (failed.length > 0) return { row, title: meta.title, status: "fail", note: `${failed.length} of ${mine.length} check(s) fail.`, checks: ids };
-    const passed = mine.filter((c) => c.status === "pass");
+    const warned = mine.filter((c) => c.status === "warn");
+    if (warned.length > 0) return { row, title: meta.title, status: "warn", note: `${warned.length} of ${mine.length} check(s) warn.`, checks: ids };
+    const passed = mine.filter((c) => c.status === "pass" || c.status === "info");
     if (passed.length === 0) return { row, title: meta.title, status: "not-applicable", note: "Nothing in this stack falls under this row.", checks: ids };
     const coveredIds = new Set(ids);
     const uncovered = Object.values(CHECKS).filter((d) => d.row === row && !coveredIds.has(d.id as CheckId)).length;

@@ -68,7 +68,10 @@ export function previewDocument(
 
 const STATUS_MARK: Record<string, string> = {
   pass: "✓ pass",
+  info: "i info",
+  warn: "! warn",
   fail: "✗ FAIL",
+  "cannot-tell": "? cannot tell",
   "not-applicable": "– n/a",
   "not-covered": "○ not covered",
   "out-of-scope": "○ out of scope",
@@ -109,7 +112,7 @@ export function renderPreview(doc: PreviewDocument): string {
     lines.push(`  ${pad(STATUS_MARK[row.status] ?? row.status, 15)} ${row.title}: ${row.note}`);
     for (const c of doc.checks.filter((c) => row.checks.includes(c.id))) {
       lines.push(`      ${pad(STATUS_MARK[c.status] ?? c.status, 8)} ${c.id}  ${c.title}${c.severity === "advisory" ? " (advisory)" : ""}`);
-      if (c.status === "fail") {
+      if (c.status === "fail" || c.status === "warn" || c.status === "cannot-tell") {
         for (const m of c.message.split("\n")) lines.push(`               ${m}`);
         if (c.why !== undefined) lines.push(`               why: ${c.why}`);
         if (c.remediation !== undefined) lines.push(`               fix: ${c.remediation}`);

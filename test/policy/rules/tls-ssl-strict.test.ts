@@ -19,7 +19,7 @@ describe("tls.ssl_strict: Cloudflare validates the origin certificate", () => {
   });
 
   it("cannot decide (never passes) when the mode is unknown until apply", () => {
-    expect(evaluateRule(tlsSslStrict, edgePlan({ settings: withSetting("ssl", UNKNOWN) }))).toMatchObject({ status: "not-applicable", message: expect.stringMatching(/Cannot be decided before apply/) });
+    expect(evaluateRule(tlsSslStrict, edgePlan({ settings: withSetting("ssl", UNKNOWN) }))).toMatchObject({ status: "cannot-tell", message: expect.stringMatching(/Cannot be decided before apply/) });
   });
 
   it("is not applicable without a web zone", () => {

@@ -1,0 +1,1 @@
+export { cannotTell, judged, notApplicable, verdictText, type Judged, type Verdict } from "./verdict";
