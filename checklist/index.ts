@@ -9,6 +9,7 @@ import { SSL_TLS } from "./catalog/ssl-tls";
 import type { CheckDefinition } from "./types";
 
 export { SCORECARD_ROWS } from "./rows";
+export { NOT_PROVISIONED_YET } from "./not-provisioned";
 export * from "./types";
 
 /** Every checklist ID, defined once. `CheckId` is the type every rule and audit check must use. */
