@@ -1,0 +1,10 @@
+/**
+ * Every checklist ID whose verdict is written in `core/`: the policy rules feed these judges planned values, the
+ * auditor feeds them observed values. The coverage test holds every ID judged both before and after apply to
+ * having an entry here and its outcomes declared in the checklist.
+ */
+import type { CheckId } from "../../checklist";
+import { DNS_JUDGES } from "./dns";
+import { WEB_JUDGES } from "./web";
+
+export const JUDGES: Partial<Record<CheckId, (...args: never[]) => unknown>> = { ...DNS_JUDGES, ...WEB_JUDGES };
