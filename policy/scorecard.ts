@@ -2,7 +2,7 @@
  * Runs the plan rules over planned resources and folds the verdicts into the launch scorecard: one entry per
  * rule, one row per scorecard row (rows no rule covers yet, and application rows, say so and never pass).
  */
-import { CHECKS, SCORECARD_ROW_IDS, SCORECARD_ROWS, type CheckId, type ScorecardRowId, type Severity } from "../checklist";
+import { CHECKS, NOT_PROVISIONED_YET, SCORECARD_ROW_IDS, SCORECARD_ROWS, type CheckId, type ScorecardRowId, type Severity } from "../checklist";
 import { unknownCheckingProxy } from "@pulumi/policy";
 import type { PlannedResource } from "./resource";
 import type { PlanRule, RuleVerdict } from "./rule";
@@ -33,6 +33,8 @@ export interface ScorecardRowResult {
   readonly status: RowStatus;
   readonly note: string;
   readonly checks: readonly CheckId[];
+  /** IDs of this row that nothing judges yet (`checklist/not-provisioned.ts`): unchecked, never passing. */
+  readonly notProvisioned: readonly CheckId[];
 }
 
 export interface Scorecard {
@@ -92,26 +94,30 @@ export function buildScorecard(
     const meta = SCORECARD_ROWS[row];
     const mine = checks.filter((c) => CHECKS[c.id].row === row);
     const ids = mine.map((c) => c.id);
+    const notProvisioned = NOT_PROVISIONED_YET.filter((id) => CHECKS[id].row === row);
+    const unchecked = notProvisioned.length > 0 ? ` Not judged yet: ${notProvisioned.join(", ")}.` : "";
     if (meta.outOfScope !== undefined) {
-      return { row, title: meta.title, status: "out-of-scope", note: `Not proven by the toolkit: ${meta.outOfScope}.`, checks: ids };
+      return { row, title: meta.title, status: "out-of-scope", note: `Not proven by the toolkit: ${meta.outOfScope}.`, checks: ids, notProvisioned };
     }
     const declared = unprovisioned.get(row);
     if (declared !== undefined && !mine.some((c) => c.status === "fail")) {
-      return { row, title: meta.title, status: "not-covered", note: `Declared in ${declared.join(", ")}, but this version does not provision it yet: unchecked, not passing.`, checks: ids };
+      return { row, title: meta.title, status: "not-covered", note: `Declared in ${declared.join(", ")}, but this version does not provision it yet: unchecked, not passing.${unchecked}`, checks: ids, notProvisioned };
     }
     if (mine.length === 0) {
-      return { row, title: meta.title, status: "not-covered", note: "No pre-apply check covers this row yet in this version: it is not passing, it is unchecked.", checks: ids };
+      return { row, title: meta.title, status: "not-covered", note: `No pre-apply check covers this row yet in this version: it is not passing, it is unchecked.${unchecked}`, checks: ids, notProvisioned };
     }
     const failed = mine.filter((c) => c.status === "fail");
-    if (failed.length > 0) return { row, title: meta.title, status: "fail", note: `${failed.length} of ${mine.length} check(s) fail.`, checks: ids };
+    if (failed.length > 0) return { row, title: meta.title, status: "fail", note: `${failed.length} of ${mine.length} check(s) fail.`, checks: ids, notProvisioned };
     const warned = mine.filter((c) => c.status === "warn");
-    if (warned.length > 0) return { row, title: meta.title, status: "warn", note: `${warned.length} of ${mine.length} check(s) warn.`, checks: ids };
+    if (warned.length > 0) return { row, title: meta.title, status: "warn", note: `${warned.length} of ${mine.length} check(s) warn.`, checks: ids, notProvisioned };
     const passed = mine.filter((c) => c.status === "pass" || c.status === "info");
-    if (passed.length === 0) return { row, title: meta.title, status: "not-applicable", note: "Nothing in this stack falls under this row.", checks: ids };
+    if (passed.length === 0) return { row, title: meta.title, status: "not-applicable", note: "Nothing in this stack falls under this row.", checks: ids, notProvisioned };
     const coveredIds = new Set(ids);
     const uncovered = Object.values(CHECKS).filter((d) => d.row === row && !coveredIds.has(d.id as CheckId)).length;
     const note = `${passed.length} of ${mine.length} check(s) pass${uncovered > 0 ? `; ${uncovered} more of this row are checked live by \`launch-ready audit\` only` : ""}.`;
-    return { row, title: meta.title, status: "pass", note, checks: ids };
+    // A row with requirements nothing judges yet is not proven, whatever the rest says: never a passing row.
+    if (notProvisioned.length > 0) return { row, title: meta.title, status: "not-covered", note: `${note}${unchecked}`, checks: ids, notProvisioned };
+    return { row, title: meta.title, status: "pass", note, checks: ids, notProvisioned };
   });
   return { checks, rows, blocked: checks.some((c) => c.status === "fail" && c.severity === "mandatory") };
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { CHECKS, NOT_PROVISIONED_YET } from "../../checklist";
+import { pass, warnWith, type PlanRule } from "../../policy/rule";
+import { buildScorecard } from "../../policy/scorecard";
+
+const rule = (id: PlanRule["id"], verdict: ReturnType<PlanRule["evaluate"]>): PlanRule => ({ id, evaluate: () => verdict });
+
+describe("scorecard rows", () => {
+  it("never shows a row as passing while some of its requirements are judged by nothing yet", () => {
+    const card = buildScorecard([rule("secrets.no_plaintext", pass("no plaintext"))], []);
+    const secrets = card.rows.find((r) => r.row === "secrets");
+    expect(secrets?.status).toBe("not-covered");
+    expect(secrets?.notProvisioned).toEqual(NOT_PROVISIONED_YET.filter((id) => CHECKS[id].row === "secrets"));
+    expect(secrets?.note).toMatch(/Not judged yet: secrets\.generated/);
+  });
+
+  it("shows a row whose checks all pass as passing when every requirement of it is judged", () => {
+    const card = buildScorecard([rule("caa.present", pass("CAA planned"))], []);
+    expect(card.rows.find((r) => r.row === "dns-redirects")?.status).toBe("pass");
+  });
+
+  it("warns without blocking the launch", () => {
+    const card = buildScorecard([rule("hsts.include_subdomains", warnWith([{ message: "acme.example: no includeSubDomains" }]))], []);
+    expect(card.rows.find((r) => r.row === "ssl-tls")?.status).toBe("warn");
+    expect(card.checks[0]).toMatchObject({ status: "warn", remediation: CHECKS["hsts.include_subdomains"].remediation });
+    expect(card.blocked).toBe(false);
+  });
+});
