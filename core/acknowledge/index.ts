@@ -1,0 +1,1 @@
+export { acknowledgementFor, describeAcknowledgement, expiresAt, type Acknowledgement, type AcknowledgementState } from "./acknowledgement";
