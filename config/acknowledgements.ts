@@ -7,7 +7,6 @@
 import { z } from "zod";
 import { CHECKS, isCheckId } from "../checklist";
 import { type Acknowledgement, expiresAt } from "../core/acknowledge";
-import { hostNameProblem, toALabels } from "../core/dns/names";
 import { closest, type ConfigIssue, formatPath } from "./issues";
 
 /** An acknowledgement is a dated exception, not a switch: at most this far ahead, then it must be renewed. */
@@ -42,19 +41,6 @@ export const acknowledgementSchema = z.strictObject({
       return text;
     })
     .meta({ description: "The last day the acknowledgement holds (UTC, YYYY-MM-DD); after it the check counts again." }),
-  domain: z
-    .string()
-    .transform((raw, ctx) => {
-      const ascii = toALabels(raw);
-      const problem = ascii === undefined ? "is not a host name" : hostNameProblem(ascii);
-      if (ascii === undefined || problem !== undefined) {
-        ctx.addIssue({ code: "custom", message: `'${raw}' ${problem ?? "is not a host name"}: name one of the stack's domains, e.g. acme.example` });
-        return z.NEVER;
-      }
-      return ascii;
-    })
-    .optional()
-    .meta({ description: "Limit the acknowledgement to one domain of the stack; every domain when omitted." }),
 });
 
 export const acknowledgementsSchema = z
@@ -63,7 +49,7 @@ export const acknowledgementsSchema = z
   .meta({ description: "Checks the team knowingly ships failing or warning, each with a reason and an end date: reported as acknowledged (never as passing) and non-blocking until then." });
 
 export function toAcknowledgements(parsed: z.output<typeof acknowledgementsSchema>): Acknowledgement[] {
-  return parsed.flatMap((a) => (isCheckId(a.id) ? [{ id: a.id, reason: a.reason, until: a.until, ...(a.domain !== undefined ? { domain: a.domain } : {}) }] : []));
+  return parsed.flatMap((a) => (isCheckId(a.id) ? [{ id: a.id, reason: a.reason, until: a.until }] : []));
 }
 
 /** Clock-dependent problems: too far ahead is an error; expired is a warning (the check simply counts again). */

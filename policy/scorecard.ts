@@ -4,6 +4,7 @@
  */
 import { CHECKS, NOT_PROVISIONED_YET, SCORECARD_ROW_IDS, SCORECARD_ROWS, type CheckId, type ScorecardRowId, type Severity } from "../checklist";
 import { unknownCheckingProxy } from "@pulumi/policy";
+import { acknowledgementFor, type Acknowledgement } from "../core/acknowledge";
 import type { PlannedResource } from "./resource";
 import type { PlanRule, RuleVerdict } from "./rule";
 import { isUnknownValueError } from "./unknowns";
@@ -23,9 +24,14 @@ export interface PlanCheckResult {
   readonly remediation?: string;
   /** Names of the resources the verdict is about. */
   readonly resources: readonly string[];
+  /**
+   * Set on a failing or warning check the stack acknowledges (`launch-ready:acknowledge`). An active one keeps the
+   * status as it is but no longer blocks; an expired one is shown and blocks again.
+   */
+  readonly acknowledgement?: { readonly reason: string; readonly until: string; readonly active: boolean };
 }
 
-export type RowStatus = "pass" | "warn" | "fail" | "not-applicable" | "not-covered" | "out-of-scope";
+export type RowStatus = "pass" | "warn" | "fail" | "acknowledged" | "not-applicable" | "not-covered" | "out-of-scope";
 
 export interface ScorecardRowResult {
   readonly row: ScorecardRowId;
@@ -65,9 +71,10 @@ export function buildScorecard(
   rules: readonly PlanRule[],
   resources: readonly PlannedResource[],
   unprovisioned: ReadonlyMap<ScorecardRowId, readonly string[]> = new Map(),
+  acknowledged: { readonly acknowledgements: readonly Acknowledgement[]; readonly now: Date } = { acknowledgements: [], now: new Date() },
 ): Scorecard {
   const nameOf = new Map(resources.map((r) => [r.urn, r.name]));
-  const checks = rules.map((rule): PlanCheckResult => {
+  const judged = rules.map((rule): PlanCheckResult => {
     const def = CHECKS[rule.id];
     const verdict = evaluateRule(rule, resources);
     const base = { id: rule.id, title: def.title, scorecardRow: SCORECARD_ROWS[def.row].title, severity: def.severity };
@@ -90,6 +97,12 @@ export function buildScorecard(
         };
     }
   });
+  const checks = judged.map((c): PlanCheckResult => {
+    if (c.status !== "fail" && c.status !== "warn") return c;
+    const ack = acknowledgementFor(acknowledged.acknowledgements, c.id, acknowledged.now);
+    return ack === undefined ? c : { ...c, acknowledgement: { reason: ack.ack.reason, until: ack.ack.until, active: ack.kind === "active" } };
+  });
+  const open = (c: PlanCheckResult): boolean => c.acknowledgement?.active !== true;
   const rows = SCORECARD_ROW_IDS.map((row): ScorecardRowResult => {
     const meta = SCORECARD_ROWS[row];
     const mine = checks.filter((c) => CHECKS[c.id].row === row);
@@ -106,10 +119,15 @@ export function buildScorecard(
     if (mine.length === 0) {
       return { row, title: meta.title, status: "not-covered", note: `No pre-apply check covers this row yet in this version: it is not passing, it is unchecked.${unchecked}`, checks: ids, notProvisioned };
     }
-    const failed = mine.filter((c) => c.status === "fail");
+    const failed = mine.filter((c) => c.status === "fail" && open(c));
     if (failed.length > 0) return { row, title: meta.title, status: "fail", note: `${failed.length} of ${mine.length} check(s) fail.`, checks: ids, notProvisioned };
-    const warned = mine.filter((c) => c.status === "warn");
+    const warned = mine.filter((c) => c.status === "warn" && open(c));
     if (warned.length > 0) return { row, title: meta.title, status: "warn", note: `${warned.length} of ${mine.length} check(s) warn.`, checks: ids, notProvisioned };
+    const accepted = mine.filter((c) => (c.status === "fail" || c.status === "warn") && !open(c));
+    if (accepted.length > 0) {
+      const until = accepted.map((c) => `${c.id} until ${c.acknowledgement?.until ?? "?"}`).join(", ");
+      return { row, title: meta.title, status: "acknowledged", note: `Knowingly shipped with exceptions, not passing: ${until}.${unchecked}`, checks: ids, notProvisioned };
+    }
     const passed = mine.filter((c) => c.status === "pass" || c.status === "info");
     if (passed.length === 0) return { row, title: meta.title, status: "not-applicable", note: "Nothing in this stack falls under this row.", checks: ids, notProvisioned };
     const coveredIds = new Set(ids);
@@ -119,5 +137,5 @@ export function buildScorecard(
     if (notProvisioned.length > 0) return { row, title: meta.title, status: "not-covered", note: `${note}${unchecked}`, checks: ids, notProvisioned };
     return { row, title: meta.title, status: "pass", note, checks: ids, notProvisioned };
   });
-  return { checks, rows, blocked: checks.some((c) => c.status === "fail" && c.severity === "mandatory") };
+  return { checks, rows, blocked: checks.some((c) => c.status === "fail" && c.severity === "mandatory" && open(c)) };
 }

@@ -11,8 +11,6 @@ export interface Acknowledgement {
   readonly reason: string;
   /** Last day it holds (UTC, `YYYY-MM-DD`, inclusive). */
   readonly until: string;
-  /** Limit it to one domain of the stack (A-labels); every domain when absent. */
-  readonly domain?: string;
 }
 
 export type AcknowledgementState =
@@ -33,17 +31,11 @@ export function expiresAt(until: string): Date | undefined {
 }
 
 /**
- * The acknowledgement that covers `id` on `domain` at `now`: a domain-specific one before a stack-wide one, an
- * active one before an expired one (so an expired entry left beside a renewed one does not resurface).
+ * The acknowledgement that covers `id` at `now`: an active one before an expired one (so an expired entry left
+ * beside a renewed one does not resurface), the latest-ending expired one otherwise.
  */
-export function acknowledgementFor(
-  acks: readonly Acknowledgement[],
-  id: CheckId,
-  domain: string | undefined,
-  now: Date,
-): AcknowledgementState | undefined {
-  const matching = acks.filter((a) => a.id === id && (a.domain === undefined || domain === undefined || a.domain === domain));
-  const ranked = [...matching].sort((a, b) => Number(b.domain !== undefined) - Number(a.domain !== undefined));
+export function acknowledgementFor(acks: readonly Acknowledgement[], id: CheckId, now: Date): AcknowledgementState | undefined {
+  const ranked = acks.filter((a) => a.id === id).sort((a, b) => b.until.localeCompare(a.until));
   const isActive = (a: Acknowledgement): boolean => {
     const end = expiresAt(a.until);
     return end !== undefined && now.getTime() <= end.getTime();

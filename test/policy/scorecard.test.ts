@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHECKS, NOT_PROVISIONED_YET } from "../../checklist";
-import { pass, warnWith, type PlanRule } from "../../policy/rule";
+import { failWith, pass, warnWith, type PlanRule } from "../../policy/rule";
 import { buildScorecard } from "../../policy/scorecard";
 
 const rule = (id: PlanRule["id"], verdict: ReturnType<PlanRule["evaluate"]>): PlanRule => ({ id, evaluate: () => verdict });
@@ -24,5 +24,24 @@ describe("scorecard rows", () => {
     expect(card.rows.find((r) => r.row === "ssl-tls")?.status).toBe("warn");
     expect(card.checks[0]).toMatchObject({ status: "warn", remediation: CHECKS["hsts.include_subdomains"].remediation });
     expect(card.blocked).toBe(false);
+  });
+
+  describe("acknowledgements", () => {
+    const strict = rule("tls.ssl_strict", failWith([{ message: "acme.example: SSL mode full" }]));
+    const acks = [{ id: "tls.ssl_strict" as const, reason: "origin certificate ordered (OPS-12)", until: "2027-03-31" }];
+
+    it("an active one keeps the failure visible with its reason and expiry, and no longer blocks", () => {
+      const card = buildScorecard([strict], [], new Map(), { acknowledgements: acks, now: new Date("2027-01-10") });
+      expect(card.checks[0]).toMatchObject({ status: "fail", acknowledgement: { reason: "origin certificate ordered (OPS-12)", until: "2027-03-31", active: true } });
+      expect(card.rows.find((r) => r.row === "ssl-tls")).toMatchObject({ status: "acknowledged", note: expect.stringMatching(/tls\.ssl_strict until 2027-03-31/) });
+      expect(card.blocked).toBe(false);
+    });
+
+    it("an expired one blocks again", () => {
+      const card = buildScorecard([strict], [], new Map(), { acknowledgements: acks, now: new Date("2027-04-01") });
+      expect(card.checks[0]?.acknowledgement?.active).toBe(false);
+      expect(card.rows.find((r) => r.row === "ssl-tls")?.status).toBe("fail");
+      expect(card.blocked).toBe(true);
+    });
   });
 });

@@ -6,22 +6,16 @@ const ack = (over: Partial<Acknowledgement> = {}): Acknowledgement => ({ id: "tl
 
 describe("acknowledgements", () => {
   it("holds through the whole of its last day (UTC) and expires the moment after", () => {
-    expect(acknowledgementFor([ack()], "tls.ssl_strict", undefined, new Date("2027-03-31T23:59:59.999Z"))?.kind).toBe("active");
-    expect(acknowledgementFor([ack()], "tls.ssl_strict", undefined, new Date("2027-04-01T00:00:00.000Z"))?.kind).toBe("expired");
+    expect(acknowledgementFor([ack()], "tls.ssl_strict", new Date("2027-03-31T23:59:59.999Z"))?.kind).toBe("active");
+    expect(acknowledgementFor([ack()], "tls.ssl_strict", new Date("2027-04-01T00:00:00.000Z"))?.kind).toBe("expired");
   });
 
   it("covers only its own check ID", () => {
-    expect(acknowledgementFor([ack()], "hsts.max_age", undefined, new Date("2027-01-01"))).toBeUndefined();
-  });
-
-  it("limited to a domain, covers only that domain", () => {
-    const a = ack({ domain: "acme.example" });
-    expect(acknowledgementFor([a], "tls.ssl_strict", "acme.example", new Date("2027-01-01"))?.kind).toBe("active");
-    expect(acknowledgementFor([a], "tls.ssl_strict", "other.example", new Date("2027-01-01"))).toBeUndefined();
+    expect(acknowledgementFor([ack()], "hsts.max_age", new Date("2027-01-01"))).toBeUndefined();
   });
 
   it("prefers a renewed acknowledgement over an expired one left beside it", () => {
-    const s = acknowledgementFor([ack({ until: "2026-01-31" }), ack({ until: "2027-06-30", reason: "renewed" })], "tls.ssl_strict", undefined, new Date("2027-01-01"));
+    const s = acknowledgementFor([ack({ until: "2026-01-31" }), ack({ until: "2027-06-30", reason: "renewed" })], "tls.ssl_strict", new Date("2027-01-01"));
     expect(s).toMatchObject({ kind: "active", ack: { reason: "renewed" } });
   });
 
@@ -35,7 +29,7 @@ describe("acknowledgements", () => {
     fc.assert(
       fc.property(fc.date({ min: new Date("2020-01-01"), max: new Date("2035-12-31"), noInvalidDate: true }), fc.date({ min: new Date("2020-01-01"), max: new Date("2035-12-31"), noInvalidDate: true }), (until, now) => {
         const day = until.toISOString().slice(0, 10);
-        const s = acknowledgementFor([ack({ until: day })], "tls.ssl_strict", undefined, now);
+        const s = acknowledgementFor([ack({ until: day })], "tls.ssl_strict", now);
         expect(s?.kind).toBe(now.toISOString().slice(0, 10) <= day ? "active" : "expired");
       }),
     );
