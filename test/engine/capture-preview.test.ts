@@ -17,7 +17,7 @@ describe("mock-engine capture in preview mode (as `pulumi preview`)", () => {
     expect(follower?.displayInputs["content"]).toBe("[unknown]");
   });
 
-  it("makes a rule that reads an unknown value not-applicable, never a pass, as CrossGuard would", () => {
+  it("makes a rule that reads an unknown value cannot-tell, never a pass (CrossGuard: not applicable with the reason)", () => {
     const readsContent: PlanRule = {
       id: "dns.txt_normalised",
       evaluate: (resources) => {
@@ -26,7 +26,7 @@ describe("mock-engine capture in preview mode (as `pulumi preview`)", () => {
       },
     };
     const verdict = evaluateRule(readsContent, run.resources);
-    expect(verdict.status).toBe("not-applicable");
-    expect(verdict.status === "not-applicable" && verdict.message).toMatch(/Cannot be decided before apply/);
+    expect(verdict.status).toBe("cannot-tell");
+    expect(verdict.status === "cannot-tell" && verdict.message).toMatch(/Cannot be decided before apply/);
   });
 });
