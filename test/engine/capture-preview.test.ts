@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlanRule } from "../../policy/rule";
 import { evaluateRule } from "../../policy/scorecard";
 import { type OfflineRun, runOffline } from "../../engine/run";
-import { FIXTURE_STACK, writeFixtureProject } from "./fixture-program";
+import { FIXTURE_LIVE, FIXTURE_STACK, writeFixtureProject } from "./fixture-program";
 
 describe("mock-engine capture in preview mode (as `pulumi preview`)", () => {
   const project = writeFixtureProject();
   let run: OfflineRun;
   beforeAll(async () => {
-    run = await runOffline({ stack: FIXTURE_STACK, projectDir: project.dir, preview: true });
+    run = await runOffline({ stack: FIXTURE_STACK, projectDir: project.dir, preview: true, live: FIXTURE_LIVE });
   });
   afterAll(() => project.cleanup());
 
@@ -17,7 +17,7 @@ describe("mock-engine capture in preview mode (as `pulumi preview`)", () => {
     expect(follower?.displayInputs["content"]).toBe("[unknown]");
   });
 
-  it("makes a rule that reads an unknown value not-applicable, never a pass, as CrossGuard would", () => {
+  it("makes a rule that reads an unknown value 'cannot tell', never a pass", () => {
     const readsContent: PlanRule = {
       id: "dns.txt_normalised",
       evaluate: (resources) => {
@@ -26,7 +26,7 @@ describe("mock-engine capture in preview mode (as `pulumi preview`)", () => {
       },
     };
     const verdict = evaluateRule(readsContent, run.resources);
-    expect(verdict.status).toBe("not-applicable");
-    expect(verdict.status === "not-applicable" && verdict.message).toMatch(/Cannot be decided before apply/);
+    expect(verdict.status).toBe("cannot-tell");
+    expect(verdict.status === "cannot-tell" && verdict.message).toMatch(/Cannot be decided before apply/);
   });
 });

@@ -130,7 +130,7 @@ describe("HSTS preload is only for domains where every host serves HTTPS", () =>
       "launch-ready:domains": [
         {
           name: "acme.example",
-          web: { origin: "203.0.113.4", hsts: { maxAgeSeconds: 63072000, includeSubdomains: true, preload: true } },
+          web: { origin: "203.0.113.4", hsts: { maxAgeSeconds: 31536000, includeSubdomains: true, preload: true } },
           dns: { records: [{ name: "legacy.acme.example", type: "A", content: "192.0.2.9" }] },
         },
       ],
