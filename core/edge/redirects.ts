@@ -120,15 +120,15 @@ export function planRedirectRules(input: RedirectPlanInput): RedirectRulePlan[] 
 }
 
 /**
- * The catch-all: any plain-http request on any host of the zone → https on the same host, path and query. No host
- * list, as Always Use HTTPS had none. The parameter is accepted for callers written when the rule listed hosts; it
- * no longer changes the rule.
+ * The catch-all: any plain-http request on any host of the zone → https on the same host, path and query. The
+ * planner never passes `hosts`: Always Use HTTPS had no host list, so neither has its replacement. With `hosts` the
+ * rule is limited to them, for callers (tests, the plan rules' fixtures) that model a partial catch-all.
  */
-export function httpsUpgradeRule(_hosts?: readonly string[]): RedirectRulePlan {
+export function httpsUpgradeRule(hosts?: readonly string[]): RedirectRulePlan {
   return {
     ref: HTTPS_UPGRADE_REF,
     description: "Any remaining http:// request → https:// on the same host (path and query kept); replaces Always Use HTTPS",
-    expression: `not ssl and ${LEAVE_WELL_KNOWN}`,
+    expression: hosts === undefined ? `not ssl and ${LEAVE_WELL_KNOWN}` : `not ssl and http.host in ${hostSet(hosts)} and ${LEAVE_WELL_KNOWN}`,
     target: { expression: 'concat("https://", http.host, http.request.uri.path)' },
     preserveQueryString: true,
     statusCode: 301,
