@@ -22,6 +22,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { checkRuleExpressions } from "../core/edge/rules-language";
+import { rulesOf } from "../policy/rules/redirect-rules-language";
 import type { CapturedResource } from "./capture";
 import { type LiveZoneState, TOKENS } from "./live";
 
@@ -129,25 +130,4 @@ function entrypointFindings(resources: readonly CapturedResource[], live: LiveZo
     }
   }
   return errors;
-}
-
-/** The rules of a planned Ruleset as the expression checker reads them. */
-function rulesOf(raw: unknown): { ref: string; expression: string; targetExpression?: string }[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((rule: unknown, i) => {
-    if (typeof rule !== "object" || rule === null) return [];
-    const ref = Reflect.get(rule, "ref");
-    const expression = Reflect.get(rule, "expression");
-    const params: unknown = Reflect.get(rule, "actionParameters");
-    const from: unknown = typeof params === "object" && params !== null ? Reflect.get(params, "fromValue") : undefined;
-    const target: unknown = typeof from === "object" && from !== null ? Reflect.get(from, "targetUrl") : undefined;
-    const targetExpression: unknown = typeof target === "object" && target !== null ? Reflect.get(target, "expression") : undefined;
-    return [
-      {
-        ref: typeof ref === "string" ? ref : `#${i + 1}`,
-        expression: typeof expression === "string" ? expression : "",
-        ...(typeof targetExpression === "string" ? { targetExpression } : {}),
-      },
-    ];
-  });
 }
