@@ -92,16 +92,31 @@ const cloudflareSchema = z.strictObject({
       description:
         "Records that already exist and that the stack also plans: they are imported (adopted) and kept on delete, never recreated. Records the stack does not plan are left alone.",
     }),
+  imported: z
+    .boolean()
+    .default(false)
+    .meta({
+      description:
+        "Adoption takes two `pulumi up`s (runbooks/dns-adoption.md). `false` (the import step): everything in `adoptRecords` and `rulesetIds` is imported exactly as it is live, and Always Use HTTPS is left as it is while a redirect entrypoint is adopted. Set `true` once that up has succeeded: the next up applies the stack's values to them (comment, TTL, proxying, redirect rules), then switches Always Use HTTPS off.",
+    }),
 });
+
+/** One year: the checklist's minimum, hstspreload.org's minimum for preload, and the most Cloudflare's HSTS setting takes. */
+export const HSTS_MAX_AGE_LIMIT = 31536000;
 
 const hstsSchema = z.strictObject({
   maxAgeSeconds: z
     .number()
     .int({ message: "must be a whole number of seconds" })
     .min(0, { message: "must be 0 or more (31536000 = one year is the launch minimum)" })
-    .max(63072000 * 2, { message: "is over four years; browsers cap max-age, use 31536000 or 63072000" })
-    .default(31536000)
-    .meta({ description: "HSTS max-age in seconds. The checklist requires at least 31536000 (one year)." }),
+    .max(HSTS_MAX_AGE_LIMIT, {
+      message: "is over 12 months: Cloudflare's HSTS setting (SSL/TLS → Edge Certificates) accepts a max-age of at most 12 months; use 31536000 (one year, also the preload minimum)",
+    })
+    .default(HSTS_MAX_AGE_LIMIT)
+    .meta({
+      description:
+        "HSTS max-age in seconds, sent by Cloudflare's HSTS setting, which accepts 0 (off) up to 12 months. The checklist requires 31536000 (one year), which is also the minimum hstspreload.org requires for `preload`: with Cloudflare that means exactly one year.",
+    }),
   includeSubdomains: z
     .boolean()
     .default(true)
@@ -142,7 +157,12 @@ const caaSchema = z.strictObject({
 });
 
 const legacyPathSchema = z.strictObject({
-  from: z.string().regex(/^\/[^\s?#]*$/, { message: "must be a URL path starting with `/`, without query or fragment" }),
+  from: z
+    .string()
+    .regex(/^\/[^\s?#]*$/, { message: "must be a URL path starting with `/`, without query or fragment" })
+    .refine((p) => !p.startsWith("/.well-known/"), {
+      message: "is under /.well-known/, which the redirect rules always leave alone: certificate validation (ACME, Cloudflare's DCV) fetches it over plain http; redirect it at the origin instead",
+    }),
   to: z.string().min(1).meta({ description: "A path on the canonical host (`/pricing`) or an absolute URL." }),
 });
 

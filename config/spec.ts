@@ -86,6 +86,11 @@ export interface CloudflareSpec {
   /** Existing phase entrypoint rulesets to adopt, by phase. */
   readonly rulesetIds: { readonly http_request_dynamic_redirect?: string };
   readonly adoptRecords: readonly AdoptedRecordSpec[];
+  /**
+   * Adoption step: `false` while the adopted records and ruleset are being imported (their live values kept),
+   * `true` once imported (the stack's values applied). Optional so specs built before adoption had steps still read.
+   */
+  readonly imported?: boolean;
 }
 
 export interface EmailSpec {

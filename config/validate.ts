@@ -134,6 +134,7 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
       ...(d.cloudflare.zoneId ? { zoneId: d.cloudflare.zoneId } : {}),
       rulesetIds: d.cloudflare.rulesetIds.http_request_dynamic_redirect !== undefined ? { http_request_dynamic_redirect: d.cloudflare.rulesetIds.http_request_dynamic_redirect } : {},
       adoptRecords: d.cloudflare.adoptRecords,
+      imported: d.cloudflare.imported,
     },
     ...(web ? { web } : {}),
     dnssec: d.dnssec,

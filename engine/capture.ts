@@ -17,6 +17,8 @@ export const UNKNOWN_MARK = "[unknown]";
 
 export interface CapturedResource extends PlannedResource {
   readonly custom: boolean;
+  /** URNs of the resources this one is ordered after (`dependsOn`), as the engine would see them. */
+  readonly dependsOn: readonly string[];
   /** Inputs with every secret value replaced by `[secret]` and every unknown by `[unknown]`: safe to print. */
   readonly displayInputs: Readonly<Record<string, unknown>>;
 }
@@ -37,6 +39,7 @@ interface RegisterRequest {
   getImportid(): string;
   getIgnorechangesList(): string[];
   getDeletebeforereplace(): boolean;
+  getDependenciesList(): string[];
   getObject(): Parameters<typeof rpc.deserializeProperties>[0];
   getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
 }
@@ -123,6 +126,7 @@ function fromRequest(req: RegisterRequest, urn: string): CapturedResource {
     urn,
     ...(parent ? { parentUrn: parent } : {}),
     custom: req.getCustom(),
+    dependsOn: req.getDependenciesList(),
     inputs,
     displayInputs,
     secretInputs,

@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { readBack } from "./provider";
 
 export interface OfflineMocksOptions {
   /** `pulumi preview` (ids and computed outputs unknown) rather than `pulumi up`. */
@@ -27,7 +28,8 @@ export function offlineMocks(opts: OfflineMocksOptions): pulumi.runtime.Mocks {
   return {
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
       const id = fakeId(args.type, args.name);
-      const computed = opts.preview ? {} : computedOutputs(args.type, args.name, id, args.inputs, zoneNameById);
+      // After apply, the state holds what the provider reads back (e.g. DNSSEC `pending`), not only what was sent.
+      const computed = opts.preview ? {} : { ...computedOutputs(args.type, args.name, id, args.inputs, zoneNameById), ...readBack(args.type, args.inputs) };
       return { id: opts.preview ? undefined : id, state: { ...args.inputs, ...computed } };
     },
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {

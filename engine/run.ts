@@ -7,7 +7,9 @@ import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { SECRET_PLACEHOLDER, type StackFile } from "../config/stack-file";
 import { type CaptureLog, type CapturedResource, SECRET_MARK, startCapture } from "./capture";
+import { type LiveZoneState, liveStateOf } from "./live";
 import { fakeId, offlineMocks } from "./mocks";
+import { providerFindings } from "./provider";
 
 export interface OfflineRunOptions {
   readonly stack: StackFile;
@@ -15,6 +17,8 @@ export interface OfflineRunOptions {
   readonly projectDir: string;
   /** Preview mode: ids and computed outputs are unknown, as in `pulumi preview`. */
   readonly preview: boolean;
+  /** What exists in Cloudflare already; by default what the stack's config declares (`live.ts`). */
+  readonly live?: LiveZoneState;
 }
 
 export interface OfflineRun {
@@ -23,7 +27,10 @@ export interface OfflineRun {
   /** Stack outputs, secrets masked. */
   readonly outputs: Readonly<Record<string, unknown>>;
   readonly logs: readonly CaptureLog[];
-  /** Errors the program raised (e.g. a `ResourceError`); the preview fails when there is any. */
+  /**
+   * Errors the program raised (e.g. a `ResourceError`) and calls the provider model says Cloudflare or the Pulumi
+   * engine would refuse (`provider.ts`); the preview fails when there is any.
+   */
   readonly errors: readonly string[];
 }
 
@@ -53,7 +60,10 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     await session.settle();
     const outputs = await resolveOutputs(exported);
     await session.settle();
-    return { resources: session.resources, invokes, outputs, logs: session.logs, errors };
+    const findings = providerFindings(session.resources, opts.live ?? liveStateOf(opts.stack), opts.preview ? "preview" : "up");
+    errors.push(...findings.errors);
+    const logs = [...session.logs, ...findings.warnings.map((message) => ({ severity: "warning" as const, message }))];
+    return { resources: session.resources, invokes, outputs, logs, errors };
   } finally {
     process.off("unhandledRejection", onRejection);
     session.restore();

@@ -71,4 +71,14 @@ export const DNS_REDIRECTS = defineRow("dns-redirects", {
     why: "A downgrade hop exposes cookies and credentials and defeats HSTS.",
     remediation: "Make every redirect target an https:// URL.",
   },
+  "redirect.rules_language": {
+    title: "Every redirect rule uses only fields, functions and operators Cloudflare has",
+    why: "Cloudflare rejects a whole ruleset over one unknown field (such as `http.request.scheme`): every alias and legacy-path redirect goes with it, and plain http stops being upgraded once Always Use HTTPS is off.",
+    remediation: "Write rules in Cloudflare's rules language (fields, functions and operators references): plain http is `not ssl`; the toolkit's own rules do this.",
+  },
+  "redirect.well_known_exempt": {
+    title: "No redirect rule touches /.well-known/",
+    why: "Certificate validation (ACME HTTP-01, Cloudflare's HTTP DCV) fetches /.well-known/ over plain http on the host itself; a redirect there can stop certificates from being issued or renewed.",
+    remediation: "Add `and not starts_with(http.request.uri.path, \"/.well-known/\")` to every redirect rule; the toolkit's rules carry it.",
+  },
 });

@@ -27,7 +27,11 @@ export class Dnssec extends pulumi.ComponentResource {
     super("launch-ready:dns:Dnssec", name, {}, opts);
     // Kept on delete: disabling signing while the registrar still publishes the DS makes the zone bogus, and it
     // stops resolving for validating resolvers. Turning DNSSEC off is a deliberate, ordered step (runbooks/dnssec.md).
-    const dnssec = new cloudflare.ZoneDnssec(`${name}-zone`, { zoneId: args.zoneId, status: "active" }, { parent: this, retainOnDelete: true });
+    // `status` is set once, on create, then ignored: Cloudflare reads it back `pending` until the registrar publishes
+    // the DS (the API's DNSSEC states: active, pending, disabled, pending-disabled, error), so comparing it would
+    // show a change on every refresh and re-send `active` on every up. Whether the chain validates is the
+    // auditor's call (`dnssec.chain`), not this resource's.
+    const dnssec = new cloudflare.ZoneDnssec(`${name}-zone`, { zoneId: args.zoneId, status: "active" }, { parent: this, retainOnDelete: true, ignoreChanges: ["status"] });
     this.ds = pulumi
       .all([dnssec.ds, dnssec.keyTag, dnssec.algorithm, dnssec.digestType, dnssec.digest])
       .apply(([ds, keyTag, algorithm, digestType, digest]) => ({ ds, keyTag, algorithm, digestType, digest }));

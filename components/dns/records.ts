@@ -12,7 +12,15 @@ export interface DnsRecordsArgs {
   readonly configuredZoneId?: string;
   /** The records, planned by `planDomainRecords` (names are FQDNs, TXT content in its normal form). */
   readonly records: readonly PlannedRecord[];
+  /**
+   * This `pulumi up` imports the adopted records (`cloudflare.imported: false`): the import must match the live
+   * record, so everything but its identity (zone, name, type) is kept as it is live until the next up.
+   */
+  readonly importStep?: boolean;
 }
+
+/** What identifies a record; every other input an adopted record keeps from the live record in its import step. */
+export const RECORD_IDENTITY = ["zoneId", "name", "type"] as const;
 
 /** Shown in the Cloudflare dashboard beside each record, so nobody edits a managed record by hand. */
 export const MANAGED_COMMENT = "managed by launch-ready: change it in the stack config, not here";
@@ -21,6 +29,13 @@ export const MANAGED_COMMENT = "managed by launch-ready: change it in the stack 
  * The Cloudflare DNS records of one domain. Records that already exist are adopted with Pulumi's `import` option and
  * kept on delete (`retainOnDelete`): the toolkit never deletes a record it did not create. Records the stack does
  * not plan are never touched.
+ *
+ * Adoption takes two `pulumi up`s. Pulumi's `import` option requires the declared inputs to equal the live resource
+ * ("inputs to import do not match the existing resource" fails the update; pulumi/pulumi
+ * `developer-docs/architecture/import.md`), and the stack cannot know a live record's TTL, proxying or comment. So
+ * in the import step every input but the identity is in `ignoreChanges` (Pulumi copies ignored inputs from the live
+ * resource before it compares); once `cloudflare.imported` is true, the next up applies the stack's values in place.
+ * The `import` option stays: for a resource already in the state with that id Pulumi treats it like any other.
  */
 export class DnsRecords extends pulumi.ComponentResource {
   /** Resource name → FQDN of every record this component manages. */
@@ -43,9 +58,11 @@ export class DnsRecords extends pulumi.ComponentResource {
           ? // The API takes CAA as structured data; content is derived from it.
             { ...common, data: { flags: r.caa.flags, tag: r.caa.tag, value: r.caa.value } }
           : { ...common, content: r.content, proxied: r.proxied, ...(r.priority !== undefined ? { priority: r.priority } : {}) };
+      const ignoreChanges = r.importId !== undefined && args.importStep === true ? Object.keys(recordArgs).filter((k) => !(RECORD_IDENTITY as readonly string[]).includes(k)) : [];
       new cloudflare.DnsRecord(resourceName, recordArgs, {
         parent: this,
         ...(r.importId !== undefined ? { import: `${args.configuredZoneId}/${r.importId}`, retainOnDelete: true } : {}),
+        ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
       });
       names[resourceName] = r.name;
     }

@@ -45,8 +45,14 @@ export class Domain extends pulumi.ComponentResource {
     });
     this.nameServers = zone.nameServers;
     const configuredZoneId = spec.cloudflare.zoneId;
+    // Adoption's first up imports what exists exactly as it is; the next changes it (components/dns/records.ts).
+    const importStep = spec.cloudflare.imported !== true;
     const planned = planDomainRecords(spec);
-    const dns = new DnsRecords(`${name}-dns`, { zoneId: this.zoneId, records: planned, ...(configuredZoneId !== undefined ? { configuredZoneId } : {}) }, { parent: this });
+    const dns = new DnsRecords(
+      `${name}-dns`,
+      { zoneId: this.zoneId, records: planned, importStep, ...(configuredZoneId !== undefined ? { configuredZoneId } : {}) },
+      { parent: this },
+    );
     this.records = dns.names;
     pulumi.log.info(recordPlanSummary(spec.name, planned), this);
 
@@ -54,24 +60,42 @@ export class Domain extends pulumi.ComponentResource {
 
     const web = spec.web;
     if (web !== undefined) {
-      new EdgeSettings(`${name}-edge`, { zoneId: this.zoneId, settings: planZoneSettings(web) }, { parent: this });
       const rules = planRedirectRules({
         aliases: web.aliases,
         target: web.redirectTo ?? `https://${web.canonicalHost}`,
         // A redirect-only domain serves nothing; its hosts also carry the target's legacy paths (config/validate.ts).
         served: web.redirectTo === undefined ? [web.canonicalHost] : [],
         legacyPaths: web.legacyPaths,
-        // The catch-all http → https rule covers every proxied web host: it replaces Always Use HTTPS (set off).
+        // With proxied web hosts, the ruleset ends with the zone-wide http → https rule that replaces Always Use HTTPS.
         proxied: proxiedWebHosts(planned),
       });
       const adoptRulesetId = spec.cloudflare.rulesetIds.http_request_dynamic_redirect;
-      if (rules.length > 0 || adoptRulesetId !== undefined) {
-        new Redirects(
-          `${name}-redirects`,
-          { zoneId: this.zoneId, rules, ...(configuredZoneId !== undefined ? { configuredZoneId } : {}), ...(adoptRulesetId !== undefined ? { adoptRulesetId } : {}) },
-          { parent: this },
-        );
-      }
+      const redirects =
+        rules.length > 0 || adoptRulesetId !== undefined
+          ? new Redirects(
+              `${name}-redirects`,
+              {
+                zoneId: this.zoneId,
+                rules,
+                importStep,
+                ...(configuredZoneId !== undefined ? { configuredZoneId } : {}),
+                ...(adoptRulesetId !== undefined ? { adoptRulesetId } : {}),
+              },
+              { parent: this },
+            )
+          : undefined;
+      // While an adopted entrypoint keeps its live rules (import step), the zone keeps its Always Use HTTPS too.
+      const keepAlwaysUseHttps = adoptRulesetId !== undefined && importStep;
+      new EdgeSettings(
+        `${name}-edge`,
+        {
+          zoneId: this.zoneId,
+          settings: planZoneSettings(web, { keepAlwaysUseHttps }),
+          ...(redirects !== undefined ? { alwaysUseHttpsAfter: redirects.ruleset } : {}),
+        },
+        { parent: this },
+      );
+      pulumi.log.info(edgeLifecycleSummary(spec.name, keepAlwaysUseHttps), this);
     }
     this.registerOutputs({ zoneId: this.zoneId, nameServers: this.nameServers, records: this.records, ...(this.ds ? { ds: this.ds } : {}) });
   }
@@ -81,6 +105,18 @@ export class Domain extends pulumi.ComponentResource {
 export function proxiedWebHosts(records: readonly PlannedRecord[]): string[] {
   const web = new Set(["A", "AAAA", "CNAME"]);
   return [...new Set(records.filter((r) => r.proxied && web.has(r.type)).map((r) => r.name.toLowerCase()))];
+}
+
+/**
+ * One line for the plan output: what the edge does now and what stays behind after `pulumi destroy` or removing
+ * `web`. A ZoneSetting's delete is a no-op upstream, so the settings keep their values; the ruleset is kept too, so
+ * its catch-all rule goes on upgrading http while Always Use HTTPS stays off.
+ */
+export function edgeLifecycleSummary(zone: string, keepAlwaysUseHttps: boolean): string {
+  return [
+    `${zone} edge: ${keepAlwaysUseHttps ? "the adopted redirect entrypoint is imported as it is and Always Use HTTPS is left unchanged (set cloudflare.imported: true for the next up to write the rules and switch it off)" : "Always Use HTTPS is switched off only after the redirect ruleset with its http → https rule exists"}`,
+    "on destroy or when `web` is removed, the zone settings keep their last values (Cloudflare has no delete for a setting) and the redirect ruleset is kept, so http is still upgraded (runbooks/https-redirects.md)",
+  ].join("; ");
 }
 
 /** One line for the plan output: what is created, what is adopted, and that nothing else is touched. */

@@ -7,11 +7,19 @@ export interface EdgeSettingsArgs {
   readonly zoneId: pulumi.Input<string>;
   /** The settings, planned by `planZoneSettings` (typed setting ids and values). */
   readonly settings: readonly ZoneSettingPlan[];
+  /**
+   * What `always_use_https: off` waits for: the redirect ruleset whose catch-all rule takes over the upgrade. Without
+   * this order, an apply that fails on the ruleset would still switch the upgrade off and serve plain http.
+   */
+  readonly alwaysUseHttpsAfter?: pulumi.Resource;
 }
 
 /**
  * HTTPS everywhere for one zone: one `cloudflare.ZoneSetting` per setting (v6 has no ZoneSettingsOverride). A zone
- * setting always exists, so "creating" one only sets its value on the existing zone.
+ * setting always exists, so "creating" one only sets its value on the existing zone, and the provider's delete does
+ * nothing (terraform-provider-cloudflare v5 `zone_setting/resource.go`: `Delete` is empty). Each setting is therefore
+ * registered `retainOnDelete`, so the plan says what really happens: after `pulumi destroy` or removing `web`, the
+ * zone keeps the last value the stack set (runbooks/https-redirects.md says which and why that is safe).
  */
 export class EdgeSettings extends pulumi.ComponentResource {
   /** Setting id → value, as planned (plain data: nothing here is computed by the provider). */
@@ -21,7 +29,12 @@ export class EdgeSettings extends pulumi.ComponentResource {
     super("launch-ready:edge:Settings", name, {}, opts);
     const values: Record<string, ZoneSettingPlan["value"]> = {};
     for (const s of args.settings) {
-      new cloudflare.ZoneSetting(`${name}-${settingSlug(s.settingId)}`, zoneSettingArgs(args.zoneId, s), { parent: this });
+      const after = s.settingId === "always_use_https" && s.value === "off" && args.alwaysUseHttpsAfter !== undefined ? [args.alwaysUseHttpsAfter] : [];
+      new cloudflare.ZoneSetting(`${name}-${settingSlug(s.settingId)}`, zoneSettingArgs(args.zoneId, s), {
+        parent: this,
+        retainOnDelete: true,
+        ...(after.length > 0 ? { dependsOn: after } : {}),
+      });
       values[s.settingId] = s.value;
     }
     this.values = values;

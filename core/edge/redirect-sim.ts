@@ -3,14 +3,17 @@
  * HTTPS setting and its redirect rules) hop by hop. The policy rules run this over the planned resources, so they
  * prove the redirects from what would be applied, not from what the planner meant.
  *
- * Rules are read in a small subset of Cloudflare's Rules language: `http.host eq "…"`, `http.host in {…}`,
- * `http.request.uri.path eq "…"`, `http.request.scheme eq "http"|"https"`, `ssl`, `not ssl`, joined by `and`,
- * optionally parenthesised; targets are a fixed URL or `concat(…)` of string literals, `http.host` and
+ * Every expression is first checked against Cloudflare's Rules language (`rules-language.ts`): one the API would
+ * reject (an unknown field such as `http.request.scheme`) is unreadable, so no chain is ever proven from a rule that
+ * could not exist. Then rules are read in a small subset: `http.host eq "…"`, `http.host in {…}`,
+ * `http.request.uri.path eq "…"`, `[not] starts_with(http.request.uri.path, "…")`, `ssl`, `not ssl`, joined by
+ * `and`, optionally parenthesised; targets are a fixed URL or `concat(…)` of string literals, `http.host` and
  * `http.request.uri.path`. Anything else is reported as unreadable, never guessed.
  *
  * Cloudflare documents the order of its Ruleset phases but not where the Always Use HTTPS setting answers relative to
  * the redirect phase (see `redirects.ts`), so every check follows chains under both orders (`EDGE_ORDERS`).
  */
+import { checkFilterExpression, checkValueExpression } from "./rules-language";
 
 export interface SimRule {
   readonly ref: string;
@@ -64,6 +67,7 @@ export interface Chain {
 type Atom =
   | { kind: "host-in"; hosts: Set<string> }
   | { kind: "path-eq"; path: string }
+  | { kind: "path-prefix"; prefix: string; negate: boolean }
   | { kind: "ssl"; negate: boolean };
 
 export type ParsedRule =
@@ -74,6 +78,12 @@ const STRING = String.raw`"((?:[^"\\]|\\.)*)"`;
 const unescape = (s: string): string => s.replace(/\\(.)/g, "$1");
 
 export function parseRule(rule: SimRule): ParsedRule {
+  const language = checkFilterExpression(rule.expression);
+  if (!language.ok) return { ok: false, reason: `Cloudflare would reject the expression \`${rule.expression}\`: ${language.problems.join("; ")}` };
+  if (rule.targetExpression !== undefined && rule.targetValue === undefined) {
+    const target = checkValueExpression(rule.targetExpression);
+    if (!target.ok) return { ok: false, reason: `Cloudflare would reject the target \`${rule.targetExpression}\`: ${target.problems.join("; ")}` };
+  }
   const atoms: Atom[] = [];
   let expr = rule.expression.trim();
   while (expr.startsWith("(") && matchingParen(expr) === expr.length - 1) expr = expr.slice(1, -1).trim();
@@ -88,10 +98,8 @@ export function parseRule(rule: SimRule): ParsedRule {
       atoms.push({ kind: "host-in", hosts: new Set(hosts) });
     } else if ((m = new RegExp(`^http\\.request\\.uri\\.path\\s+(?:eq|==)\\s+${STRING}$`).exec(part))) {
       atoms.push({ kind: "path-eq", path: unescape(m[1] ?? "") });
-    } else if ((m = new RegExp(`^http\\.request\\.scheme\\s+(?:eq|==)\\s+${STRING}$`).exec(part))) {
-      const scheme = unescape(m[1] ?? "").toLowerCase();
-      if (scheme !== "http" && scheme !== "https") return { ok: false, reason: `the scheme \`${scheme}\` in \`${part}\` is neither http nor https` };
-      atoms.push({ kind: "ssl", negate: scheme === "http" });
+    } else if ((m = new RegExp(`^(not\\s+)?starts_with\\(\\s*http\\.request\\.uri\\.path\\s*,\\s*${STRING}\\s*\\)$`).exec(part))) {
+      atoms.push({ kind: "path-prefix", prefix: unescape(m[2] ?? ""), negate: m[1] !== undefined });
     } else if (part === "ssl") {
       atoms.push({ kind: "ssl", negate: false });
     } else if (part === "not ssl") {
@@ -187,6 +195,8 @@ function matches(atoms: readonly Atom[], url: URL): boolean {
         return a.hosts.has(url.hostname);
       case "path-eq":
         return url.pathname === a.path;
+      case "path-prefix":
+        return url.pathname.startsWith(a.prefix) !== a.negate;
       case "ssl":
         return (url.protocol === "https:") !== a.negate;
     }

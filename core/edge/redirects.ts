@@ -1,8 +1,8 @@
 /**
  * The single-redirect planner: the rules of a zone's `http_request_dynamic_redirect` entrypoint that send every
  * alias host (http or https) and every legacy path to the canonical `https://` URL in one 301, keeping the path and
- * the query, and then a catch-all rule that sends any remaining `http://` request on the zone's proxied hosts to
- * `https://` on the same host, path and query.
+ * the query, and then a catch-all rule that sends any remaining plain-http request on the zone to `https://` on the
+ * same host, path and query.
  *
  * Why the ruleset does the HTTPS upgrade itself (and the stack sets Always Use HTTPS `off`): Cloudflare's phase list
  * (https://developers.cloudflare.com/ruleset-engine/reference/phases-list/) orders the Ruleset phases, with
@@ -11,12 +11,18 @@
  * answer (https://community.cloudflare.com/t/difference-between-rules-when-to-use-what-for-redirect/581453) says it
  * answers first, which would make `http://www.` take two hops (http://www → https://www → https://apex). With the
  * upgrade inside the one ruleset, every request gets at most one redirect from one place, whatever that order.
- * An http → https redirect rule "keeping the original path and query string" is one of Cloudflare's own redirect
- * examples (https://developers.cloudflare.com/rules/url-forwarding/bulk-redirects/use-cases/, "Redirect admin area
- * requests to HTTPS"); a dynamic target is an expression and `preserve_query_string` keeps the query
- * (https://developers.cloudflare.com/rules/url-forwarding/dynamic-redirects/settings/). The catch-all uses only
- * `concat` and the fields `http.request.scheme`, `http.host`, `http.request.uri.path`: no `wildcard_replace` or
- * `regex_replace`, whose per-plan availability we could not confirm from the docs we found.
+ *
+ * What Cloudflare's references force on the expressions (checked by `rules-language.ts`):
+ * - the scheme is the Boolean field `ssl`; there is no `http.request.scheme` (fields reference), and Cloudflare's own
+ *   single-redirect examples match plain http with `not ssl`;
+ * - Always Use HTTPS is zone-wide, so its replacement is too: the catch-all names no host, and upgrades every host
+ *   that reaches the zone's edge (dashboard-made hosts, Workers and Pages custom domains, SaaS custom hostnames);
+ * - Cloudflare's DCV troubleshooting page says redirect rules must leave `/.well-known/*` alone (HTTP domain control
+ *   validation and ACME challenges fetch it over plain http, on the host itself), so every rule excludes it;
+ * - a dynamic target is an expression and `preserve_query_string` keeps the query
+ *   (https://developers.cloudflare.com/rules/url-forwarding/single-redirects/settings/). Targets use only `concat`,
+ *   `http.host` and `http.request.uri.path`: no `wildcard_replace` or `regex_replace`, whose per-plan availability
+ *   we could not confirm.
  * Pure: the component writes these rules; the policy rules re-derive what a browser would see (`redirect-sim.ts`).
  */
 /** One rule of the redirect entrypoint, in the shape `cloudflare.Ruleset` takes it. */
@@ -48,8 +54,9 @@ export interface RedirectPlanInput {
   readonly served: readonly string[];
   readonly legacyPaths: readonly LegacyPath[];
   /**
-   * Every proxied web host of this zone: the catch-all rule upgrades plain http on them to https (same host, path
-   * and query), standing in for Always Use HTTPS. Empty: no catch-all.
+   * The proxied web hosts of this zone. Non-empty: the zone serves web traffic, so the ruleset ends with the
+   * catch-all http → https rule, which (like the Always Use HTTPS setting it replaces) names no host and upgrades
+   * every host of the zone, these and any made outside the stack. Empty: no catch-all.
    */
   readonly proxied: readonly string[];
 }
@@ -58,6 +65,10 @@ export const REDIRECT_PHASE = "http_request_dynamic_redirect";
 
 /** Ref of the catch-all http → https rule; `tls.always_https` and the component tests look for it. */
 export const HTTPS_UPGRADE_REF = "http-to-https";
+
+/** Every rule carries this: ACME and Cloudflare's HTTP DCV fetch `/.well-known/…` over plain http on the host itself. */
+export const WELL_KNOWN_PREFIX = "/.well-known/";
+export const LEAVE_WELL_KNOWN = `not starts_with(http.request.uri.path, "${WELL_KNOWN_PREFIX}")`;
 
 /** The Rules-language string literal (backslash and double quote escaped). */
 export function ruleString(s: string): string {
@@ -72,6 +83,7 @@ export function hostSet(hosts: readonly string[]): string {
  * Legacy paths first (the phase stops at the first matching redirect), then one rule per alias, then the catch-all
  * http → https rule. Alias and legacy-path rules carry no scheme condition, so http and https alike reach the
  * canonical https URL in their one hop; the catch-all only sees what they left, i.e. hosts that serve themselves.
+ * No rule matches a `/.well-known/` path.
  */
 export function planRedirectRules(input: RedirectPlanInput): RedirectRulePlan[] {
   const rules: RedirectRulePlan[] = [];
@@ -86,7 +98,7 @@ export function planRedirectRules(input: RedirectPlanInput): RedirectRulePlan[] 
     rules.push({
       ref: unique(`legacy-path-${slug(p.from)}`),
       description: `${p.from} moved to ${p.to}`,
-      expression: `http.host in ${hostSet(everyHost)} and http.request.uri.path eq ${ruleString(p.from)}`,
+      expression: `http.host in ${hostSet(everyHost)} and http.request.uri.path eq ${ruleString(p.from)} and ${LEAVE_WELL_KNOWN}`,
       target: { value: p.to },
       preserveQueryString: true,
       statusCode: 301,
@@ -96,22 +108,27 @@ export function planRedirectRules(input: RedirectPlanInput): RedirectRulePlan[] 
     rules.push({
       ref: unique(`alias-${slug(alias)}`),
       description: `${alias} → ${input.target} (path and query kept)`,
-      expression: `http.host eq ${ruleString(alias)}`,
+      expression: `http.host eq ${ruleString(alias)} and ${LEAVE_WELL_KNOWN}`,
       target: { expression: `concat(${ruleString(input.target)}, http.request.uri.path)` },
       preserveQueryString: true,
       statusCode: 301,
     });
   }
-  if (input.proxied.length > 0) rules.push(httpsUpgradeRule(input.proxied));
+  // Last: the phase stops at the first matching redirect, so aliases and legacy paths answer http too, in one hop.
+  if (input.proxied.length > 0) rules.push(httpsUpgradeRule());
   return rules;
 }
 
-/** The catch-all: any plain-http request on these hosts → https on the same host, path and query. */
-export function httpsUpgradeRule(hosts: readonly string[]): RedirectRulePlan {
+/**
+ * The catch-all: any plain-http request on any host of the zone → https on the same host, path and query. The
+ * planner never passes `hosts`: Always Use HTTPS had no host list, so neither has its replacement. With `hosts` the
+ * rule is limited to them, for callers (tests, the plan rules' fixtures) that model a partial catch-all.
+ */
+export function httpsUpgradeRule(hosts?: readonly string[]): RedirectRulePlan {
   return {
     ref: HTTPS_UPGRADE_REF,
     description: "Any remaining http:// request → https:// on the same host (path and query kept); replaces Always Use HTTPS",
-    expression: `http.request.scheme eq "http" and http.host in ${hostSet(hosts)}`,
+    expression: hosts === undefined ? `not ssl and ${LEAVE_WELL_KNOWN}` : `not ssl and http.host in ${hostSet(hosts)} and ${LEAVE_WELL_KNOWN}`,
     target: { expression: 'concat("https://", http.host, http.request.uri.path)' },
     preserveQueryString: true,
     statusCode: 301,

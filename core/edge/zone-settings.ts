@@ -25,13 +25,21 @@ export type ZoneSettingPlan =
 
 export type ZoneSettingId = ZoneSettingPlan["settingId"];
 
+export interface ZoneSettingsOptions {
+  /**
+   * Leave Always Use HTTPS out of the plan (the zone keeps its current value): while an adopted redirect entrypoint
+   * is only being imported, its live rules stay as they are, so nothing may take the upgrade away yet.
+   */
+  readonly keepAlwaysUseHttps?: boolean;
+}
+
 /** The settings of a zone that serves web traffic. `ssl` comes from config; the rest are the checklist's. */
-export function planZoneSettings(web: Pick<WebSpec, "ssl" | "hsts">): ZoneSettingPlan[] {
+export function planZoneSettings(web: Pick<WebSpec, "ssl" | "hsts">, opts: ZoneSettingsOptions = {}): ZoneSettingPlan[] {
   return [
     { settingId: "ssl", value: web.ssl },
     // Off on purpose: the redirect ruleset's catch-all rule upgrades http → https itself, so an alias takes one hop
-    // whichever of the two Cloudflare runs first (see `redirects.ts`).
-    { settingId: "always_use_https", value: "off" },
+    // whichever of the two Cloudflare runs first (see `redirects.ts`). The component orders it after the ruleset.
+    ...(opts.keepAlwaysUseHttps === true ? [] : [{ settingId: "always_use_https", value: "off" } as const]),
     { settingId: "automatic_https_rewrites", value: "on" },
     // RFC 8996 deprecates TLS 1.0 and 1.1.
     { settingId: "min_tls_version", value: "1.2" },

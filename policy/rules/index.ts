@@ -14,6 +14,8 @@ import { hstsIncludeSubdomains } from "./hsts-include-subdomains";
 import { hstsMaxAge } from "./hsts-max-age";
 import { hstsPreloadReady } from "./hsts-preload-ready";
 import { hstsPresent } from "./hsts-present";
+import { redirectRulesLanguage } from "./redirect-rules-language";
+import { redirectWellKnown } from "./redirect-well-known";
 import { secretsNoPlaintext } from "./secrets-no-plaintext";
 import { tlsAlwaysHttps } from "./tls-always-https";
 import { tlsProtocols } from "./tls-protocols";
@@ -49,4 +51,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   webRedirectDowngrade,
   // Secrets handling
   secretsNoPlaintext,
+  // Redirect rulesets Cloudflare accepts and that leave certificate validation alone
+  redirectRulesLanguage,
+  redirectWellKnown,
 ];

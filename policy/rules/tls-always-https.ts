@@ -37,7 +37,7 @@ export const tlsAlwaysHttps: PlanRule = {
       return {
         ...at,
         summary: "",
-        problem: `${setting} and no redirect rule sends http:// on ${uncovered.join(", ")} to https://: plain-http requests would be served. Add \`web\` to the domain so the toolkit plans the catch-all rule \`${HTTPS_UPGRADE_REF}\` (\`http.request.scheme eq "http"\` → \`concat("https://", http.host, http.request.uri.path)\`, query kept), or set \`always_use_https\` on.`,
+        problem: `${setting} and no redirect rule sends http:// on ${uncovered.join(", ")} to https://: plain-http requests would be served. Add \`web\` to the domain so the toolkit plans the catch-all rule \`${HTTPS_UPGRADE_REF}\` (\`not ssl\` → \`concat("https://", http.host, http.request.uri.path)\`, query kept), or set \`always_use_https\` on.`,
       };
     });
   },

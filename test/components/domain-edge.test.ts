@@ -72,16 +72,16 @@ describe("Domain component: the edge of the example stack, as registered", () =>
     expect(Array.isArray(rules) && rules.map((r: unknown) => Reflect.get(Object(r), "ref"))).toEqual(["legacy-path-pricing-html", "alias-www-acme-example", "http-to-https"]);
     expect(rules).toContainEqual(
       expect.objectContaining({
-        expression: 'http.host eq "www.acme.example"',
+        expression: 'http.host eq "www.acme.example" and not starts_with(http.request.uri.path, "/.well-known/")',
         action: "redirect",
         actionParameters: { fromValue: { statusCode: 301, preserveQueryString: true, targetUrl: { expression: 'concat("https://acme.example", http.request.uri.path)' } } },
       }),
     );
-    // Last: every proxied web host (apex, www, app; status is DNS-only) over plain http → https, same host, path, query.
+    // Last: any plain-http request on any host of the zone (as Always Use HTTPS did) → https, same host, path, query.
     expect(Array.isArray(rules) && rules.at(-1)).toEqual(
       expect.objectContaining({
         ref: "http-to-https",
-        expression: 'http.request.scheme eq "http" and http.host in {"acme.example" "www.acme.example" "app.acme.example"}',
+        expression: 'not ssl and not starts_with(http.request.uri.path, "/.well-known/")',
         action: "redirect",
         enabled: true,
         actionParameters: { fromValue: { statusCode: 301, preserveQueryString: true, targetUrl: { expression: 'concat("https://", http.host, http.request.uri.path)' } } },
@@ -103,5 +103,32 @@ describe("Domain component: the edge of the example stack, as registered", () =>
     const zones = run.outputs["zones"];
     const ds: unknown = typeof zones === "object" && zones !== null ? Reflect.get(Reflect.get(zones, "acme.example"), "dnssecDs") : undefined;
     expect(ds).toMatchObject({ ds: expect.stringMatching(/^acme\.example\. 3600 IN DS \d+ 13 2 [0-9A-F]{64}$/), algorithm: "13", digestType: "2" });
+  });
+
+  it("switches Always Use HTTPS off only after the redirect ruleset exists (dependsOn), so a rejected ruleset never leaves plain http served", () => {
+    const auh = byName("acme-example-edge-always-use-https");
+    expect(auh.inputs["value"]).toBe("off");
+    expect(auh.dependsOn).toContain(byName("acme-example-redirects-entrypoint").urn);
+    expect(byName("acme-example-edge-ssl").dependsOn).not.toContain(byName("acme-example-redirects-entrypoint").urn);
+  });
+
+  it("on destroy or when `web` is removed, keeps the ruleset and says the settings stay (a zone setting has no delete), so http is still upgraded", () => {
+    const settings = run.resources.filter((r) => r.type === "cloudflare:index/zoneSetting:ZoneSetting");
+    expect(settings.length).toBe(6);
+    for (const s of settings) expect(s.options.retainOnDelete, s.name).toBe(true);
+    expect(byName("acme-example-redirects-entrypoint").options.retainOnDelete).toBe(true);
+    expect(run.logs.filter((l) => /cannot be deleted/.test(l.message))).toEqual([]);
+    expect(run.logs).toContainEqual({ severity: "info", message: expect.stringMatching(/acme\.example edge: Always Use HTTPS is switched off only after the redirect ruleset .*exists; on destroy or when `web` is removed, the zone settings keep their last values .* the redirect ruleset is kept, so http is still upgraded/) });
+  });
+
+  it("imports the adopted record exactly as it is live on the first up: every input but zone, name and type is kept from the live record", () => {
+    const adopted = byName("acme-example-dns-status-cname");
+    expect([...adopted.options.ignoreChanges].sort()).toEqual(["comment", "content", "proxied", "ttl"]);
+    expect(byName("acme-example-dns-www-cname").options.ignoreChanges).toEqual([]);
+  });
+
+  it("does not compare DNSSEC's status, which Cloudflare reads back `pending` until the DS is at the registrar: no change on every refresh", () => {
+    expect(byName("acme-example-dnssec-zone").options.ignoreChanges).toEqual(["status"]);
+    expect(run.logs.filter((l) => /never settles/.test(l.message))).toEqual([]);
   });
 });

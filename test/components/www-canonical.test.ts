@@ -27,6 +27,22 @@ describe("www-canonical stack: www as canonical host and a redirect-only legacy 
     expect(byName("northwind-support-example-redirects-entrypoint").options.importId).toBeUndefined();
   });
 
+  it("imports the entrypoint without replacing it: its name (which forces replacement) is never changed, and on the import step its rules stay as they are live", () => {
+    expect(byName("northwind-example-redirects-entrypoint").options.ignoreChanges).toEqual(["name", "description", "rules"]);
+    expect(byName("northwind-support-example-redirects-entrypoint").options.ignoreChanges).toEqual([]);
+    expect(run.errors).toEqual([]);
+  });
+
+  it("leaves Always Use HTTPS alone in the adopted zone while its entrypoint keeps its live rules, and says so", () => {
+    expect(run.resources.find((r) => r.name === "northwind-example-edge-always-use-https")).toBeUndefined();
+    expect(run.logs).toContainEqual({ severity: "info", message: expect.stringMatching(/northwind\.example edge: the adopted redirect entrypoint is imported as it is and Always Use HTTPS is left unchanged \(set cloudflare\.imported: true/) });
+  });
+
+  it("plans HSTS for one year, the most Cloudflare's HSTS setting accepts", () => {
+    const hsts = run.resources.filter((r) => r.inputs["settingId"] === "security_header").map((r) => Reflect.get(Object(Reflect.get(Object(r.inputs["value"]), "strict_transport_security")), "max_age"));
+    expect(hsts).toEqual([31536000, 31536000]);
+  });
+
   it("proxies the legacy domain's hosts to the RFC 6666 discard address: they only ever redirect", () => {
     for (const name of ["northwind-support-example-dns-apex-aaaa", "northwind-support-example-dns-www-aaaa"]) {
       expect(byName(name).inputs).toMatchObject({ type: "AAAA", content: "100::", proxied: true });
@@ -66,12 +82,9 @@ describe("www-canonical stack: www as canonical host and a redirect-only legacy 
     }
   });
 
-  it("turns Always Use HTTPS off in both zones and ends each ruleset with the http → https catch-all on its proxied hosts", () => {
+  it("turns Always Use HTTPS off in the zone it created the ruleset for, and ends each ruleset with the zone-wide http → https catch-all", () => {
     const auh = run.resources.filter((r) => r.inputs["settingId"] === "always_use_https").map((r) => [r.name, r.inputs["value"]]);
-    expect(auh).toEqual([
-      ["northwind-example-edge-always-use-https", "off"],
-      ["northwind-support-example-edge-always-use-https", "off"],
-    ]);
+    expect(auh).toEqual([["northwind-support-example-edge-always-use-https", "off"]]);
     const last = (name: string): unknown => {
       const rules = byName(name).inputs["rules"];
       return Array.isArray(rules) ? rules.at(-1) : undefined;
@@ -79,12 +92,12 @@ describe("www-canonical stack: www as canonical host and a redirect-only legacy 
     const target = { statusCode: 301, preserveQueryString: true, targetUrl: { expression: 'concat("https://", http.host, http.request.uri.path)' } };
     expect(last("northwind-example-redirects-entrypoint")).toMatchObject({
       ref: "http-to-https",
-      expression: 'http.request.scheme eq "http" and http.host in {"www.northwind.example" "northwind.example" "help.northwind.example"}',
+      expression: 'not ssl and not starts_with(http.request.uri.path, "/.well-known/")',
       actionParameters: { fromValue: target },
     });
     expect(last("northwind-support-example-redirects-entrypoint")).toMatchObject({
       ref: "http-to-https",
-      expression: 'http.request.scheme eq "http" and http.host in {"northwind-support.example" "www.northwind-support.example"}',
+      expression: 'not ssl and not starts_with(http.request.uri.path, "/.well-known/")',
       actionParameters: { fromValue: target },
     });
   });

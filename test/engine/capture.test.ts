@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OfflineRun, runOffline } from "../../engine/run";
-import { FIXTURE_STACK, writeFixtureProject } from "./fixture-program";
+import { FIXTURE_LIVE, FIXTURE_STACK, writeFixtureProject } from "./fixture-program";
 
 describe("mock-engine capture (as after `pulumi up`)", () => {
   const project = writeFixtureProject();
   let run: OfflineRun;
   beforeAll(async () => {
-    run = await runOffline({ stack: FIXTURE_STACK, projectDir: project.dir, preview: false });
+    run = await runOffline({ stack: FIXTURE_STACK, projectDir: project.dir, preview: false, live: FIXTURE_LIVE });
   });
   afterAll(() => project.cleanup());
   const byName = (name: string) => run.resources.find((r) => r.name === name);

@@ -2,6 +2,7 @@
  * A small Pulumi program written by the engine tests: one of each thing the capture must see (a component and its
  * child, a generated secret flowing into another resource, an adopted resource with options, a literal secret).
  */
+import type { LiveZoneState } from "../../engine/live";
 import { tempDir } from "../helpers/temp-dir";
 
 export const FIXTURE_PROGRAM = `
@@ -48,4 +49,20 @@ export const FIXTURE_STACK = {
   config: { "fixture:token": "s3cr3t-value-never-printed" },
   secretPaths: ["fixture:token"],
   secretKeys: ["fixture:token"],
+};
+
+/** The live record the fixture adopts, declared with exactly the values the program plans, so its import matches. */
+export const FIXTURE_LIVE: LiveZoneState = {
+  resources: new Map([
+    [
+      "0123456789abcdef0123456789abcdef/fedcba9876543210fedcba9876543210",
+      {
+        type: "cloudflare:index/dnsRecord:DnsRecord",
+        values: { zoneId: "0123456789abcdef0123456789abcdef", name: "mail.acme.example", type: "MX", content: "mx.example.net", priority: 10, ttl: 3600 },
+        inState: false,
+        declaredAt: "the fixture",
+      },
+    ],
+  ]),
+  entrypoints: new Map(),
 };

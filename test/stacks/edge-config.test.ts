@@ -130,7 +130,7 @@ describe("HSTS preload is only for domains where every host serves HTTPS", () =>
       "launch-ready:domains": [
         {
           name: "acme.example",
-          web: { origin: "203.0.113.4", hsts: { maxAgeSeconds: 63072000, includeSubdomains: true, preload: true } },
+          web: { origin: "203.0.113.4", hsts: { maxAgeSeconds: 31536000, includeSubdomains: true, preload: true } },
           dns: { records: [{ name: "legacy.acme.example", type: "A", content: "192.0.2.9" }] },
         },
       ],
@@ -170,5 +170,23 @@ describe("record content and redirect limits", () => {
     expect(r.errors).toEqual([{ path: "launch-ready:domains[0].web", message: expect.stringMatching(/plans 11 single-redirect rules \(1 aliases, 10 legacy paths\) but the free plan allows 10/) }]);
     const pro = validateConfig({ "launch-ready:domains": [{ name: "acme.example", cloudflare: { plan: "pro" }, web: { origin: "203.0.113.4", legacyPaths } }] });
     expect(pro.errors).toEqual([]);
+  });
+});
+
+describe("edge config: what Cloudflare accepts", () => {
+  it("refuses an HSTS max-age over 12 months, the most Cloudflare's HSTS setting accepts, naming the field", () => {
+    const r = validateConfig({ "launch-ready:domains": [{ name: "acme.example", web: { ...web, hsts: { maxAgeSeconds: 63072000 } } }] });
+    expect(r.errors).toEqual([{ path: "launch-ready:domains[0].web.hsts.maxAgeSeconds", message: expect.stringMatching(/over 12 months: Cloudflare's HSTS setting .* use 31536000/) }]);
+    expect(validateConfig({ "launch-ready:domains": [{ name: "acme.example", web: { ...web, hsts: { maxAgeSeconds: 31536000, preload: true } } }] }).errors).toEqual([]);
+  });
+
+  it("refuses a legacy path under /.well-known/, which the redirect rules always leave alone", () => {
+    const r = validateConfig({ "launch-ready:domains": [{ name: "acme.example", web: { ...web, legacyPaths: [{ from: "/.well-known/security.txt", to: "/security" }] } }] });
+    expect(r.errors).toEqual([{ path: "launch-ready:domains[0].web.legacyPaths[0].from", message: expect.stringMatching(/under \/\.well-known\/.*certificate validation/) }]);
+  });
+
+  it("starts adoption in its import step unless `cloudflare.imported` says the import is done", () => {
+    expect(validateConfig({ "launch-ready:domains": [{ name: "acme.example" }] }).value?.domains[0]?.cloudflare.imported).toBe(false);
+    expect(validateConfig({ "launch-ready:domains": [{ name: "acme.example", cloudflare: { imported: true } }] }).value?.domains[0]?.cloudflare.imported).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EDGE_ORDERS, type EdgeOrder, followChain, isDowngrade, parseRule, type SimRule, type SimZone } from "../../../core/edge/redirect-sim";
 import { HTTPS_UPGRADE_REF, type LegacyPath, planRedirectRules, type RedirectRulePlan } from "../../../core/edge/redirects";
+import { checkFilterExpression } from "../../../core/edge/rules-language";
 import { planZoneSettings } from "../../../core/edge/zone-settings";
 
 /** What the component writes, as the simulator reads it. */
@@ -101,12 +102,13 @@ describe("single-redirect planner, proven by following what a browser would", ()
     expect(PLANNED_AUH).toBe(false);
   });
 
-  it("ends the ruleset with a catch-all rule: any http:// request on a proxied host → https:// on the same host, path and query kept", () => {
+  it("ends the ruleset with a catch-all rule on `not ssl` (a field Cloudflare has) and no host list: any http:// request → https:// on the same host, path and query kept", () => {
     const rules = planRedirectRules({ aliases: ["www.acme.example"], target: "https://acme.example", served: ["acme.example"], legacyPaths: [{ from: "/old", to: "https://acme.example/new" }], proxied: ["acme.example", "www.acme.example", "app.acme.example"] });
     expect(rules.map((r) => r.ref)).toEqual(["legacy-path-old", "alias-www-acme-example", HTTPS_UPGRADE_REF]);
+    for (const r of rules) expect(checkFilterExpression(r.expression), r.ref).toEqual({ ok: true, problems: [] });
     expect(rules.at(-1)).toMatchObject({
       ref: "http-to-https",
-      expression: 'http.request.scheme eq "http" and http.host in {"acme.example" "www.acme.example" "app.acme.example"}',
+      expression: 'not ssl and not starts_with(http.request.uri.path, "/.well-known/")',
       target: { expression: 'concat("https://", http.host, http.request.uri.path)' },
       preserveQueryString: true,
       statusCode: 301,
@@ -190,16 +192,50 @@ describe("single-redirect planner, proven by following what a browser would", ()
     expect(down.hops.filter(isDowngrade)).toHaveLength(1);
   });
 
-  it("reads the catch-all's scheme condition and host-preserving target, and reports rules it cannot read instead of guessing", () => {
-    const upgrade = parseRule({ ref: "u", expression: 'http.request.scheme eq "http" and http.host in {"a.example"}', targetExpression: 'concat("https://", http.host, http.request.uri.path)', preserveQueryString: true, statusCode: 301 });
-    expect(upgrade.ok && upgrade.target(new URL("http://a.example/x/y?z=1"))).toBe("https://a.example/x/y");
+  it("refuses the field `http.request.scheme`, which Cloudflare does not have: the rule is unreadable, never followed as if it worked", () => {
+    const old = parseRule({ ref: "u", expression: 'http.request.scheme eq "http" and http.host in {"a.example"}', targetExpression: 'concat("https://", http.host, http.request.uri.path)', preserveQueryString: true, statusCode: 301 });
+    expect(old).toMatchObject({ ok: false, reason: expect.stringMatching(/Cloudflare would reject .*unknown field `http\.request\.scheme`/) });
     const zones: SimZone[] = [{ name: "a.example", hosts: ["a.example"], alwaysUseHttps: false, rules: [{ ref: "u", expression: 'http.request.scheme eq "http"', targetExpression: 'concat("https://", http.host, http.request.uri.path)', preserveQueryString: true, statusCode: 301 }] }];
+    expect(followChain(zones, "http://a.example/p").end).toMatchObject({ kind: "unreadable", ref: "u" });
+  });
+
+  it("reads the catch-all's `not ssl` condition and host-preserving target, and reports rules it cannot read instead of guessing", () => {
+    const upgrade = parseRule({ ref: "u", expression: 'not ssl and not starts_with(http.request.uri.path, "/.well-known/")', targetExpression: 'concat("https://", http.host, http.request.uri.path)', preserveQueryString: true, statusCode: 301 });
+    expect(upgrade.ok && upgrade.target(new URL("http://a.example/x/y?z=1"))).toBe("https://a.example/x/y");
+    const zones: SimZone[] = [{ name: "a.example", hosts: ["a.example"], alwaysUseHttps: false, rules: [{ ref: "u", expression: "not ssl", targetExpression: 'concat("https://", http.host, http.request.uri.path)', preserveQueryString: true, statusCode: 301 }] }];
     expect(followChain(zones, "https://a.example/p").hops).toEqual([]);
     expect(followChain(zones, "http://a.example/p?q=1").end).toEqual({ kind: "final", url: "https://a.example/p?q=1", atEdge: true });
-    expect(parseRule({ ref: "x", expression: 'http.request.scheme eq "ftp"', targetValue: "https://a.example/", preserveQueryString: true, statusCode: 301 })).toMatchObject({ ok: false, reason: expect.stringMatching(/neither http nor https/) });
     expect(parseRule({ ref: "x", expression: 'http.host eq "a.example"', targetExpression: 'concat("https://", http.request.uri.query)', preserveQueryString: true, statusCode: 301 })).toMatchObject({ ok: false });
     expect(parseRule({ ref: "x", expression: 'http.host matches "^w+"', targetValue: "https://acme.example", preserveQueryString: true, statusCode: 301 })).toMatchObject({ ok: false, reason: expect.stringMatching(/outside what the checker can read/) });
     expect(parseRule({ ref: "x", expression: 'http.host eq "a.example"', targetExpression: 'wildcard_replace(http.request.full_uri, "*", "${1}")', preserveQueryString: true, statusCode: 301 })).toMatchObject({ ok: false });
     expect(parseRule({ ref: "x", expression: '(http.host in {"a.example" "b.example"} and not ssl)', targetValue: "https://a.example/", preserveQueryString: false, statusCode: 301 })).toMatchObject({ ok: true });
+  });
+
+  it("upgrades every host of the zone, as Always Use HTTPS did, including hosts made outside the stack (dashboard, Workers, Pages, SaaS custom hostnames)", () => {
+    // The zone also serves hosts the stack never heard of: switching Always Use HTTPS off must not strand them on http.
+    const zones = zonesOf(APEX_SITE).map((z) => ({ ...z, hosts: [...z.hosts, "shop.acme.example", "docs.acme.example"] }));
+    for (const order of EDGE_ORDERS) {
+      for (const host of ["shop.acme.example", "docs.acme.example"]) {
+        const chain = followChain(zones, `http://${host}/cart?id=7`, order);
+        expect(chain.hops.map((h) => [h.to, h.by])).toEqual([[`https://${host}/cart?id=7`, "rule http-to-https"]]);
+        expect(followChain(zones, `https://${host}/cart`, order).hops).toEqual([]);
+      }
+    }
+  });
+
+  it("leaves /.well-known/ alone on every rule: certificate validation reaches every host over plain http, on the host itself", () => {
+    const s: Site = { ...APEX_SITE, legacyPaths: [{ from: "/old", to: "https://acme.example/new" }], legacyZone: "acme-old.example" };
+    fc.assert(
+      fc.property(fc.constantFrom(...hostsOf(s)), fc.constantFrom("http", "https"), fc.stringMatching(/^[a-zA-Z0-9_-]{1,20}$/), fc.constantFrom(...EDGE_ORDERS), (host, scheme, token, order) => {
+        for (const p of [`/.well-known/acme-challenge/${token}`, `/.well-known/pki-validation/${token}.txt`, "/.well-known/"]) {
+          const chain = followChain(zonesOf(s), `${scheme}://${host}${p}`, order);
+          expect(chain.hops).toEqual([]);
+          expect(chain.end).toEqual({ kind: "final", url: `${scheme}://${host}${p}`, atEdge: true });
+        }
+      }),
+    );
+    // Paths that only look alike are redirected as usual.
+    expect(followChain(zonesOf(s), "http://www.acme.example/.well-knownx/a").hops).toHaveLength(1);
+    expect(followChain(zonesOf(s), "http://acme.example/x/.well-known/a").hops).toHaveLength(1);
   });
 });
