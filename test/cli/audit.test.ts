@@ -42,7 +42,16 @@ const REPORT = z.strictObject({
   domains: z.array(
     z.strictObject({
       domain: z.string(),
-      checks: z.array(z.strictObject({ id: z.string().refine(isCheckId), status: STATUS, summary: z.string().min(1), evidence: z.record(z.string(), z.unknown()), remediation: z.string() })),
+      checks: z.array(
+        z.strictObject({
+          id: z.string().refine(isCheckId),
+          status: STATUS,
+          summary: z.string().min(1),
+          evidence: z.record(z.string(), z.unknown()),
+          remediation: z.string(),
+          blockedBy: z.string().refine(isCheckId).optional(),
+        }),
+      ),
     }),
   ),
   counts: z.strictObject({ pass: z.number(), warn: z.number(), fail: z.number(), info: z.number(), error: z.number(), skip: z.number() }),
@@ -137,8 +146,21 @@ describe("launch-ready audit when DNS does not answer", () => {
     const r = await cli(["--resolver", server.address, "--timeout", "100", "--json", "acme.test"]);
     const report = parseReport(r.stdout);
     expect(report.counts.pass).toBe(0);
-    expect(report.domains[0]?.checks[0]).toMatchObject({ id: "dns.resolve", status: "error" });
+    const [resolve, ...rest] = report.domains[0]?.checks ?? [];
+    expect(resolve).toMatchObject({ id: "dns.resolve", status: "error" });
+    expect(rest.length).toBeGreaterThan(10);
+    for (const c of rest) expect([c.id, c.status, c.blockedBy, c.remediation]).toEqual([c.id, "error", "dns.resolve", ""]);
     expect(r.code).toBe(3);
+  });
+
+  it("says so once, with the cause, instead of one error and one unrelated fix per check", async () => {
+    const r = await cli(["--resolver", server.address, "--timeout", "100", "acme.test"]);
+    expect(r.code).toBe(3);
+    expect(r.stdout.match(/^\s+ERROR\s/gm)).toHaveLength(1);
+    expect(r.stdout).toMatch(/ERROR\s+dns\.resolve\s+could not resolve acme\.test: .*did not answer/);
+    expect(r.stdout.match(/fix: /g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/\d+ other checks not run, blocked by dns\.resolve \(reported as error/);
+    expect(r.stdout.split("\n").length).toBeLessThan(20);
   });
 
   it("stops at --deadline and reports what did not finish", async () => {
