@@ -8,7 +8,7 @@ function withCounts(counts: Partial<AuditReport["counts"]>): AuditReport {
 }
 
 describe("--json", () => {
-  it("prints exactly the CHECKS.md shape", () => {
+  it("prints exactly the documented shape (docs/CHECKS.md)", () => {
     const doc: unknown = JSON.parse(formatJson(sampleReport()));
     expect(doc).toEqual({
       domains: sampleReport().domains.map((d) => ({ domain: d.domain, checks: d.checks.map((c) => ({ id: c.id, status: c.status, summary: c.summary, evidence: c.evidence, remediation: c.remediation })) })),
