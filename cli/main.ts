@@ -6,7 +6,7 @@ import { Command, CommanderError } from "commander";
 import { auditCommand } from "./commands/audit";
 import { previewCommand } from "./commands/preview";
 import { errorDocument, formatErrorDocument, jsonCommandOf, type InputError } from "./error-document";
-import { EXIT, type ExitCode } from "./exit-codes";
+import { EXIT, EXIT_CODES, type ExitCode } from "./exit-codes";
 import { toolVersion } from "./version";
 
 /** commander's message as an input error: its first quoted word names the option or argument. */
@@ -27,7 +27,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(toolVersion(), "-V, --version", "print the version (package.json) and exit")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
-    .showHelpAfterError("(run `launch-ready --help` for usage)");
+    .showHelpAfterError("(run `launch-ready --help` for usage)")
+    .addHelpText("after", `\nExit status, for every command: ${EXIT_CODES.map((r) => `${r.code} ${r.meaning}`).join("; ")}.\nThe checks, their outcomes and the JSON contracts: docs/CHECKS.md\n`);
   program.addCommand(previewCommand(setExitCode));
   program.addCommand(auditCommand(setExitCode));
   // addCommand() does not pass these settings down: without them commander calls process.exit(1) itself.

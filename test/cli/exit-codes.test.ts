@@ -30,6 +30,13 @@ describe("one exit-code table", () => {
     expect(audit.stderr).toContain("--timeout");
   });
 
+  it("launch-ready --help names every code and points at the catalog", () => {
+    const help = cli("--help");
+    expect(help.status).toBe(EXIT.ok);
+    for (const r of EXIT_CODES) expect(help.stdout).toContain(`${r.code} ${r.meaning}`);
+    expect(help.stdout).toContain("docs/CHECKS.md");
+  });
+
   it("each command's --help prints the table it follows", () => {
     for (const command of ["preview", "audit"] as const) {
       const help = cli(command, "--help");
