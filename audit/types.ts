@@ -1,5 +1,6 @@
 /**
- * The auditor's contract (see CHECKS.md): check results, and the injected DNS and HTTP clients every check uses.
+ * The auditor's contract (the JSON side is documented in docs/CHECKS.md): check results, and the injected DNS and
+ * HTTP clients every check uses.
  * Nothing under `audit/` may import Pulumi: `launch-ready audit` must start fast.
  */
 import type { CheckId } from "../checklist";
@@ -19,6 +20,12 @@ export interface CheckResult {
   readonly evidence: Evidence;
   /** How to fix it; empty for `pass`. Defaults to the checklist's remediation. */
   readonly remediation: string;
+  /**
+   * Set when the check was not run because another check of the same domain made it impossible (the apex did not
+   * resolve): the ID that blocked it. Its status stays `error` (or `skip` for a domain that does not exist), never a
+   * pass, and its remediation is empty: the fix is the blocking check's.
+   */
+  readonly blockedBy?: CheckId;
 }
 
 export interface DomainReport {

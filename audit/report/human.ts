@@ -1,20 +1,32 @@
 import type { AuditReport } from "../types";
-import { countsLine, groupByRow, outOfScopeRows } from "./grouping";
+import { blockedLine, countsLine, groupByRow, outOfScopeRows, splitBlocked } from "./grouping";
 
-/** The default terminal report: per domain, per scorecard row, one line per check, the fix under each non-pass. */
+/**
+ * The default terminal report: per domain, per scorecard row, one line per check, the fix under each non-pass.
+ * Checks another one blocked (the apex did not resolve) are one line under their blocker, not one line each.
+ */
 export function formatHuman(report: AuditReport): string {
   const out: string[] = [];
   for (const domain of report.domains) {
     out.push(domain.domain);
-    const groups = groupByRow(domain);
-    const idWidth = Math.max(8, ...domain.checks.map((c) => c.id.length));
+    const { shown, blockedBy } = splitBlocked(domain);
+    const groups = groupByRow({ ...domain, checks: shown });
+    const idWidth = Math.max(8, ...shown.map((c) => c.id.length));
+    const indent = `    ${" ".repeat(5)}  ${" ".repeat(idWidth)}  `;
+    const said = new Set<string>();
     for (const g of groups) {
       out.push(`  ${g.row.title}`);
       for (const c of g.checks) {
         out.push(`    ${c.status.toUpperCase().padEnd(5)}  ${c.id.padEnd(idWidth)}  ${c.summary}`);
-        if (c.status !== "pass" && c.remediation) out.push(`    ${" ".repeat(5)}  ${" ".repeat(idWidth)}  fix: ${c.remediation}`);
+        if (c.status !== "pass" && c.remediation) out.push(`${indent}fix: ${c.remediation}`);
+        const blocked = blockedBy.get(c.id);
+        if (blocked) {
+          out.push(`${indent}${blockedLine(c.id, blocked)}`);
+          said.add(c.id);
+        }
       }
     }
+    for (const [blocker, blocked] of blockedBy) if (!said.has(blocker)) out.push(`  ${blockedLine(blocker, blocked)}`);
     out.push("");
   }
   const scope = outOfScopeRows();

@@ -1,5 +1,5 @@
 import type { AuditReport, CheckResult } from "../types";
-import { countsLine, groupByRow, outOfScopeRows } from "./grouping";
+import { blockedLine, countsLine, groupByRow, outOfScopeRows, splitBlocked } from "./grouping";
 
 const MARK: Record<CheckResult["status"], string> = { pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail", info: "ℹ️ info", error: "⛔ error", skip: "⏭️ skip" };
 
@@ -8,13 +8,14 @@ function cell(s: string): string {
   return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
 
-/** A pull-request comment: problems first in a table, the passes folded away. */
+/** A pull-request comment: problems first in a table, the passes folded away, blocked checks said once. */
 export function formatMarkdown(report: AuditReport): string {
   const out: string[] = ["## launch-ready audit", "", `**${countsLine(report.counts)}**`, ""];
   for (const domain of report.domains) {
     out.push(`### ${cell(domain.domain)}`, "");
-    const problems = domain.checks.filter((c) => c.status !== "pass");
-    if (problems.length === 0) {
+    const { shown, blockedBy } = splitBlocked(domain);
+    const problems = shown.filter((c) => c.status !== "pass");
+    if (problems.length === 0 && blockedBy.size === 0) {
       out.push("Every check passed.", "");
     } else {
       out.push("| row | status | check | finding | fix |", "|---|---|---|---|---|");
@@ -22,8 +23,9 @@ export function formatMarkdown(report: AuditReport): string {
         for (const c of g.checks) out.push(`| ${cell(g.row.title)} | ${MARK[c.status]} | \`${c.id}\` | ${cell(c.summary)} | ${cell(c.remediation)} |`);
       }
       out.push("");
+      for (const [blocker, blocked] of blockedBy) out.push(`_${cell(blockedLine(blocker, blocked))}._`, "");
     }
-    const passes = domain.checks.filter((c) => c.status === "pass");
+    const passes = shown.filter((c) => c.status === "pass");
     if (passes.length > 0) {
       out.push(`<details><summary>${passes.length} passing checks</summary>`, "");
       for (const c of passes) out.push(`- \`${c.id}\`: ${cell(c.summary)}`);

@@ -39,15 +39,21 @@ export function buildSarif(report: AuditReport, opts: SarifOptions): Sarif.Log {
       const level = LEVEL[c.status];
       if (!level) return [];
       const prefix = c.status === "error" ? "could not decide: " : "";
+      // A blocked check stays a result (absent, code scanning would close its alert as fixed) but names its
+      // blocker instead of repeating the cause and carrying an unrelated fix.
+      const text =
+        c.blockedBy !== undefined
+          ? `${d.domain}: not checked, blocked by ${c.blockedBy} (see its result for the cause and the fix).`
+          : `${d.domain}: ${prefix}${c.summary}${c.remediation ? ` Fix: ${c.remediation}` : ""}`;
       return [
         {
           ruleId: c.id,
           ruleIndex: index.get(c.id) ?? 0,
           level,
-          message: { text: `${d.domain}: ${prefix}${c.summary}${c.remediation ? ` Fix: ${c.remediation}` : ""}` },
+          message: { text },
           locations: [{ logicalLocations: [{ name: d.domain, fullyQualifiedName: `${d.domain}/${c.id}`, kind: "resource" }] }],
           partialFingerprints: { "launchReady/v1": `${d.domain}/${c.id}` },
-          properties: { domain: d.domain, auditStatus: c.status, evidence: c.evidence },
+          properties: { domain: d.domain, auditStatus: c.status, evidence: c.evidence, ...(c.blockedBy !== undefined ? { blockedBy: c.blockedBy } : {}) },
         },
       ];
     }),

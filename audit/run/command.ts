@@ -1,6 +1,6 @@
 /**
  * `launch-ready audit`: wires the injected clients (DNS to the given resolvers only, HTTP/TLS through
- * --connect-to and --ca), runs the registry, prints one report, and returns the CHECKS.md exit status.
+ * --connect-to and --ca), runs the registry, prints one report, and returns the exit status (`cli/exit-codes.ts`).
  * Arguments arrive already validated by the command line; nothing here falls back to the system resolver.
  */
 import { setMaxListeners } from "node:events";
@@ -11,6 +11,8 @@ import { createHttpClient } from "../http/client";
 import type { ConnectToRule } from "../http/connect-to";
 import { createTlsProbe } from "../http/tls-probe";
 import { createStartTlsProbe } from "../smtp";
+import { errorDocument, formatErrorDocument } from "../../cli/error-document";
+import { EXIT, type ExitCode } from "../../cli/exit-codes";
 import { auditExitStatus, formatHuman, formatJson, formatMarkdown, formatSarif, type FailOn } from "../report";
 import type { AuditCheckModule, AuditTarget, ExpectedDomainState } from "../types";
 import { runAudit } from "./run-audit";
@@ -38,16 +40,17 @@ export interface AuditCommandOptions {
   readonly toolVersion: string;
 }
 
-export const AUDIT_INCOMPLETE = 3;
-
-export async function runAuditCommand(opts: AuditCommandOptions): Promise<number> {
+export async function runAuditCommand(opts: AuditCommandOptions): Promise<ExitCode> {
   let resolvers = opts.resolvers;
   if (resolvers.length === 0) {
     try {
       resolvers = readSystemResolvers();
     } catch (err) {
-      opts.stderr(`launch-ready audit: ${err instanceof Error ? err.message : String(err)}\n`);
-      return AUDIT_INCOMPLETE;
+      // Nothing can be looked up, so nothing can be decided: incomplete, and still one document for --json.
+      const message = err instanceof Error ? err.message : String(err);
+      opts.stderr(`launch-ready audit: ${message}\n`);
+      if (opts.format === "json") opts.stdout(formatErrorDocument(errorDocument("audit", EXIT.incomplete, [{ path: "--resolver", message }])));
+      return EXIT.incomplete;
     }
   }
   const abort = new AbortController();

@@ -3,6 +3,7 @@
  * the whole audit under one deadline. Nothing a module does (throw, hang, forget an ID) can crash the run or
  * pass by mistake.
  */
+import type { CheckId } from "../../checklist";
 import { type AuditCheckModule, type AuditContext, type AuditReport, type AuditStatus, type AuditTarget, type CheckResult, type DomainReport } from "../types";
 import { createLimiter } from "../dns/limiter";
 import { enforceModuleContract, resultsForAll } from "./results";
@@ -22,6 +23,22 @@ export interface RunAuditOptions {
 }
 
 const DNS_RESOLVE = "dns.resolve";
+
+/**
+ * The other checks of a domain whose apex made them impossible: one result per ID with the blocker named in
+ * `blockedBy`, a short summary, and no remediation (the fix is the blocker's, said once).
+ */
+function blocked(module: AuditCheckModule, status: "error" | "skip", summary: string, by: CheckId): CheckResult[] {
+  return resultsForAll(module, status, summary, { dependsOn: by }).map((r) => ({ ...r, remediation: "", blockedBy: by }));
+}
+
+/**
+ * The apex could not be resolved: the checklist's fix (a misdelegated zone) is one cause; a resolver that does not
+ * answer from here is the other, and the likelier one when every query timed out.
+ */
+function unresolvedApexFix(remediation: string): string {
+  return `Check that the resolver answers from here (\`--resolver\`, or /etc/resolv.conf) and run again. If it does and the domain still does not resolve: ${remediation}`;
+}
 
 function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -46,11 +63,16 @@ async function auditTarget(target: AuditTarget, opts: RunAuditOptions, signal: A
   const firstResults = await Promise.all(first.map((m) => runModule(m, target, ctx, deadline, opts.deadlineMs)));
   const resolve = firstResults.flat().find((r) => r.id === DNS_RESOLVE);
   let restResults: CheckResult[][];
+  // An apex that does not resolve makes every other check moot: say why once (on dns.resolve), never pile up one
+  // failure and one unrelated fix per check.
   if (resolve && resolve.status === "fail" && resolve.evidence["nxdomain"] === true) {
-    // CHECKS.md: an NXDOMAIN apex makes every dependant moot; say why rather than pile up failures.
-    restResults = rest.map((m) => resultsForAll(m, "skip", `not run: ${target.display} does not exist (NXDOMAIN)`, { dependsOn: DNS_RESOLVE }));
+    restResults = rest.map((m) => blocked(m, "skip", `not run: ${target.display} does not exist (NXDOMAIN)`, DNS_RESOLVE));
   } else if (resolve && resolve.status === "error") {
-    restResults = rest.map((m) => resultsForAll(m, "error", `not run: the apex could not be resolved (${resolve.summary})`, { dependsOn: DNS_RESOLVE }));
+    // Undecided, so `error` (never a pass): the audit is incomplete, and the cause is on dns.resolve.
+    restResults = rest.map((m) => blocked(m, "error", `not run: blocked by ${DNS_RESOLVE} (${target.display} could not be resolved)`, DNS_RESOLVE));
+    firstResults.forEach((results, i) => {
+      firstResults[i] = results.map((r) => (r === resolve ? { ...r, remediation: unresolvedApexFix(r.remediation) } : r));
+    });
   } else {
     restResults = await Promise.all(rest.map((m) => runModule(m, target, ctx, deadline, opts.deadlineMs)));
   }

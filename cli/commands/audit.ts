@@ -2,11 +2,14 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { parseResolverAddress, type ResolverAddress } from "../../audit/dns/resolver-address";
 import { parseDsRecord } from "../../audit/dnssec/ds-record";
 import { parseConnectTo, type ConnectToRule } from "../../audit/http/connect-to";
-import { EXIT } from "../exit-codes";
+import { errorDocument, formatErrorDocument, type InputError } from "../error-document";
+import { EXIT, exitCodesHelp, type ExitCode } from "../exit-codes";
+import { toolVersion } from "../version";
 
 /**
  * `launch-ready audit <domains...>`: verify live domains against the checklist. Only the auditor is loaded, never
- * Pulumi. Every bad argument is named with its option and exits 64.
+ * Pulumi. Every bad argument is named with its option and exits 2 (invalid input); with `--json`, stdout still gets
+ * one document naming it.
  */
 
 function positiveInt(option: string, max: number) {
@@ -22,7 +25,7 @@ function collect<T>(parse: (s: string) => T) {
   return (value: string, previous: T[] | undefined): T[] => [...(previous ?? []), parse(value)];
 }
 
-/** Wraps a parser so its message reaches the user as commander's "option … argument … is invalid" (exit 64). */
+/** Wraps a parser so its message reaches the user as commander's "option … argument … is invalid" (exit 2). */
 function asInvalid<T>(parse: (s: string) => T): (s: string) => T {
   return (s) => {
     try {
@@ -63,18 +66,18 @@ interface RawOptions {
   trustAnchor?: string[];
 }
 
-export function auditCommand(setExitCode: (code: number) => void): Command {
+export function auditCommand(setExitCode: (code: ExitCode) => void): Command {
   return new Command("audit")
     .description("Verify live domains against the launch checklist (DNS, DNSSEC, CAA, email authentication, HTTPS, headers)")
     // A subcommand added with addCommand does not inherit the program's settings: without this, commander would
-    // exit 1 on a bad argument instead of letting `main` return 64.
+    // exit 1 on a bad argument instead of letting `main` return 2.
     .exitOverride()
     .showHelpAfterError("(run `launch-ready audit --help` for usage)")
     .argument("<domains...>", "domains to audit (IDNs welcome)")
-    .option("--json", "print one JSON document (see CHECKS.md)")
+    .option("--json", "print one JSON document (the contract: docs/CHECKS.md; errors too)")
     .option("--sarif", "print SARIF 2.1.0 for code-scanning UIs")
     .option("--markdown", "print a Markdown report for a pull-request comment")
-    .addOption(new Option("--fail-on <level>", "lowest status that fails the run (exit 2)").choices(["warn", "fail"]).default("fail"))
+    .addOption(new Option("--fail-on <level>", "lowest status that fails the run (exit 1)").choices(["warn", "fail"]).default("fail"))
     .option("--resolver <ip:port>", "send every DNS query here (repeatable); default: the nameservers in /etc/resolv.conf", collect(asInvalid((v) => parseResolverAddress(v))))
     .option("--connect-to <H1:P1:H2:P2>", "connect to H2:P2 for requests to H1:P1, keeping the name for SNI and Host (curl syntax, repeatable)", collect(asInvalid(parseConnectTo)))
     .option("--ca <file>", "also trust the CA certificates in this PEM file (pre-production)")
@@ -85,20 +88,23 @@ export function auditCommand(setExitCode: (code: number) => void): Command {
     .option("--stack <name>", "expected state from stacks/Pulumi.<name>.yaml (exact checks instead of discovery)")
     .option("--stacks-dir <dir>", "where the stack files live", "stacks")
     .option("--trust-anchor <ds>", "extra DNSSEC trust anchor as a DS record, e.g. \"test. DS 1234 13 2 AB…\" (repeatable)", collect(asInvalid((v) => (parseDsRecord(v), v))))
+    .addHelpText("after", `\n${exitCodesHelp("audit")}\n\nThe checks, their outcomes and the JSON contract: docs/CHECKS.md\n`)
     .action(async (domains: string[], raw: RawOptions) => {
-      const usage = (message: string): void => {
+      const usage = (path: string, message: string): void => {
         process.stderr.write(`launch-ready audit: ${message}\n(run \`launch-ready audit --help\` for usage)\n`);
-        setExitCode(EXIT.usage);
+        const error: InputError = { path, message };
+        if (raw.json === true) process.stdout.write(formatErrorDocument(errorDocument("audit", EXIT.invalidInput, [error])));
+        setExitCode(EXIT.invalidInput);
       };
       const formats = (["json", "sarif", "markdown"] as const).filter((f) => raw[f] === true);
-      if (formats.length > 1) return usage(`choose one output format: ${formats.map((f) => `--${f}`).join(" and ")} were both given`);
+      if (formats.length > 1) return usage(`--${formats[0] ?? "json"}`, `choose one output format: ${formats.map((f) => `--${f}`).join(" and ")} were both given`);
       const { parseTarget } = await import("../../audit/target");
       const targets = [];
-      for (const d of domains) {
+      for (const [i, d] of domains.entries()) {
         try {
           targets.push(parseTarget(d));
         } catch (err) {
-          return usage(`domain ${err instanceof Error ? err.message : String(err)}`);
+          return usage(`domains[${i}]`, `domain ${err instanceof Error ? err.message : String(err)}`);
         }
       }
       const { runAuditCommand, readCaFile } = await import("../../audit/run/command");
@@ -107,7 +113,7 @@ export function auditCommand(setExitCode: (code: number) => void): Command {
         try {
           caPem = readCaFile(raw.ca);
         } catch (err) {
-          return usage(err instanceof Error ? err.message : String(err));
+          return usage("--ca", err instanceof Error ? err.message : String(err));
         }
       }
       let expected;
@@ -116,7 +122,7 @@ export function auditCommand(setExitCode: (code: number) => void): Command {
         try {
           expected = loadExpectedState(raw.stacksDir, raw.stack);
         } catch (err) {
-          return usage(err instanceof Error ? err.message : String(err));
+          return usage("--stack", err instanceof Error ? err.message : String(err));
         }
       }
       setExitCode(
@@ -136,7 +142,7 @@ export function auditCommand(setExitCode: (code: number) => void): Command {
           stdout: (s) => process.stdout.write(s),
           stderr: (s) => process.stderr.write(s),
           stderrIsTty: process.stderr.isTTY === true,
-          toolVersion: "0.1.0",
+          toolVersion: toolVersion(),
         }),
       );
     });

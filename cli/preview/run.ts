@@ -1,13 +1,14 @@
 /**
  * Orchestrates the offline preview: stack file → config validation (exit 2, nothing run) → the program under
- * mocks → the plan rules → the report.
+ * mocks (exit 3 when it fails) → the plan rules → the report. With `--json`, every exit prints one document.
  */
 import { resolve } from "node:path";
 import { formatIssues } from "../../config/format";
 import { readStackFile, StackFileError } from "../../config/stack-file";
 import { validateConfig } from "../../config/validate";
 import type { ScorecardRowId } from "../../checklist/types";
-import { EXIT } from "../exit-codes";
+import { errorDocument, formatErrorDocument, type InputError } from "../error-document";
+import { EXIT, type ExitCode } from "../exit-codes";
 import { previewDocument, renderPreview } from "./report";
 
 export interface PreviewOptions {
@@ -22,23 +23,27 @@ export interface PreviewOptions {
 
 const PROJECT_DIR = resolve(__dirname, "..", "..");
 
-export async function runPreview(opts: PreviewOptions): Promise<number> {
+export async function runPreview(opts: PreviewOptions): Promise<ExitCode> {
   const out = opts.out ?? ((t: string) => void process.stdout.write(t));
   const err = opts.err ?? ((t: string) => void process.stderr.write(t));
+  /** Stops early: the message on stderr, and for --json the same errors as the one document on stdout. */
+  const stop = (code: ExitCode, text: string, errors: readonly InputError[]): ExitCode => {
+    err(text);
+    if (opts.json) out(formatErrorDocument(errorDocument("preview", code, errors)));
+    return code;
+  };
   let stack;
   try {
     stack = readStackFile(resolve(opts.stacksDir), opts.stack);
   } catch (e) {
     if (e instanceof StackFileError) {
-      err(`launch-ready: cannot read ${e.file}:\n${formatIssues(e.issues, "✗")}\n`);
-      return EXIT.badConfig;
+      return stop(EXIT.invalidInput, `launch-ready: cannot read ${e.file}:\n${formatIssues(e.issues, "✗")}\n`, e.issues);
     }
     throw e;
   }
   const report = validateConfig(stack.config, { secretPaths: stack.secretPaths });
   if (report.errors.length > 0) {
-    err(`launch-ready: ${stack.path} has ${report.errors.length} config error(s); nothing was previewed:\n${formatIssues(report.errors, "✗")}\n`);
-    return EXIT.badConfig;
+    return stop(EXIT.invalidInput, `launch-ready: ${stack.path} has ${report.errors.length} config error(s); nothing was previewed:\n${formatIssues(report.errors, "✗")}\n`, report.errors);
   }
   // The Pulumi SDK costs about a second to load: only once the config is known to be good.
   const [{ runOffline }, { PLAN_RULES }, { buildScorecard }] = await Promise.all([
@@ -48,8 +53,8 @@ export async function runPreview(opts: PreviewOptions): Promise<number> {
   ]);
   const run = await runOffline({ stack, projectDir: opts.projectDir ?? PROJECT_DIR, preview: opts.mode === "preview" });
   if (run.errors.length > 0) {
-    err(`launch-ready: the program failed for stack ${stack.stack}:\n${run.errors.map((e) => `  ✗ ${e}`).join("\n")}\n`);
-    return EXIT.incomplete;
+    const text = `launch-ready: the program failed for stack ${stack.stack}:\n${run.errors.map((e) => `  ✗ ${e}`).join("\n")}\n`;
+    return stop(EXIT.incomplete, text, run.errors.map((message) => ({ message })));
   }
   const unprovisioned = new Map<ScorecardRowId, string[]>();
   for (const w of report.warnings) {

@@ -37,12 +37,21 @@ async function cli(args: string[]): Promise<CliRun> {
 }
 
 const STATUS = z.enum(AUDIT_STATUSES);
-/** CHECKS.md's JSON contract, strictly: nothing more, nothing less. */
+/** The JSON contract (docs/CHECKS.md), strictly: nothing more, nothing less. */
 const REPORT = z.strictObject({
   domains: z.array(
     z.strictObject({
       domain: z.string(),
-      checks: z.array(z.strictObject({ id: z.string().refine(isCheckId), status: STATUS, summary: z.string().min(1), evidence: z.record(z.string(), z.unknown()), remediation: z.string() })),
+      checks: z.array(
+        z.strictObject({
+          id: z.string().refine(isCheckId),
+          status: STATUS,
+          summary: z.string().min(1),
+          evidence: z.record(z.string(), z.unknown()),
+          remediation: z.string(),
+          blockedBy: z.string().refine(isCheckId).optional(),
+        }),
+      ),
     }),
   ),
   counts: z.strictObject({ pass: z.number(), warn: z.number(), fail: z.number(), info: z.number(), error: z.number(), skip: z.number() }),
@@ -52,7 +61,7 @@ function parseReport(text: string) {
   return REPORT.parse(JSON.parse(text));
 }
 
-describe("launch-ready audit: bad arguments exit 64 and name the option", () => {
+describe("launch-ready audit: bad arguments exit 2 (invalid input) and name the option", () => {
   it.each([
     [["--resolver", "dns.example:53", "a.test"], "--resolver"],
     [["--timeout", "0", "a.test"], "--timeout"],
@@ -64,11 +73,11 @@ describe("launch-ready audit: bad arguments exit 64 and name the option", () => 
     [["--trust-anchor", "test. DS nope", "a.test"], "--trust-anchor"],
     [["--ca", "/nonexistent/ca.pem", "--resolver", "127.0.0.1:9", "a.test"], "--ca /nonexistent/ca.pem"],
     [["--stack", "nope", "--resolver", "127.0.0.1:9", "a.test"], "--stack nope"],
-    [["--json", "--sarif", "--resolver", "127.0.0.1:9", "a.test"], "--json and --sarif"],
+    [["--markdown", "--sarif", "--resolver", "127.0.0.1:9", "a.test"], "--sarif and --markdown"],
     [["--resolver", "127.0.0.1:9", "https://a.test/"], "is a URL"],
   ])("%j", async (args, named) => {
     const r = await cli(args);
-    expect(r.code).toBe(64);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain(named);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(r.stdout).toBe("");
@@ -88,7 +97,7 @@ describe.runIf(dnsLabAvailable())("launch-ready audit on the DNS lab", () => {
   });
   const base = (): string[] => ["--resolver", lab.address, "--timeout", "500", "--deadline", "20000", ...lab.trustAnchors.flatMap((t) => ["--trust-anchor", t])];
 
-  it("--json prints the CHECKS.md document, and the exit status follows its counts", async () => {
+  it("--json prints the documented document, and the exit status follows its counts", async () => {
     const r = await cli([...base(), "--json", "signed.test", "bücher.test"]);
     const report = parseReport(r.stdout);
     expect(report.domains.map((d) => d.domain)).toEqual(["signed.test", "bücher.test"]);
@@ -98,17 +107,17 @@ describe.runIf(dnsLabAvailable())("launch-ready audit on the DNS lab", () => {
     expect(signed["caa.present"]?.status).toBe("pass");
     const total = Object.values(report.counts).reduce((a, b) => a + b, 0);
     expect(total).toBe(report.domains.reduce((n, d) => n + d.checks.length, 0));
-    const expected = report.counts.fail > 0 ? 2 : report.counts.error > 0 ? 3 : report.counts.warn > 0 ? 1 : 0;
+    const expected = report.counts.fail > 0 ? 1 : report.counts.error > 0 ? 3 : 0;
     expect(r.code).toBe(expected);
     expect(r.stderr).not.toContain("[1/2]"); // no progress line when stderr is not a terminal
   });
 
-  it("exits 2 for a domain that does not exist, with every dependant skipped", async () => {
+  it("exits 1 (a check fails) for a domain that does not exist, with every dependant skipped", async () => {
     const r = await cli([...base(), "--json", "gone.test"]);
     const checks = parseReport(r.stdout).domains[0]?.checks ?? [];
     expect(checks[0]).toMatchObject({ id: "dns.resolve", status: "fail" });
     expect(checks.slice(1).every((c) => c.status === "skip")).toBe(true);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
   });
 
   it("prints SARIF 2.1.0, Markdown and the human table on request", async () => {
@@ -137,8 +146,21 @@ describe("launch-ready audit when DNS does not answer", () => {
     const r = await cli(["--resolver", server.address, "--timeout", "100", "--json", "acme.test"]);
     const report = parseReport(r.stdout);
     expect(report.counts.pass).toBe(0);
-    expect(report.domains[0]?.checks[0]).toMatchObject({ id: "dns.resolve", status: "error" });
+    const [resolve, ...rest] = report.domains[0]?.checks ?? [];
+    expect(resolve).toMatchObject({ id: "dns.resolve", status: "error" });
+    expect(rest.length).toBeGreaterThan(10);
+    for (const c of rest) expect([c.id, c.status, c.blockedBy, c.remediation]).toEqual([c.id, "error", "dns.resolve", ""]);
     expect(r.code).toBe(3);
+  });
+
+  it("says so once, with the cause, instead of one error and one unrelated fix per check", async () => {
+    const r = await cli(["--resolver", server.address, "--timeout", "100", "acme.test"]);
+    expect(r.code).toBe(3);
+    expect(r.stdout.match(/^\s+ERROR\s/gm)).toHaveLength(1);
+    expect(r.stdout).toMatch(/ERROR\s+dns\.resolve\s+could not resolve acme\.test: .*did not answer/);
+    expect(r.stdout.match(/fix: /g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/\d+ other checks not run, blocked by dns\.resolve \(reported as error/);
+    expect(r.stdout.split("\n").length).toBeLessThan(20);
   });
 
   it("stops at --deadline and reports what did not finish", async () => {

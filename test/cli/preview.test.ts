@@ -68,9 +68,9 @@ describe("launch-ready preview", () => {
     expect(r.stderr).toMatch(/no stack file for 'nope'\. Known stacks: .*example/);
   });
 
-  it("exits 64 with usage help on bad arguments", () => {
+  it("exits 2 (invalid input) with usage help on bad arguments", () => {
     const r = cli("preview");
-    expect(r.status).toBe(64);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--stack/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EXIT } from "../../../cli/exit-codes";
 import { runAuditCommand, type AuditCommandOptions } from "../../../audit/run/command";
 import { parseTarget } from "../../../audit/target";
 import type { AuditCheckModule } from "../../../audit/types";
@@ -44,10 +45,10 @@ describe("runAuditCommand", () => {
     expect(JSON.parse(out.stdout)).toMatchObject({ counts: { pass: 2 } });
   });
 
-  it("exits 1 on warnings, 2 with --fail-on warn", async () => {
+  it("exits 0 on warnings, 1 (a check fails) with --fail-on warn: the code preview uses for a failing check", async () => {
     const out = { stdout: "", stderr: "" };
-    expect(await runAuditCommand(options({ modules: [warning] }, out))).toBe(1);
-    expect(await runAuditCommand(options({ modules: [warning], failOn: "warn" }, out))).toBe(2);
+    expect(await runAuditCommand(options({ modules: [warning] }, out))).toBe(EXIT.ok);
+    expect(await runAuditCommand(options({ modules: [warning], failOn: "warn" }, out))).toBe(EXIT.checkFailed);
   });
 
   it("says which domains are not in the --stack and audits them by discovery", async () => {

@@ -118,9 +118,32 @@ describe("runAudit", () => {
       deadlineMs: 5000,
     });
     expect(ran).toBe(0);
-    expect(report.domains[0]?.checks[1]).toMatchObject({ id: "caa.present", status: "skip", summary: "not run: gone.test does not exist (NXDOMAIN)" });
-    expect(report.domains[1]?.checks[1]).toMatchObject({ id: "caa.present", status: "error" });
-    expect(report.domains[1]?.checks[1]?.summary).toContain("SOA flaky.test: timed out");
+    expect(report.domains[0]?.checks[1]).toMatchObject({ id: "caa.present", status: "skip", summary: "not run: gone.test does not exist (NXDOMAIN)", blockedBy: "dns.resolve" });
+    expect(report.domains[1]?.checks[1]).toMatchObject({ id: "caa.present", status: "error", blockedBy: "dns.resolve" });
+  });
+
+  it("says an unresolvable apex once: the cause on dns.resolve, the blocked checks `error` with no fix of their own", async () => {
+    const resolveMod = mod(["dns.resolve"], async () => [{ ...ok("dns.resolve", "error"), summary: "could not resolve flaky.test: SOA flaky.test: timed out" }]);
+    const report = await runAudit({
+      targets: [target("flaky.test")],
+      modules: [resolveMod, mod(["caa.present", "caa.syntax"], async () => [ok("caa.present"), ok("caa.syntax")]), mod(["hdr.xcto"], async () => [ok("hdr.xcto")])],
+      contextFor: ctxFor,
+      concurrency: 1,
+      deadlineMs: 5000,
+    });
+    const [resolve, ...rest] = report.domains[0]?.checks ?? [];
+    expect(resolve).toMatchObject({ id: "dns.resolve", status: "error", summary: "could not resolve flaky.test: SOA flaky.test: timed out" });
+    expect(resolve?.blockedBy).toBeUndefined();
+    expect(resolve?.remediation).toContain("--resolver");
+    expect(resolve?.remediation).toContain(checkDefinition("dns.resolve").remediation);
+    expect(rest.map((c) => [c.id, c.status, c.blockedBy, c.remediation])).toEqual([
+      ["caa.present", "error", "dns.resolve", ""],
+      ["caa.syntax", "error", "dns.resolve", ""],
+      ["hdr.xcto", "error", "dns.resolve", ""],
+    ]);
+    // The cause is said once, on dns.resolve, not repeated on each blocked check.
+    for (const c of rest) expect(c.summary).not.toContain("timed out");
+    expect(report.counts).toMatchObject({ pass: 0, error: 4 });
   });
 
   it("bounds how many domains are audited at once and reports progress", async () => {

@@ -71,6 +71,6 @@ describe.runIf(labPkiAvailable() && dnsLabAvailable())("launch-ready audit with 
       expired: ["fail", "fail"],
       rate: "skip",
     });
-    expect(r.code).toBe(2); // fails present → exit 2 (CHECKS.md)
+    expect(r.code).toBe(1); // fails present → exit 1 (cli/exit-codes.ts)
   });
 });

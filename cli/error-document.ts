@@ -1,0 +1,63 @@
+/**
+ * What `--json` prints when a command stops before it has a report: still exactly one JSON document on stdout, so
+ * CI that parses stdout gets the reason with the exit status instead of an empty string.
+ *
+ *   { "command": "preview", "exitCode": 2, "errors": [{ "path": "launch-ready:domains[0].name", "message": "…" }] }
+ *
+ * `errors` is what tells it apart from a report; `path` names the config field, option or argument when there is one.
+ */
+import { z } from "zod";
+import { EXIT, type ExitCode } from "./exit-codes";
+
+export type CommandName = "preview" | "audit";
+
+export interface InputError {
+  /** A config field path (`launch-ready:domains[0].web.hsts.maxAgeSeconds`), an option (`--stack`) or an argument. */
+  readonly path?: string;
+  readonly message: string;
+}
+
+export interface ErrorDocument {
+  readonly command: CommandName;
+  readonly exitCode: ExitCode;
+  readonly errors: readonly InputError[];
+}
+
+export function errorDocument(command: CommandName, exitCode: ExitCode, errors: readonly InputError[]): ErrorDocument {
+  return { command, exitCode, errors: errors.map((e) => (e.path !== undefined ? { path: e.path, message: e.message } : { message: e.message })) };
+}
+
+export function formatErrorDocument(doc: ErrorDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * The command `argv` runs with `--json`, if any: the first word that is not an option, when it is a command that
+ * has `--json`, and `--json` among the options before any `--`. Used where commander rejected the arguments
+ * before the command ran, but far enough to know a JSON document was asked for.
+ */
+export function jsonCommandOf(argv: readonly string[]): CommandName | undefined {
+  const args = argv.slice(2);
+  const end = args.indexOf("--");
+  const opts = end < 0 ? args : args.slice(0, end);
+  const command = opts.find((a) => !a.startsWith("-"));
+  if (command !== "preview" && command !== "audit") return undefined;
+  return opts.includes("--json") ? command : undefined;
+}
+
+/** The same document as a schema: docs/CHECKS.md is generated from it and the tests parse real output with it. */
+export const ERROR_JSON = z
+  .strictObject({
+    command: z.enum(["preview", "audit"]).describe("the command that stopped"),
+    exitCode: z.literal([EXIT.invalidInput, EXIT.incomplete, EXIT.internal]).describe("the exit status, repeated: 2, 3 or 70 (see Exit status)"),
+    errors: z
+      .array(
+        z.strictObject({
+          path: z.string().min(1).optional().describe("the config field (`launch-ready:domains[0].name`), option (`--stack`) or argument (`domains[1]`), when there is one"),
+          message: z.string().min(1).describe("what is wrong and how to fix it"),
+        }),
+      )
+      .min(1)
+      .describe("every problem found, in order"),
+  })
+  .describe("`--json` when the command stops before it has a report") satisfies z.ZodType<ErrorDocument>;
