@@ -4,6 +4,7 @@
  * (the descriptions feed the exported JSON Schema, so editors complete and explain the config).
  */
 import { z } from "zod";
+import { acknowledgementsSchema } from "./acknowledgements";
 import { hostNameProblem, recordNameProblem, toALabels } from "../core/dns/names";
 import { SSL_MODES } from "../core/edge/zone-settings";
 
@@ -283,6 +284,7 @@ export const launchReadyConfigSchema = z.strictObject({
   "launch-ready:alerts": alertsSchema.optional(),
   "launch-ready:secrets": secretsSchema.default([]),
   "launch-ready:backups": backupsSchema.optional(),
+  "launch-ready:acknowledge": acknowledgementsSchema,
 });
 
 export type LaunchReadyConfigInput = z.input<typeof launchReadyConfigSchema>;

@@ -2,6 +2,7 @@
  * The normalised, typed spec the Pulumi program consumes: every default applied, every name in A-labels.
  * Pure data: no Pulumi, no I/O.
  */
+import type { Acknowledgement } from "../core/acknowledge";
 import type { SslMode } from "../core/edge/zone-settings";
 import type { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS } from "./schema";
 
@@ -148,4 +149,6 @@ export interface LaunchReadySpec {
   readonly alerts?: { readonly emails: readonly string[] };
   readonly secrets: readonly SecretSpec[];
   readonly backups?: BackupSpec;
+  /** `launch-ready:acknowledge`: checks the team knowingly ships failing, each until a date. */
+  readonly acknowledgements: readonly Acknowledgement[];
 }

@@ -9,6 +9,7 @@ import { hostNameProblem, isWithinZone, toALabels } from "../core/dns/names";
 import { adopt, planDomainRecords, REDIRECT_ONLY_ORIGIN } from "../core/dns/record-plan";
 import { parseQuotedTxt } from "../core/dns/txt";
 import { blockedIssuers, type CaaRecord, parseCaa, platformIssuers } from "../core/edge/caa";
+import { acknowledgementIssues, toAcknowledgements } from "./acknowledgements";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
 import { type DomainConfig, type LaunchReadyConfig, launchReadyConfigSchema } from "./schema";
 import type { DomainSpec, LaunchReadySpec, LegacyPathSpec, Origin, RateLimitSpec, WebHostSpec, WebSpec } from "./spec";
@@ -21,7 +22,7 @@ export const NAMESPACE = "launch-ready";
  */
 export function validateConfig(
   config: Readonly<Record<string, unknown>>,
-  options: { readonly secretPaths?: readonly string[] } = {},
+  options: { readonly secretPaths?: readonly string[]; readonly now?: Date } = {},
 ): ConfigReport<LaunchReadySpec> {
   const ours = Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith(`${NAMESPACE}:`)));
   const parsed = launchReadyConfigSchema.safeParse(ours);
@@ -40,6 +41,9 @@ export function validateConfig(
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
   const spec = normalise(parsed.data, errors, warnings);
+  const acks = acknowledgementIssues(spec.acknowledgements, options.now ?? new Date());
+  errors.push(...acks.errors);
+  warnings.push(...acks.warnings);
   return errors.length > 0 ? { errors: sortIssues(errors), warnings } : { value: spec, errors: [], warnings };
 }
 
@@ -75,6 +79,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     ...(alerts ? { alerts: { emails: alerts.emails } } : {}),
     secrets,
     ...(backups ? { backups: { ...backups, selectionTag: { key: tagKey, value: tagValue } } } : {}),
+    acknowledgements: toAcknowledgements(cfg["launch-ready:acknowledge"]),
   };
 }
 

@@ -13,7 +13,7 @@ function every<T extends string>() {
 }
 
 export const PLAN_CHECK_STATUSES = every<PlanCheckStatus>()(["pass", "info", "warn", "fail", "not-applicable", "cannot-tell"]);
-export const ROW_STATUSES = every<RowStatus>()(["pass", "warn", "fail", "not-applicable", "not-covered", "out-of-scope"]);
+export const ROW_STATUSES = every<RowStatus>()(["pass", "warn", "fail", "acknowledged", "not-applicable", "not-covered", "out-of-scope"]);
 
 const checkId = z.string().refine(isCheckId, "not a checklist ID");
 
@@ -45,6 +45,14 @@ export const PREVIEW_JSON = z
           why: z.string().optional().describe("why it matters; on `fail` and `warn`"),
           remediation: z.string().optional().describe("how to fix it; on `fail` and `warn`"),
           resources: z.array(z.string()).describe("names of the resources the verdict is about"),
+          acknowledgement: z
+            .strictObject({
+              reason: z.string().describe("why the team accepts it"),
+              until: z.string().describe("its last day, YYYY-MM-DD (UTC)"),
+              active: z.boolean().describe("true until the end of `until`: the failure then does not block"),
+            })
+            .optional()
+            .describe("on a `fail` or `warn` check the stack acknowledges (`launch-ready:acknowledge`)"),
         }),
       )
       .describe("one entry per plan rule (checks judged before apply)"),
@@ -56,6 +64,7 @@ export const PREVIEW_JSON = z
           status: z.enum(ROW_STATUSES).describe("see Statuses"),
           note: z.string().describe("one line about the row (what is not covered, why it is out of scope)"),
           checks: z.array(checkId).describe("the IDs judged in this row"),
+          notProvisioned: z.array(checkId).describe("IDs of the row nothing judges yet: the row is then never `pass`"),
         }),
       )
       .describe("every scorecard row, in order"),

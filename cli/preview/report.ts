@@ -73,6 +73,7 @@ const STATUS_MARK: Record<string, string> = {
   fail: "✗ FAIL",
   "cannot-tell": "? cannot tell",
   "not-applicable": "– n/a",
+  acknowledged: "~ acknowledged",
   "not-covered": "○ not covered",
   "out-of-scope": "○ out of scope",
 };
@@ -114,6 +115,10 @@ export function renderPreview(doc: PreviewDocument): string {
       lines.push(`      ${pad(STATUS_MARK[c.status] ?? c.status, 8)} ${c.id}  ${c.title}${c.severity === "advisory" ? " (advisory)" : ""}`);
       if (c.status === "fail" || c.status === "warn" || c.status === "cannot-tell") {
         for (const m of c.message.split("\n")) lines.push(`               ${m}`);
+        if (c.acknowledgement !== undefined) {
+          const a = c.acknowledgement;
+          lines.push(a.active ? `               acknowledged until ${a.until}: ${a.reason} (does not block)` : `               acknowledgement expired on ${a.until} (${a.reason}): counts again`);
+        }
         if (c.why !== undefined) lines.push(`               why: ${c.why}`);
         if (c.remediation !== undefined) lines.push(`               fix: ${c.remediation}`);
       }

@@ -61,7 +61,7 @@ export async function runPreview(opts: PreviewOptions): Promise<ExitCode> {
     const row = w.unprovisionedRow;
     if (row !== undefined) unprovisioned.set(row, [...(unprovisioned.get(row) ?? []), w.path]);
   }
-  const scorecard = buildScorecard(PLAN_RULES, run.resources, unprovisioned);
+  const scorecard = buildScorecard(PLAN_RULES, run.resources, unprovisioned, { acknowledgements: report.value?.acknowledgements ?? [], now: new Date() });
   // The program (index.ts) logs each config warning as `path: message` for users of the real CLI; we have
   // printed them already, so drop exactly those and keep anything else it logged.
   const printed = new Set(report.warnings.map((w) => `${w.path}: ${w.message}`));

@@ -46,9 +46,10 @@ const PLAN_STATUS_MEANING: Record<PlanCheckStatus, string> = {
 };
 
 const ROW_STATUS_MEANING: Record<RowStatus, string> = {
-  pass: "every judged check of the row passes",
+  pass: "every check of the row is judged and passes",
   warn: "some check warns, none fails",
   fail: "some check fails",
+  acknowledged: "its only failures or warnings are acknowledged (`launch-ready:acknowledge`) and still in date: shipped knowingly, not passing",
   "not-applicable": "no check of the row applies to this stack",
   "not-covered": "the toolkit does not provision or judge this row yet",
   "out-of-scope": "an application concern the toolkit cannot prove; never shown as passing",
