@@ -2,7 +2,7 @@ import { caaRecordIssues } from "../../core/edge/caa";
 import { judgeCaaSyntax } from "../../core/judges/dns";
 import { fromVerdicts, type PlanRule, type SubjectVerdict } from "../rule";
 import type { PlannedResource } from "../resource";
-import { caaRecords, setAt } from "./support/caa";
+import { caaRecords } from "./support/caa";
 import { edgeZones } from "./support/edge";
 
 /** The judge's verdict for each name that has planned CAA records, pointing at its first faulty record. */
@@ -11,10 +11,9 @@ export function caaSyntaxSubjects(resources: readonly PlannedResource[]): Subjec
     const all = caaRecords(z);
     return [...new Set(all.map((c) => c.name))].map((name) => {
       const here = all.filter((c) => c.name === name);
+      // Point at the first record the judge will name, so the violation lands on a resource to change.
       const faulty = here.find((c) => !("record" in c.entry) || caaRecordIssues(c.entry.record).length > 0) ?? here[0];
-      const found = setAt(all, name);
-      if (found === undefined) throw new Error(`no CAA records at ${name}`);
-      return { verdict: judgeCaaSyntax(found.set), ...(faulty !== undefined ? { urn: faulty.urn } : {}) };
+      return { verdict: judgeCaaSyntax({ at: name, entries: here.map((c) => c.entry) }), ...(faulty !== undefined ? { urn: faulty.urn } : {}) };
     });
   });
 }

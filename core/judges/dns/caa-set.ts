@@ -1,5 +1,5 @@
 /** What the CAA judges read: the records one name answers, as planned or as observed. */
-import type { CaaRecord } from "../../edge/caa";
+import { caaContent, type CaaRecord } from "../../edge/caa";
 
 /** A CAA record as found, or one that could not be read (a planned `content` that does not parse). */
 export type CaaEntry = { readonly record: CaaRecord } | { readonly unreadable: string; readonly why: string };
@@ -11,9 +11,8 @@ export interface CaaSet {
   readonly entries: readonly CaaEntry[];
 }
 
-export function caaText(r: CaaRecord): string {
-  return `${r.flags} ${r.tag} "${r.value}"`;
-}
+/** A record as a user reads it in a zone file or the dashboard: `0 issue "letsencrypt.org"`. */
+export const caaText = (r: CaaRecord): string => caaContent(r);
 
 export function entryText(e: CaaEntry): string {
   return "record" in e ? caaText(e.record) : e.unreadable;
