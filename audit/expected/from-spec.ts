@@ -1,10 +1,12 @@
 /**
  * Expected state for the auditor from a stack's validated spec (`--stack`): what the stack will have made true, so
- * checks are exact instead of guessed. Pure.
+ * checks are exact instead of guessed. Read from the same record plan the program registers (`planDomainRecords`,
+ * which runs the CAA planner), never rebuilt by hand, so the auditor expects exactly what the stack creates. Pure.
  */
 import type { DomainSpec, LaunchReadySpec } from "../../config/spec";
+import { planDomainRecords, type PlannedRecord } from "../../core/dns/record-plan";
+import { requiredIssuers } from "../../core/edge/caa";
 import type { ExpectedDomainState } from "../types";
-import { ACM_CAA_ISSUER, CLOUDFLARE_CAA_ISSUERS } from "./platform";
 
 /** DKIM selectors that are fixed per sending service; others (SES, Postmark) are per-account tokens, not known. */
 const FIXED_DKIM_SELECTORS: Readonly<Record<string, readonly string[]>> = {
@@ -15,15 +17,8 @@ const FIXED_DKIM_SELECTORS: Readonly<Record<string, readonly string[]>> = {
 
 const ENDPOINT_NAMES = { login: "login", reset: "password-reset", invite: "invite", search: "search" } as const;
 
-function caaIssuersOf(d: DomainSpec): string[] {
-  const fromRecords = d.dnsRecords
-    .filter((r) => r.type === "CAA")
-    .map((r) => /\bissue(?:wild)?\s+"?([^";\s]*)/i.exec(r.content)?.[1]?.toLowerCase())
-    .filter((v): v is string => v !== undefined && v !== "");
-  return [...new Set([...CLOUDFLARE_CAA_ISSUERS, ACM_CAA_ISSUER, ...fromRecords])];
-}
-
-export function expectedFromDomain(d: DomainSpec): ExpectedDomainState {
+/** The expected state of one domain, from the records the stack plans for it. */
+export function expectedFromRecords(d: DomainSpec, records: readonly PlannedRecord[]): ExpectedDomainState {
   const senders = d.email?.senders ?? [];
   const endpoints: Partial<Record<"login" | "reset" | "invite" | "search", string>> = {};
   for (const rl of d.rateLimits) {
@@ -35,12 +30,17 @@ export function expectedFromDomain(d: DomainSpec): ExpectedDomainState {
   return {
     sending: senders.length > 0,
     dkimSelectors: [...new Set(senders.flatMap((s) => FIXED_DKIM_SELECTORS[s] ?? []))],
-    mxHosts: d.dnsRecords.filter((r) => r.type === "MX").map((r) => r.content.replace(/\.$/, "").toLowerCase()),
-    caaIssuers: caaIssuersOf(d),
+    mxHosts: records.filter((r) => r.type === "MX").map((r) => r.content.replace(/\.$/, "").toLowerCase()),
+    // The CAs the plan rule requires for this zone (caa.issuer_match), from the same function and records.
+    caaIssuers: requiredIssuers(records),
     ...(d.web ? { canonicalHost: d.web.canonicalHost } : {}),
     aliases: d.web?.aliases ?? [],
     endpoints,
   };
+}
+
+export function expectedFromDomain(d: DomainSpec): ExpectedDomainState {
+  return expectedFromRecords(d, planDomainRecords(d));
 }
 
 /** Expected state per domain name (A-labels). */

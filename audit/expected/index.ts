@@ -1,3 +1,3 @@
-export { expectedFromDomain, expectedFromSpec } from "./from-spec";
+export { expectedFromDomain, expectedFromRecords, expectedFromSpec } from "./from-spec";
 export { loadExpectedState, ExpectedStateError } from "./load";
 export { ACM_CAA_ISSUER, CLOUDFLARE_CAA_ISSUERS } from "./platform";

@@ -1,31 +1,28 @@
-import { failWith, notApplicable, pass, type PlanRule, type Violation } from "../rule";
+import { cannotTell } from "../../core/judge";
+import { judgeDnssecChain } from "../../core/judges/dns";
+import { fromVerdicts, type PlanRule, type SubjectVerdict } from "../rule";
+import type { PlannedResource } from "../resource";
 import { edgeZones } from "./support/edge";
 
 /**
- * Every zone the stack manages DNS in is signed (`cloudflare.ZoneDnssec` active). The chain of trust also needs
- * the DS record at the registrar: that step is outside the plan (stack output `dnssecDs`, runbooks/dnssec.md), and
+ * The judge's verdict per zone the stack manages DNS in, from its planned `cloudflare.ZoneDnssec`: signing is all a
+ * plan can show. The DS at the registrar is outside the plan (stack output `dnssecDs`, runbooks/dnssec.md), and
  * `launch-ready audit` proves the whole chain live (RFC 4033–4035).
  */
+export function dnssecChainSubjects(resources: readonly PlannedResource[]): SubjectVerdict[] {
+  return edgeZones(resources)
+    .filter((z) => z.records.length > 0 || z.dnssec.length > 0)
+    .map((z) => {
+      const odd = z.dnssec.find((d) => d.inputs["status"] !== "active" && d.inputs["status"] !== "disabled");
+      // The provider takes only `active` or `disabled`; anything else is not a plan we can read.
+      if (odd !== undefined) return { urn: odd.urn, verdict: cannotTell(`ZoneDnssec status ${JSON.stringify(odd.inputs["status"])} is neither active nor disabled`), label: z.label };
+      const active = z.dnssec.find((d) => d.inputs["status"] === "active");
+      const carrier = active ?? z.dnssec[0];
+      return { verdict: judgeDnssecChain({ kind: "planned", zone: z.label, signing: active !== undefined }), ...(carrier !== undefined ? { urn: carrier.urn } : {}) };
+    });
+}
+
 export const dnssecChain: PlanRule = {
   id: "dnssec.chain",
-  evaluate(resources) {
-    const zones = edgeZones(resources).filter((z) => z.records.length > 0 || z.dnssec.length > 0);
-    if (zones.length === 0) return notApplicable("The stack manages no DNS zone.");
-    const violations: Violation[] = [];
-    const urns: string[] = [];
-    for (const z of zones) {
-      const active = z.dnssec.filter((d) => d.inputs["status"] === "active");
-      if (active.length > 0) {
-        urns.push(...active.map((d) => d.urn));
-        continue;
-      }
-      const disabled = z.dnssec[0];
-      violations.push({
-        ...(disabled !== undefined ? { urn: disabled.urn } : {}),
-        message: `${z.label}: DNSSEC is ${disabled !== undefined ? `planned with status \`${String(disabled.inputs["status"])}\`` : "not enabled"}, so answers can be spoofed. Set \`dnssec: true\` on the domain, then publish the DS record at the registrar (runbooks/dnssec.md).`,
-      });
-    }
-    if (violations.length > 0) return failWith(violations);
-    return pass(`${zones.map((z) => z.label).join(", ")} signed; publish the DS record (stack output \`dnssecDs\`) at the registrar, then \`launch-ready audit\` proves the chain.`, urns);
-  },
+  evaluate: (resources) => fromVerdicts(dnssecChainSubjects(resources), "The stack manages no DNS zone."),
 };

@@ -32,6 +32,9 @@ describe("Domain component in preview mode", () => {
     expect(edge.filter((c) => c.status === "fail")).toEqual([]);
     expect(edge.filter((c) => c.status === "not-applicable").map((c) => c.id)).toEqual(["hsts.preload_ready"]);
     expect(scorecard.rows.find((r) => r.row === "ssl-tls")?.status).toBe("pass");
-    expect(scorecard.rows.find((r) => r.row === "dns-redirects")?.status).toBe("pass");
+    // Before apply dnssec.chain can only say "signed, DS not yet published" (a warning: publishing the DS is an
+    // action outside the plan), the same outcome the auditor gives until the registrar has the DS; never a pass.
+    expect(edge.filter((c) => c.status === "warn").map((c) => c.id)).toEqual(["dnssec.chain"]);
+    expect(scorecard.rows.find((r) => r.row === "dns-redirects")?.status).toBe("warn");
   });
 });

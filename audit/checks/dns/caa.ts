@@ -1,8 +1,10 @@
-import { ACM_CAA_ISSUER, CLOUDFLARE_CAA_ISSUERS } from "../../expected/platform";
-import type { AuditCheckModule, AuditContext, AuditTarget, CaaRecord, CheckResult } from "../../types";
-import { KNOWN_TAGS, caaProblems, caaText, issuerDomain } from "./caa-syntax";
-import { caaDomainsForIssuer } from "./issuer";
-import { result } from "./result";
+/**
+ * caa.present, caa.syntax, caa.issuer_match on the live domain: this module only looks things up (the relevant CAA
+ * set, the served certificate) and hands them to the judges in core/judges/dns, the same the plan rules use.
+ */
+import { type CaaSet, judgeCaaIssuerMatch, judgeCaaPresent, judgeCaaSyntax, type LiveCertificate, caaText } from "../../../core/judges/dns";
+import type { AuditCheckModule, AuditContext, AuditTarget, CaaRecord, Evidence } from "../../types";
+import { fromVerdict } from "../verdict";
 
 type RelevantSet =
   | { readonly kind: "found"; readonly at: string; readonly records: readonly CaaRecord[]; readonly climbed: readonly string[] }
@@ -26,78 +28,42 @@ export async function relevantCaaSet(name: string, ctx: AuditContext): Promise<R
   return { kind: "none", climbed };
 }
 
-async function liveIssuer(target: AuditTarget, ctx: AuditContext): Promise<{ issuer: string } | { error: string }> {
+/** The certificate served on 443: its issuer, and whether it is a wildcard (then `issuewild` governs it too). */
+async function liveCertificate(target: AuditTarget, ctx: AuditContext): Promise<LiveCertificate> {
   const h = await ctx.tls.handshake(target.name, 443);
-  if (h.kind !== "connected") return { error: `${target.name}:443: ${h.reason}` };
+  if (h.kind !== "connected") return { kind: "unreadable", reason: `${target.name}:443: ${h.reason}` };
   const leaf = h.chain[0];
-  return leaf ? { issuer: leaf.issuer } : { error: `${target.name}:443 sent no certificate` };
+  if (!leaf) return { kind: "unreadable", reason: `${target.name}:443 sent no certificate` };
+  return { kind: "read", issuer: leaf.issuer, wildcard: leaf.subjectAltNames.some((n) => n.replace(/^DNS:/i, "").startsWith("*.")) };
 }
 
 export const caaModule: AuditCheckModule = {
   ids: ["caa.present", "caa.syntax", "caa.issuer_match"],
   async run(target, ctx) {
-    const set = await relevantCaaSet(target.name, ctx);
-    if (set.kind === "error") {
-      const why = `CAA lookup failed: ${set.reason}`;
+    const found = await relevantCaaSet(target.name, ctx);
+    if (found.kind === "error") {
+      const why = `CAA lookup failed: ${found.reason}`;
       return [
-        result("caa.present", "error", why, { climbed: set.climbed }),
-        result("caa.syntax", "error", why),
-        result("caa.issuer_match", "error", why),
+        fromVerdict("caa.present", { status: "cannot-tell", reason: why }, { climbed: found.climbed }),
+        fromVerdict("caa.syntax", { status: "cannot-tell", reason: why }),
+        fromVerdict("caa.issuer_match", { status: "cannot-tell", reason: why }),
       ];
     }
-    if (set.kind === "none") {
-      return [
-        result("caa.present", "warn", `no CAA record at ${target.display} or any parent: any CA may issue for it`, { climbed: set.climbed }),
-        result("caa.syntax", "skip", "no CAA records to check"),
-        result("caa.issuer_match", "skip", "no CAA records: every CA may issue (see caa.present)"),
-      ];
-    }
-    const records = set.records.map(caaText);
-    const out: CheckResult[] = [
-      result("caa.present", "pass", `CAA at ${set.at}: ${records.join(", ")}`, { at: set.at, records, climbed: set.climbed }),
-    ];
-    const problems = caaProblems(set.records);
-    const worst = problems.some((p) => p.severity === "fail") ? "fail" : problems.length > 0 ? "warn" : "pass";
-    out.push(
-      result("caa.syntax", worst, worst === "pass" ? `${records.length} CAA record(s) at ${set.at} are well formed` : problems.map((p) => p.message).join("; "), {
-        at: set.at,
-        records,
-        problems: problems.map((p) => `${p.severity}: ${p.message}`),
+    const set: CaaSet | undefined = found.kind === "found" ? { at: found.at, entries: found.records.map((record) => ({ record })) } : undefined;
+    const evidence: Evidence = found.kind === "found" ? { at: found.at, records: found.records.map(caaText), climbed: found.climbed } : { climbed: found.climbed };
+    // Without --stack the platform's CAs are not known: only the served certificate's CA is checked.
+    const required = ctx.expected?.caaIssuers ?? [];
+    const live = set === undefined ? undefined : await liveCertificate(target, ctx);
+    return [
+      fromVerdict("caa.present", judgeCaaPresent({ name: target.name, set }), evidence),
+      fromVerdict("caa.syntax", set === undefined ? { status: "not-applicable", reason: `no CAA records at ${target.name} or above to check` } : judgeCaaSyntax(set), evidence),
+      fromVerdict("caa.issuer_match", judgeCaaIssuerMatch({ names: [target.name], set, required, ...(live !== undefined ? { live } : {}) }), {
+        ...evidence,
+        required: [...required],
+        requiredFrom: ctx.expected ? "the stack's record plan (--stack)" : "none: no --stack, so only the live certificate's CA is checked",
+        liveIssuer: live?.kind === "read" ? live.issuer : null,
+        liveIssuerError: live?.kind === "unreadable" ? live.reason : null,
       }),
-    );
-    out.push(await issuerMatch(target, ctx, set.at, set.records));
-    return out;
+    ];
   },
 };
-
-async function issuerMatch(target: AuditTarget, ctx: AuditContext, at: string, records: readonly CaaRecord[]): Promise<CheckResult> {
-  // RFC 8659 §4.2: a relevant set with no property that restricts issuance (only iodef, say) restricts no CA. An
-  // unknown critical tag still forbids every CA (§4.1), so it falls through to the "not allowed" verdict below.
-  const restricts = records.some((r) => r.tag.toLowerCase() === "issue" || ((r.flags & 0x80) !== 0 && !KNOWN_TAGS.has(r.tag.toLowerCase())));
-  if (!restricts) {
-    return result("caa.issuer_match", "pass", `CAA at ${at} has no issue property, so it restricts no CA for ${target.display} (RFC 8659 §4.2)`, { at, records: records.map(caaText), restricts: false });
-  }
-  // Only `issue` governs non-wildcard certificates; an empty value forbids every CA (RFC 8659 §4.2-4.3).
-  const allowed = [...new Set(records.filter((r) => r.tag.toLowerCase() === "issue").map((r) => issuerDomain(r.value)).filter((d) => d !== ""))];
-  const platform = ctx.expected ? [...ctx.expected.caaIssuers] : [...CLOUDFLARE_CAA_ISSUERS, ACM_CAA_ISSUER];
-  const cloudflareCas: readonly string[] = CLOUDFLARE_CAA_ISSUERS;
-  const cloudflare = platform.filter((p) => cloudflareCas.includes(p));
-  const others = platform.filter((p) => !cloudflare.includes(p));
-  const problems: string[] = [];
-  // Cloudflare picks among its CAs, so one allowed is enough; every other platform CA must be allowed itself.
-  if (cloudflare.length > 0 && !cloudflare.some((c) => allowed.includes(c))) problems.push(`none of Cloudflare's CAs (${cloudflare.join(", ")}) is allowed`);
-  for (const o of others) if (!allowed.includes(o)) problems.push(`${o} is not allowed`);
-  const live = await liveIssuer(target, ctx);
-  const evidence = { at, allowed, platform, liveIssuer: "issuer" in live ? live.issuer : null, liveIssuerError: "error" in live ? live.error : null };
-  if ("issuer" in live) {
-    const domains = caaDomainsForIssuer(live.issuer);
-    if (domains.length > 0 && !domains.some((d) => allowed.includes(d))) {
-      problems.unshift(`the live certificate's CA (${live.issuer}; CAA ${domains.join(" or ")}) is not allowed, so it cannot renew`);
-    }
-    if (problems.length > 0) return result("caa.issuer_match", "fail", `CAA at ${at}: ${problems.join("; ")}`, evidence);
-    const liveNote = domains.length > 0 ? `the live CA (${domains[0]}) and` : `the live CA (${live.issuer}) is not one we can map to a CAA domain; check it by hand;`;
-    return result("caa.issuer_match", "pass", `CAA at ${at} allows ${liveNote} the platform CAs`, evidence);
-  }
-  if (problems.length > 0) return result("caa.issuer_match", "fail", `CAA at ${at}: ${problems.join("; ")}`, evidence);
-  return result("caa.issuer_match", "error", `CAA allows the platform CAs, but the live certificate could not be read (${live.error})`, evidence);
-}

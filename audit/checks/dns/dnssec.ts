@@ -1,5 +1,13 @@
+/**
+ * dnssec.chain and dnssec.sig_expiry on the live domain. The chain is validated here (I/O); the verdict is the
+ * judge's in core/judges/dns, the same the plan rule uses, so "signed, DS not yet published" reads the same
+ * before and after apply.
+ */
+import { cannotTell } from "../../../core/judge";
+import { judgeDnssecChain } from "../../../core/judges/dns";
 import { validateZone, zoneSignatures, type SignatureSeen } from "../../dnssec";
 import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult } from "../../types";
+import { fromVerdict } from "../verdict";
 import { result } from "./result";
 
 /** Below this much time to expiry a signature is worth a warning (CHECKS.md dnssec.sig_expiry). */
@@ -22,14 +30,10 @@ function judgeExpiry(zone: string, sigs: readonly SignatureSeen[], now: Date): C
 async function byAdBit(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[]> {
   const soa = await ctx.dns.query(target.name, "SOA");
   const noSigs = result("dnssec.sig_expiry", "skip", "needs the signatures, which this DNS client cannot fetch");
-  if (soa.kind === "error") return [result("dnssec.chain", "error", `SOA ${target.name}: ${soa.reason}`, { method: METHOD_AD }), noSigs];
-  if (soa.kind === "absent") return [result("dnssec.chain", "error", `${target.display} has no SOA (${soa.reason})`, { method: METHOD_AD }), noSigs];
-  return [
-    soa.authenticated
-      ? result("dnssec.chain", "pass", `the resolver validated ${target.display} (AD bit set)`, { method: METHOD_AD, authenticated: true })
-      : result("dnssec.chain", "warn", `the resolver did not validate ${target.display} (no AD bit): unsigned, or the resolver does not validate`, { method: METHOD_AD, authenticated: false }),
-    noSigs,
-  ];
+  const evidence = { method: METHOD_AD };
+  if (soa.kind === "error") return [fromVerdict("dnssec.chain", cannotTell(`SOA ${target.name}: ${soa.reason}`), evidence), noSigs];
+  if (soa.kind === "absent") return [fromVerdict("dnssec.chain", cannotTell(`${target.display} has no SOA (${soa.reason})`), evidence), noSigs];
+  return [fromVerdict("dnssec.chain", judgeDnssecChain({ kind: "resolver", zone: target.display, authenticated: soa.authenticated }), { ...evidence, authenticated: soa.authenticated }), noSigs];
 }
 
 export const dnssecModule: AuditCheckModule = {
@@ -41,27 +45,22 @@ export const dnssecModule: AuditCheckModule = {
     const chain = await validateZone(querySigned, target.name, ctx.dnssecTrustAnchors ?? [], now);
     const ad = await ctx.dns.query(target.name, "SOA");
     const evidence = { method: METHOD_SELF, zone: target.name, steps: [...chain.steps], resolverAuthenticated: ad.kind === "answer" ? ad.authenticated : null };
-    const chainResult =
-      chain.status === "secure"
-        ? result("dnssec.chain", "pass", `DNSSEC validates for ${target.display}: ${chain.reason}`, evidence)
-        : chain.status === "insecure"
-          ? result("dnssec.chain", "warn", `${target.display} is not protected by DNSSEC: ${chain.reason}`, evidence)
-          : chain.status === "bogus"
-            ? result("dnssec.chain", "fail", `DNSSEC is broken (bogus) for ${target.display}: ${chain.reason}`, evidence)
-            : result("dnssec.chain", "error", `could not validate DNSSEC for ${target.display}: ${chain.reason}`, evidence);
+    // The common half-done setup: the zone is signed but the DS never reached the registrar (RFC 4035 §5.2).
+    let publishesDnskey: boolean | undefined;
     if (chain.status === "insecure") {
-      // The common half-done setup: the zone is signed but the DS never reached the registrar (RFC 4035 §5.2).
       const keys = await querySigned(target.name, "DNSKEY");
-      if (keys.kind === "answer" && keys.records.some((r) => r.type === "DNSKEY")) {
-        return [
-          result("dnssec.chain", "warn", `${target.display} is signed (it publishes DNSKEY) but its parent has no DS for it, so no resolver validates it: publish the DS at the registrar`, {
-            ...evidence,
-            publishesDnskey: true,
-          }),
-          result("dnssec.sig_expiry", "skip", `${target.display} is not validated by anyone until its DS is published (see dnssec.chain)`),
-        ];
-      }
-      return [chainResult, result("dnssec.sig_expiry", "skip", `${target.display} is not signed (see dnssec.chain)`)];
+      publishesDnskey = keys.kind === "answer" && keys.records.some((r) => r.type === "DNSKEY");
+    }
+    const chainResult = fromVerdict(
+      "dnssec.chain",
+      judgeDnssecChain({ kind: "validated", zone: target.display, status: chain.status, reason: chain.reason, ...(publishesDnskey !== undefined ? { publishesDnskey } : {}) }),
+      publishesDnskey === true ? { ...evidence, publishesDnskey } : evidence,
+    );
+    if (chain.status === "insecure") {
+      return [
+        chainResult,
+        result("dnssec.sig_expiry", "skip", publishesDnskey === true ? `${target.display} is not validated by anyone until its DS is published (see dnssec.chain)` : `${target.display} is not signed (see dnssec.chain)`),
+      ];
     }
     const sigs = await zoneSignatures(querySigned, target.name);
     if (!sigs.ok) return [chainResult, result("dnssec.sig_expiry", "error", `could not read the signatures: ${sigs.reason}`)];
