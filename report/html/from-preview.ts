@@ -66,7 +66,7 @@ function planSummary(doc: PreviewDocument): HtmlSummaryLine {
     "mandatory-fail",
     doc.blocked,
   );
-  if (doc.blocked) return { source: PLAN_SOURCE.id, status, text: `Not launch-ready: ${plural(mandatory, "mandatory check")} fail.` };
+  if (doc.blocked) return { source: PLAN_SOURCE.id, status, text: `Not launch-ready: ${plural(mandatory, "mandatory check")} ${mandatory === 1 ? "fails" : "fail"}.` };
   const open = doc.scorecard.filter((r) => r.status === "not-covered" || r.status === "out-of-scope").length;
   const advisory = failing.length > 0 ? ` (${failing.length} advisory)` : "";
   const unproven = open > 0 ? ` ${plural(open, "row")} ${open === 1 ? "is" : "are"} not proven before apply: run \`launch-ready audit\` after \`pulumi up\`.` : "";
