@@ -102,9 +102,9 @@ function renderScorecard(report: HtmlReport): string {
     '<section id="scorecard" aria-labelledby="scorecard-h" tabindex="-1">',
     '<h2 id="scorecard-h">Scorecard</h2>',
     // A focusable region: on a phone the table may scroll sideways, and a keyboard user must be able to scroll it.
-    '<div class="table-wrap" role="region" aria-labelledby="scorecard-h" tabindex="0">',
+    '<div class="table-wrap" role="region" aria-labelledby="scorecard-caption" tabindex="0">',
     "<table>",
-    `<caption>One row per launch checklist row; ${report.sources.length === 1 ? "its status" : "the status before apply and on each live domain, side by side"}.</caption>`,
+    `<caption id="scorecard-caption">One row per launch checklist row; ${report.sources.length === 1 ? "its status" : "the status before apply and on each live domain, side by side"}.</caption>`,
     `<thead><tr><th scope="col">Checklist row</th>${head}</tr></thead>`,
     `<tbody>${body.join("\n")}</tbody>`,
     "</table>",
