@@ -5,3 +5,4 @@ export { esc } from "./escape";
 export { fromPreview } from "./from-preview";
 export { fromAudit } from "./from-audit";
 export { fromPlanAndLive } from "./combine";
+export { writeHtmlReport, packageVersion } from "./write";
