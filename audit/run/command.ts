@@ -36,6 +36,8 @@ export interface AuditCommandOptions {
   readonly stderr: (s: string) => void;
   readonly stderrIsTty: boolean;
   readonly toolVersion: string;
+  /** `--html FILE`: also write the report as one HTML page. */
+  readonly html?: string;
 }
 
 export const AUDIT_INCOMPLETE = 3;
@@ -104,6 +106,14 @@ export async function runAuditCommand(opts: AuditCommandOptions): Promise<number
       case "human":
         opts.stdout(formatHuman(report));
         break;
+    }
+    if (opts.html !== undefined) {
+      const { fromAudit, writeHtmlReport } = await import("../../report/html");
+      const failed = writeHtmlReport(opts.html, fromAudit(report, { generatedAt: new Date(), toolVersion: opts.toolVersion }));
+      if (failed !== undefined) {
+        opts.stderr(`launch-ready audit: ${failed}\n`);
+        return AUDIT_INCOMPLETE;
+      }
     }
     return auditExitStatus(report, opts.failOn);
   } finally {

@@ -61,6 +61,7 @@ interface RawOptions {
   stack?: string;
   stacksDir: string;
   trustAnchor?: string[];
+  html?: string;
 }
 
 export function auditCommand(setExitCode: (code: number) => void): Command {
@@ -85,6 +86,7 @@ export function auditCommand(setExitCode: (code: number) => void): Command {
     .option("--stack <name>", "expected state from stacks/Pulumi.<name>.yaml (exact checks instead of discovery)")
     .option("--stacks-dir <dir>", "where the stack files live", "stacks")
     .option("--trust-anchor <ds>", "extra DNSSEC trust anchor as a DS record, e.g. \"test. DS 1234 13 2 AB…\" (repeatable)", collect(asInvalid((v) => (parseDsRecord(v), v))))
+    .option("--html <file>", "also write the report as one self-contained HTML page to this file")
     .action(async (domains: string[], raw: RawOptions) => {
       const usage = (message: string): void => {
         process.stderr.write(`launch-ready audit: ${message}\n(run \`launch-ready audit --help\` for usage)\n`);
@@ -137,6 +139,7 @@ export function auditCommand(setExitCode: (code: number) => void): Command {
           stderr: (s) => process.stderr.write(s),
           stderrIsTty: process.stderr.isTTY === true,
           toolVersion: "0.1.0",
+          ...(raw.html !== undefined ? { html: raw.html } : {}),
         }),
       );
     });
