@@ -80,5 +80,5 @@ function liveSummary(d: DomainReport, rows: readonly HtmlRow[]): HtmlSummaryLine
   const n = (s: string): number => d.checks.filter((c) => c.status === s).length;
   const counts = (["pass", "warn", "fail", "info", "error", "skip"] as const).map((s) => `${n(s)} ${s}`).join(", ");
   const uncovered = rowStatuses.filter((s) => s === "not-covered").length;
-  return { source, status, text: `${plural(d.checks.length, "check")}: ${counts}.${uncovered > 0 ? ` ${plural(uncovered, "row")} no live check covers.` : ""}` };
+  return { source, status, text: `${plural(d.checks.length, "check")}: ${counts}.${uncovered > 0 ? ` ${plural(uncovered, "row")} not covered by any live check.` : ""}` };
 }
