@@ -38,6 +38,8 @@ export interface AuditCommandOptions {
   readonly stderr: (s: string) => void;
   readonly stderrIsTty: boolean;
   readonly toolVersion: string;
+  /** `--html FILE`: also write the report as one HTML page. */
+  readonly html?: string;
 }
 
 export async function runAuditCommand(opts: AuditCommandOptions): Promise<ExitCode> {
@@ -107,6 +109,14 @@ export async function runAuditCommand(opts: AuditCommandOptions): Promise<ExitCo
       case "human":
         opts.stdout(formatHuman(report));
         break;
+    }
+    if (opts.html !== undefined) {
+      const { fromAudit, writeHtmlReport } = await import("../../report/html");
+      const failed = writeHtmlReport(opts.html, fromAudit(report, { generatedAt: new Date(), toolVersion: opts.toolVersion }));
+      if (failed !== undefined) {
+        opts.stderr(`launch-ready audit: ${failed}\n`);
+        return EXIT.incomplete;
+      }
     }
     return auditExitStatus(report, opts.failOn);
   } finally {

@@ -64,6 +64,7 @@ interface RawOptions {
   stack?: string;
   stacksDir: string;
   trustAnchor?: string[];
+  html?: string;
 }
 
 export function auditCommand(setExitCode: (code: ExitCode) => void): Command {
@@ -89,6 +90,7 @@ export function auditCommand(setExitCode: (code: ExitCode) => void): Command {
     .option("--stacks-dir <dir>", "where the stack files live", "stacks")
     .option("--trust-anchor <ds>", "extra DNSSEC trust anchor as a DS record, e.g. \"test. DS 1234 13 2 AB…\" (repeatable)", collect(asInvalid((v) => (parseDsRecord(v), v))))
     .addHelpText("after", `\n${exitCodesHelp("audit")}\n\nThe checks, their outcomes and the JSON contract: docs/CHECKS.md\n`)
+    .option("--html <file>", "also write the report as one self-contained HTML page to this file")
     .action(async (domains: string[], raw: RawOptions) => {
       const usage = (path: string, message: string): void => {
         process.stderr.write(`launch-ready audit: ${message}\n(run \`launch-ready audit --help\` for usage)\n`);
@@ -143,6 +145,7 @@ export function auditCommand(setExitCode: (code: ExitCode) => void): Command {
           stderr: (s) => process.stderr.write(s),
           stderrIsTty: process.stderr.isTTY === true,
           toolVersion: toolVersion(),
+          ...(raw.html !== undefined ? { html: raw.html } : {}),
         }),
       );
     });

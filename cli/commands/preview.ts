@@ -11,9 +11,10 @@ export function previewCommand(setExitCode: (code: ExitCode) => void): Command {
     .option("--json", "print one JSON document (resources, checks, scorecard; errors when it stops early); see docs/CHECKS.md")
     .addOption(new Option("--mode <mode>", "`preview` (ids unknown, as `pulumi preview`) or `up` (as after apply)").choices(["preview", "up"]).default("preview"))
     .option("--stacks-dir <dir>", "where the stack files live", "stacks")
+    .option("--html <file>", "also write the report as one self-contained HTML page to this file")
     .addHelpText("after", `\n${exitCodesHelp("preview")}\n\nThe checks, their outcomes and the JSON contract: docs/CHECKS.md\n`)
-    .action(async (opts: { stack: string; json?: boolean; mode: "preview" | "up"; stacksDir: string }) => {
+    .action(async (opts: { stack: string; json?: boolean; mode: "preview" | "up"; stacksDir: string; html?: string }) => {
       const { runPreview } = await import("../preview/run");
-      setExitCode(await runPreview({ stack: opts.stack, json: opts.json === true, mode: opts.mode, stacksDir: opts.stacksDir }));
+      setExitCode(await runPreview({ stack: opts.stack, json: opts.json === true, mode: opts.mode, stacksDir: opts.stacksDir, ...(opts.html !== undefined ? { html: opts.html } : {}) }));
     });
 }

@@ -17,6 +17,8 @@ export interface PreviewOptions {
   readonly mode: "preview" | "up";
   readonly stacksDir: string;
   readonly projectDir?: string;
+  /** `--html FILE`: also write the report as one HTML page. */
+  readonly html?: string;
   readonly out?: (text: string) => void;
   readonly err?: (text: string) => void;
 }
@@ -68,5 +70,13 @@ export async function runPreview(opts: PreviewOptions): Promise<ExitCode> {
   const logs = run.logs.filter((l) => !printed.has(l.message));
   const doc = previewDocument(stack.stack, opts.mode, run.resources, scorecard, run.outputs, report.warnings, logs);
   out(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : renderPreview(doc));
+  if (opts.html !== undefined) {
+    const { fromPreview, packageVersion, writeHtmlReport } = await import("../../report/html");
+    const failed = writeHtmlReport(opts.html, fromPreview(doc, { generatedAt: new Date(), toolVersion: packageVersion() }));
+    if (failed !== undefined) {
+      err(`launch-ready: ${failed}\n`);
+      return EXIT.incomplete;
+    }
+  }
   return scorecard.blocked ? EXIT.checkFailed : EXIT.ok;
 }

@@ -1,0 +1,8 @@
+export * from "./model";
+export { renderHtml, isExpired } from "./render";
+export { STATUS_LOOK, needsAction } from "./status";
+export { esc } from "./escape";
+export { fromPreview } from "./from-preview";
+export { fromAudit } from "./from-audit";
+export { fromPlanAndLive } from "./combine";
+export { writeHtmlReport, packageVersion } from "./write";
