@@ -1,0 +1,8 @@
+export { defaultScanner } from "./detect";
+export { shannonEntropy, looksGenerated } from "./entropy";
+export { judgeNoPlaintext, type PlannedEntry, type PlaintextSubject, type Protection } from "./judge";
+export { isCredentialName } from "./names";
+export { patternScanner } from "./patterns";
+export { createRedactor, SECRET_MARK, withheldMark, type Redactor, type RedactorOptions } from "./redact";
+export { combineScanners, kindsOf, mergeFindings, type SecretFinding, type SecretScanner } from "./scanner";
+export { secretlintScanner } from "./secretlint";
