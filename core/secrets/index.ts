@@ -4,5 +4,5 @@ export { judgeNoPlaintext, type PlannedEntry, type PlaintextSubject, type Protec
 export { isCredentialName } from "./names";
 export { patternScanner } from "./patterns";
 export { createRedactor, SECRET_MARK, withheldMark, type Redactor, type RedactorOptions } from "./redact";
-export { combineScanners, kindsOf, mergeFindings, type SecretFinding, type SecretScanner } from "./scanner";
+export { batched, combineScanners, kindsOf, mergeFindings, scanOne, type SecretFinding, type SecretScanner } from "./scanner";
 export { secretlintScanner } from "./secretlint";

@@ -43,26 +43,37 @@ interface Credential {
 /** Markers a value may already be (an offline-preview placeholder, an unknown): not a credential. */
 const MARKER = /^\[(?:secret|unknown|withheld: [^\]]*)\]$/;
 
-function credentialsIn(entry: PlannedEntry, scanner: SecretScanner): Credential[] {
-  const out: Credential[] = [];
+interface Leaf {
+  readonly path: string;
+  readonly text: string;
+  /** Under a credential name: a credential whatever it looks like. */
+  readonly named: boolean;
+  readonly protection: Protection;
+}
+
+function leavesOf(entry: PlannedEntry): Leaf[] {
+  const out: Leaf[] = [];
   const walk = (v: unknown, path: string, named: boolean): void => {
     if (typeof v === "string") {
-      if (v === "" || MARKER.test(v)) return;
-      const kinds = kindsOf(scanner(v));
-      if (named) kinds.unshift(`a value under a credential name`);
-      if (kinds.length > 0) out.push({ path, kinds, protection: entry.protection });
-      return;
-    }
-    if (Array.isArray(v)) {
+      if (v !== "" && !MARKER.test(v)) out.push({ path, text: v, named, protection: entry.protection });
+    } else if (Array.isArray(v)) {
       v.forEach((item, i) => walk(item, `${path}[${i}]`, named));
-      return;
-    }
-    if (typeof v === "object" && v !== null) {
+    } else if (typeof v === "object" && v !== null) {
       for (const [k, item] of Object.entries(v)) walk(item, `${path}.${k}`, named || isCredentialName(k));
     }
   };
   walk(entry.value, entry.key, isCredentialName(entry.key.split(":").pop() ?? entry.key));
   return out;
+}
+
+function credentialsIn(entries: readonly PlannedEntry[], scanner: SecretScanner): Credential[] {
+  const leaves = entries.flatMap(leavesOf);
+  const findings = scanner(leaves.map((l) => l.text));
+  return leaves.flatMap((leaf, i): Credential[] => {
+    const kinds = kindsOf(findings[i] ?? []);
+    if (leaf.named) kinds.unshift("a value under a credential name");
+    return kinds.length > 0 ? [{ path: leaf.path, kinds, protection: leaf.protection }] : [];
+  });
 }
 
 function describe(kinds: readonly string[]): string {
@@ -72,7 +83,7 @@ function describe(kinds: readonly string[]): string {
 /** One verdict per subject (a resource, the stack file). */
 export function judgeNoPlaintext(subject: PlaintextSubject, scanner: SecretScanner): Verdict {
   const join = subject.join ?? ((label: string, path: string) => `${label}.${path}`);
-  const found = subject.entries.flatMap((e) => credentialsIn(e, scanner));
+  const found = credentialsIn(subject.entries, scanner);
   if (found.length === 0) return notApplicable(`${subject.label}: no credential-looking value.`);
   const plaintext = found.filter((c) => c.protection === "literal");
   if (plaintext.length > 0) {

@@ -17,6 +17,9 @@ const PATTERNS: readonly Pattern[] = [
   // Stripe secret and restricted keys, live and test (docs.stripe.com/keys); `pk_` keys are publishable by design.
   { kind: "Stripe secret key", re: /\b[sr]k_(?:live|test)_[0-9A-Za-z]{10,247}\b/g },
   { kind: "Stripe webhook secret", re: /\bwhsec_[0-9A-Za-z+/=]{24,}/g },
+  // A PEM private key (RFC 7468 §10-11, "PRIVATE KEY" and the legacy "RSA/EC/DSA/OPENSSH PRIVATE KEY" labels), also
+  // when a message or a 255-byte TXT split cut it before its END line: secretlint only matches whole keys.
+  { kind: "private key (PEM)", re: /-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g },
   // A JSON Web Token (RFC 7519 §3): header and payload are base64url JSON objects, so both start with "eyJ".
   { kind: "JSON Web Token", re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
 ];
@@ -30,7 +33,7 @@ const LABELLED =
   /(?:password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|client[-_]?secret|auth[-_]?key)["']?\s*[:=]\s*["']?([^\s"',;&<>]{16,})/gi;
 const BEARER = /\b(?:Bearer|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/g;
 
-export const patternScanner: SecretScanner = (text) => {
+function scanText(text: string): SecretFinding[] {
   const out: SecretFinding[] = [];
   for (const p of PATTERNS) {
     for (const m of text.matchAll(p.re)) {
@@ -50,4 +53,6 @@ export const patternScanner: SecretScanner = (text) => {
     }
   }
   return out;
-};
+}
+
+export const patternScanner: SecretScanner = (texts) => texts.map(scanText);

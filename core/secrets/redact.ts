@@ -7,7 +7,7 @@
  * - A value under a credential name (`apiToken`, `x-api-key`) is withheld whole, whatever it looks like.
  */
 import { isCredentialName } from "./names";
-import type { SecretScanner } from "./scanner";
+import type { SecretFinding, SecretScanner } from "./scanner";
 
 export const SECRET_MARK = "[secret]";
 
@@ -30,6 +30,11 @@ export interface RedactorOptions {
 }
 
 export interface Redactor {
+  /**
+   * Scans every string inside `v` in one pass and remembers the findings: call it with a whole document before
+   * redacting its parts, since the scanner's cost is mostly per call.
+   */
+  prime(v: unknown): void;
   text(s: string): string;
   /** A deep copy with every string redacted and every value under a credential name withheld. */
   value(v: unknown, key?: string): unknown;
@@ -61,9 +66,34 @@ export function createRedactor(opts: RedactorOptions): Redactor {
     return out;
   };
 
+  const cache = new Map<string, readonly SecretFinding[]>();
+  const findingsOf = (known: string): readonly SecretFinding[] => {
+    const cached = cache.get(known);
+    if (cached !== undefined) return cached;
+    const found = opts.scanner([known])[0] ?? [];
+    cache.set(known, found);
+    return found;
+  };
+
+  const prime = (v: unknown): void => {
+    const pending = new Set<string>();
+    const walk = (x: unknown): void => {
+      if (typeof x === "string") {
+        const known = scrubKnown(x);
+        if (!cache.has(known)) pending.add(known);
+      } else if (Array.isArray(x)) x.forEach(walk);
+      else if (typeof x === "object" && x !== null) Object.values(x).forEach(walk);
+    };
+    walk(v);
+    const list = [...pending];
+    if (list.length === 0) return;
+    const results = opts.scanner(list);
+    list.forEach((t, i) => cache.set(t, results[i] ?? []));
+  };
+
   const text = (s: string): string => {
     const known = scrubKnown(s);
-    const findings = opts.scanner(known);
+    const findings = findingsOf(known);
     if (findings.length === 0) return known;
     let out = "";
     let at = 0;
@@ -84,7 +114,7 @@ export function createRedactor(opts: RedactorOptions): Redactor {
 
   const record = (r: object): Record<string, unknown> => Object.fromEntries(entries(r).map(([k, v]) => [k, value(v, k)]));
 
-  return { text, value, record };
+  return { prime, text, value, record };
 }
 
 /** Everything under a credential name: strings withheld (markers kept), structure kept so paths still read. */

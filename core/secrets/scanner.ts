@@ -11,12 +11,23 @@ export interface SecretFinding {
   readonly end: number;
 }
 
-/** Finds credential-like spans in one text. Pure: the same text always gives the same findings. */
-export type SecretScanner = (text: string) => readonly SecretFinding[];
+/**
+ * Finds credential-like spans in many texts at once (one result per text, in order): scanning a whole document's
+ * strings in one pass is what keeps the preview fast. Pure: the same texts always give the same findings.
+ */
+export type SecretScanner = (texts: readonly string[]) => readonly (readonly SecretFinding[])[];
 
-/** Every finding of every scanner, overlapping spans merged (the first kind found at the start names the span). */
+/** The findings of one text. */
+export function scanOne(scanner: SecretScanner, text: string): readonly SecretFinding[] {
+  return scanner([text])[0] ?? [];
+}
+
+/** Every finding of every scanner, overlapping spans merged (the earliest finding names the span). */
 export function combineScanners(...scanners: readonly SecretScanner[]): SecretScanner {
-  return (text) => mergeFindings(scanners.flatMap((scan) => scan(text)));
+  return (texts) => {
+    const results = scanners.map((scan) => scan(texts));
+    return texts.map((_, i) => mergeFindings(results.flatMap((r) => r[i] ?? [])));
+  };
 }
 
 /** Sorted by start; overlapping or touching spans become one. */
@@ -37,4 +48,30 @@ export function mergeFindings(findings: readonly SecretFinding[]): SecretFinding
 /** The distinct kinds of a list of findings, in order of first appearance. */
 export function kindsOf(findings: readonly SecretFinding[]): string[] {
   return [...new Set(findings.map((f) => f.kind))];
+}
+
+/**
+ * Runs a single-text scan over one joined text and hands each text its findings (clipped to it): for scanners
+ * whose cost is per call rather than per character. A finding that spans a separator marks every text it touches.
+ */
+export function batched(scanJoined: (text: string) => readonly SecretFinding[], separator = "\n\n"): SecretScanner {
+  return (texts) => {
+    const starts: number[] = [];
+    let at = 0;
+    for (const t of texts) {
+      starts.push(at);
+      at += t.length + separator.length;
+    }
+    const out: SecretFinding[][] = texts.map(() => []);
+    if (texts.every((t) => t.length === 0)) return out;
+    for (const f of scanJoined(texts.join(separator))) {
+      texts.forEach((t, i) => {
+        const s = starts[i] ?? 0;
+        const start = Math.max(f.start, s);
+        const end = Math.min(f.end, s + t.length);
+        if (end > start) out[i]?.push({ kind: f.kind, start: start - s, end: end - s });
+      });
+    }
+    return out;
+  };
 }

@@ -10,7 +10,7 @@
  */
 import { rules as PRESET } from "@secretlint/secretlint-rule-preset-recommend";
 import type { SecretLintRuleContext, SecretLintRuleCreator, SecretLintSourceCode } from "@secretlint/types";
-import type { SecretFinding, SecretScanner } from "./scanner";
+import { batched, type SecretFinding, type SecretScanner } from "./scanner";
 
 /** What each finding is called, by the preset's message ID; unlisted IDs fall back to the rule's name. */
 const KIND: Readonly<Record<string, string>> = {
@@ -43,14 +43,22 @@ function kindOf(ruleId: string, messageId: string): string {
 }
 
 function sourceOf(content: string): SecretLintSourceCode {
-  const lineStarts = [0];
-  for (let i = 0; i < content.length; i++) if (content[i] === "\n") lineStarts.push(i + 1);
-  const indexToPosition = (index: number): { line: number; column: number } => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= index) line++;
-    return { line: line + 1, column: index - (lineStarts[line] ?? 0) };
+  // Line offsets only if a rule asks for positions (none of the preset's scanners does today).
+  let starts: number[] | undefined;
+  const lineStarts = (): number[] => {
+    if (starts === undefined) {
+      starts = [0];
+      for (let i = 0; i < content.length; i++) if (content[i] === "\n") starts.push(i + 1);
+    }
+    return starts;
   };
-  const positionToIndex = (pos: { line: number; column: number }): number => (lineStarts[pos.line - 1] ?? 0) + pos.column;
+  const indexToPosition = (index: number): { line: number; column: number } => {
+    const ls = lineStarts();
+    let line = 0;
+    while (line + 1 < ls.length && (ls[line + 1] ?? Infinity) <= index) line++;
+    return { line: line + 1, column: index - (ls[line] ?? 0) };
+  };
+  const positionToIndex = (pos: { line: number; column: number }): number => (lineStarts()[pos.line - 1] ?? 0) + pos.column;
   return {
     hasBOM: false,
     content,
@@ -104,5 +112,5 @@ function scanWith(creators: readonly SecretLintRuleCreator<object>[], text: stri
 
 const SCANNERS: readonly SecretLintRuleCreator<object>[] = PRESET.filter((r) => r.meta.type === "scanner" && !SKIPPED_RULES.has(r.meta.id));
 
-/** secretlint's recommended preset as a scanner. */
-export const secretlintScanner: SecretScanner = (text) => (text.length < 8 ? [] : scanWith(SCANNERS, text));
+/** secretlint's recommended preset as a scanner: one pass over all texts (its cost is mostly per call). */
+export const secretlintScanner: SecretScanner = batched((text) => scanWith(SCANNERS, text));
