@@ -210,7 +210,7 @@ function describe(r: PreviewResource): string {
 function keyInputs(r: PreviewResource): string {
   const i = r.inputs;
   if (r.type === "cloudflare:index/dnsRecord:DnsRecord") {
-    return `${String(i["name"])} ${String(i["type"])} ${recordValue(i)}${i["proxied"] === true ? " (proxied)" : ""}`;
+    return `${String(i["name"])} ${String(i["type"])} ${oneLine(recordValue(i))}${i["proxied"] === true ? " (proxied)" : ""}`;
   }
   return Object.entries(i)
     .filter(([k, v]) => k !== "zoneId" && (typeof v !== "object" || v === null))
@@ -228,6 +228,11 @@ function recordValue(inputs: Readonly<Record<string, unknown>>): string {
     return JSON.stringify(data);
   }
   return String(inputs["content"]);
+}
+
+/** A value on one line of the tree: line breaks shown as `\n`, as in a zone file's escaped form. */
+function oneLine(s: string): string {
+  return s.replace(/\r?\n/g, "\\n");
 }
 
 function pad(s: string, n: number): string {

@@ -71,13 +71,13 @@ function credentialsIn(entries: readonly PlannedEntry[], scanner: SecretScanner)
   const findings = scanner(leaves.map((l) => l.text));
   return leaves.flatMap((leaf, i): Credential[] => {
     const kinds = kindsOf(findings[i] ?? []);
-    if (leaf.named) kinds.unshift("a value under a credential name");
+    if (leaf.named) kinds.unshift("named as a credential");
     return kinds.length > 0 ? [{ path: leaf.path, kinds, protection: leaf.protection }] : [];
   });
 }
 
 function describe(kinds: readonly string[]): string {
-  return kinds.map((k) => (k.startsWith("a value") ? k : `a ${k}`)).join(", ");
+  return kinds.join(", ");
 }
 
 /** One verdict per subject (a resource, the stack file). */
@@ -90,7 +90,7 @@ export function judgeNoPlaintext(subject: PlaintextSubject, scanner: SecretScann
     return judged(
       ID,
       "plaintext",
-      plaintext.map((c) => `${join(subject.label, c.path)} is planned as plaintext: it holds ${describe(c.kinds)} (value withheld)`),
+      plaintext.map((c) => `${join(subject.label, c.path)} is planned as plaintext: ${describe(c.kinds)} (value withheld)`),
     );
   }
   const unknown = found.filter((c) => c.protection === "unknown");
