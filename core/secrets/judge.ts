@@ -55,7 +55,9 @@ function leavesOf(entry: PlannedEntry): Leaf[] {
   const out: Leaf[] = [];
   const walk = (v: unknown, path: string, named: boolean): void => {
     if (typeof v === "string") {
-      if (v !== "" && !MARKER.test(v)) out.push({ path, text: v, named, protection: entry.protection });
+      // A placeholder (`[secret]` for a `secure:` value the offline preview cannot decrypt) is still the
+      // credential when its name says so; otherwise it holds nothing to look at.
+      if (v !== "" && (named || !MARKER.test(v))) out.push({ path, text: v, named, protection: entry.protection });
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => walk(item, `${path}[${i}]`, named));
     } else if (typeof v === "object" && v !== null) {
