@@ -57,7 +57,8 @@ function known(container: object, key: string | number): unknown {
     if (isUnknownValueError(err)) return undefined;
     throw err;
   }
-  if (Array.isArray(v)) return v.map((_, i) => known(v, i));
+  // Index by index: `map` would read the elements itself, outside the catch.
+  if (Array.isArray(v)) return Array.from({ length: v.length }, (_, i) => known(v, i));
   if (typeof v === "object" && v !== null) return Object.fromEntries(Object.keys(v).map((k) => [k, known(v, k)]));
   return v;
 }

@@ -59,7 +59,7 @@ describe("secrets.no_plaintext: judges content too, in any planned input", () =>
   });
 
   it("is not thrown off by values unknown before apply: a literal credential beside them still fails", () => {
-    const r = planned(TXT, { zoneId: UNKNOWN, name: "key.acme.example", content: CREDENTIALS.stripeKey(), nested: { id: UNKNOWN } }, { secretInputs: [] });
+    const r = planned(TXT, { zoneId: UNKNOWN, name: "key.acme.example", content: CREDENTIALS.stripeKey(), nested: { id: UNKNOWN, list: [UNKNOWN, "x"] } }, { secretInputs: [] });
     expect(evaluateRule(secretsNoPlaintext, [r]).status).toBe("fail");
     const clean = planned(TXT, { zoneId: UNKNOWN, name: "www.acme.example", content: "v=spf1 -all" }, { secretInputs: [] });
     expect(evaluateRule(secretsNoPlaintext, [clean]).status).toBe("not-applicable");
