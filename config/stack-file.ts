@@ -117,3 +117,53 @@ function replaceSecure(v: unknown, path: PropertyKey[], onSecret: (path: Propert
   }
   return v;
 }
+
+/**
+ * The provider settings of a stack file as the Pulumi engine hands them to the program's default providers: one
+ * `pulumi:providers:<pkg>` per config namespace other than the project's (and `pulumi:`), its inputs the keys of
+ * that namespace (`cloudflare:apiToken` → `apiToken`), every key that was `secure:` a secret input. The offline
+ * preview plans them beside the program's resources so `secrets.no_plaintext` sees a plaintext
+ * `cloudflare:apiToken` exactly where the engine would put it. Shaped as a captured resource (no engine import).
+ */
+export interface DefaultProvider {
+  readonly type: string;
+  readonly name: string;
+  readonly urn: string;
+  readonly custom: true;
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** Secret inputs shown as the placeholder; plaintext ones as written (output redaction withholds credentials). */
+  readonly displayInputs: Readonly<Record<string, unknown>>;
+  readonly secretInputs: readonly string[];
+  readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  readonly options: { readonly protect: false; readonly retainOnDelete: false; readonly ignoreChanges: readonly string[]; readonly deleteBeforeReplace: false };
+}
+
+const NOT_A_PROVIDER = new Set(["pulumi"]);
+
+export function defaultProviders(stack: StackFile, project: string): DefaultProvider[] {
+  const byPackage = new Map<string, { inputs: Record<string, unknown>; display: Record<string, unknown>; secret: string[] }>();
+  const secretKeys = new Set(stack.secretKeys);
+  for (const [fullKey, value] of Object.entries(stack.config)) {
+    const at = fullKey.indexOf(":");
+    const pkg = fullKey.slice(0, at);
+    const key = fullKey.slice(at + 1);
+    if (pkg === project || NOT_A_PROVIDER.has(pkg)) continue;
+    const entry = byPackage.get(pkg) ?? { inputs: {}, display: {}, secret: [] };
+    entry.inputs[key] = value;
+    const secret = secretKeys.has(fullKey);
+    entry.display[key] = secret ? SECRET_PLACEHOLDER : value;
+    if (secret) entry.secret.push(key);
+    byPackage.set(pkg, entry);
+  }
+  return [...byPackage].map(([pkg, e]) => ({
+    type: `pulumi:providers:${pkg}`,
+    name: "default",
+    urn: `urn:pulumi:${stack.stack}::${project}::pulumi:providers:${pkg}::default`,
+    custom: true,
+    inputs: e.inputs,
+    displayInputs: e.display,
+    secretInputs: e.secret,
+    propertyDependencies: {},
+    options: { protect: false, retainOnDelete: false, ignoreChanges: [], deleteBeforeReplace: false },
+  }));
+}

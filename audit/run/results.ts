@@ -1,17 +1,61 @@
 import { checkDefinition, type CheckId } from "../../checklist";
-import type { AuditCheckModule, AuditStatus, CheckResult, Evidence } from "../types";
+import { createRedactor, defaultScanner, isCredentialName, withheldMark } from "../../core/secrets";
+import type { AuditCheckModule, AuditStatus, CheckResult, Evidence, EvidenceValue } from "../types";
+
+/**
+ * Every result passes through here on its way to the report: the one place where what was seen (a TXT record,
+ * a header) is redacted before any format prints it. The audit knows no secret values, only what looks like one.
+ */
+const REDACTOR = createRedactor({ scanner: defaultScanner });
 
 /** A result for every ID of a module that could not report (threw, timed out, was gated). */
 export function resultsForAll(module: AuditCheckModule, status: AuditStatus, summary: string, evidence: Evidence = {}): CheckResult[] {
+  REDACTOR.prime([summary, evidence]);
   return module.ids.map((id) => withDefaults({ id, status, summary, evidence, remediation: "" }));
 }
 
-/** Remediation defaults to the checklist's for anything that is not a pass; a pass carries none. */
+/**
+ * Remediation defaults to the checklist's for anything that is not a pass; a pass carries none. Summary,
+ * evidence and remediation are redacted: credential-looking content becomes `[withheld: <kind>]`, and a value
+ * under a credential name (`x-api-key`, `authorization`) is withheld whole.
+ */
 export function withDefaults(r: CheckResult): CheckResult {
+  return redactResult(withRemediation(r));
+}
+
+function withRemediation(r: CheckResult): CheckResult {
   if (r.status === "pass") return { ...r, remediation: "" };
   if (r.remediation.trim() !== "") return r;
   const fallback = r.status === "skip" || r.status === "info" ? "" : checkDefinition(r.id).remediation;
   return { ...r, remediation: fallback };
+}
+
+export function redactResult(r: CheckResult): CheckResult {
+  REDACTOR.prime(r);
+  return { ...r, summary: REDACTOR.text(r.summary), evidence: redactEvidence(r.evidence), remediation: REDACTOR.text(r.remediation) };
+}
+
+function redactEvidence(e: Evidence): Evidence {
+  return Object.fromEntries(Object.entries(e).map(([k, v]) => [k, redactValue(v, k)]));
+}
+
+function redactValue(v: EvidenceValue, key: string | undefined): EvidenceValue {
+  if (key !== undefined && isCredentialName(key)) return withholdValue(v, key);
+  if (typeof v === "string") return REDACTOR.text(v);
+  if (isEvidenceList(v)) return v.map((x) => redactValue(x, undefined));
+  if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValue(x, k)]));
+  return v;
+}
+
+function withholdValue(v: EvidenceValue, key: string): EvidenceValue {
+  if (typeof v === "string") return v === "" ? v : withheldMark(`value of ${key}`);
+  if (isEvidenceList(v)) return v.map((x) => withholdValue(x, key));
+  if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withholdValue(x, key)]));
+  return v;
+}
+
+function isEvidenceList(v: EvidenceValue): v is readonly EvidenceValue[] {
+  return Array.isArray(v);
 }
 
 /**
@@ -19,6 +63,8 @@ export function withDefaults(r: CheckResult): CheckResult {
  * (a bug in the module, never a silent pass); duplicates and undeclared IDs are dropped and named in the evidence.
  */
 export function enforceModuleContract(module: AuditCheckModule, results: readonly CheckResult[]): CheckResult[] {
+  // One scan for the whole module's strings: the scanner's cost is per call.
+  REDACTOR.prime(results);
   const declared = new Set<CheckId>(module.ids);
   const byId = new Map<CheckId, CheckResult>();
   const problems: string[] = [];

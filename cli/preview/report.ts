@@ -1,8 +1,12 @@
 /**
  * The offline preview's report: the JSON document (`--json`) and the human rendering of the same data.
- * Pure: built from the captured run and the scorecard.
+ * Pure: built from the captured run and the scorecard. Every string of the document passes through the one
+ * redaction (`core/secrets`) before anything is printed, so the text rendering, built from the document, is
+ * clean too: secret inputs' values become `[secret]` wherever a rule message or a log quotes them, and
+ * credential-looking content that is not secret becomes `[withheld: <kind>]`.
  */
 import type { ConfigIssue } from "../../config/issues";
+import { createRedactor, defaultScanner, type Redactor } from "../../core/secrets";
 import type { CaptureLog, CapturedResource } from "../../engine/capture";
 import { shortType } from "../../policy/resource";
 import type { PlanCheckResult, Scorecard, ScorecardRowResult } from "../../policy/scorecard";
@@ -40,7 +44,7 @@ export function previewDocument(
   logs: readonly CaptureLog[],
 ): PreviewDocument {
   const nameByUrn = new Map(resources.map((r) => [r.urn, r.name]));
-  return {
+  const doc: PreviewDocument = {
     stack,
     mode,
     resources: resources.map((r) => {
@@ -64,6 +68,66 @@ export function previewDocument(
     warnings,
     logs,
   };
+  const redactor = createRedactor({ scanner: defaultScanner, secretValues: resources.flatMap(secretValuesOf) });
+  redactor.prime(doc);
+  return redactDocument(doc, redactor);
+}
+
+/** The plaintext behind every `[secret]` of a captured resource's display inputs. */
+export function secretValuesOf(r: CapturedResource): string[] {
+  const out: string[] = [];
+  const walk = (plain: unknown, display: unknown): void => {
+    if (display === SECRET_DISPLAY) {
+      collectStrings(plain, out);
+    } else if (Array.isArray(display) && Array.isArray(plain)) {
+      display.forEach((d, i) => walk(plain[i], d));
+    } else if (isRecord(display) && isRecord(plain)) {
+      for (const [k, d] of Object.entries(display)) walk(plain[k], d);
+    }
+  };
+  for (const [k, d] of Object.entries(r.displayInputs)) walk(r.inputs[k], d);
+  return out;
+}
+
+/** The capture's secret marker (`engine/capture.ts` SECRET_MARK), repeated here so the report needs no engine code. */
+const SECRET_DISPLAY = "[secret]";
+
+function collectStrings(v: unknown, out: string[]): void {
+  if (typeof v === "string") out.push(v);
+  else if (typeof v === "number" || typeof v === "boolean") out.push(String(v));
+  else if (Array.isArray(v)) for (const x of v) collectStrings(x, out);
+  else if (isRecord(v)) for (const x of Object.values(v)) collectStrings(x, out);
+}
+
+function isRecord(v: unknown): v is Readonly<Record<string, unknown>> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function redactDocument(doc: PreviewDocument, red: Redactor): PreviewDocument {
+  const t = (s: string): string => red.text(s);
+  return {
+    stack: doc.stack,
+    mode: doc.mode,
+    resources: doc.resources.map((r) => ({
+      ...r,
+      name: t(r.name),
+      ...(r.parent !== undefined ? { parent: t(r.parent) } : {}),
+      inputs: red.record(r.inputs),
+      options: red.record(r.options),
+    })),
+    checks: doc.checks.map((c) => ({
+      ...c,
+      message: t(c.message),
+      ...(c.why !== undefined ? { why: t(c.why) } : {}),
+      ...(c.remediation !== undefined ? { remediation: t(c.remediation) } : {}),
+      resources: c.resources.map(t),
+    })),
+    scorecard: doc.scorecard.map((row) => ({ ...row, note: t(row.note) })),
+    blocked: doc.blocked,
+    outputs: red.record(doc.outputs),
+    warnings: doc.warnings.map((w) => ({ ...w, path: t(w.path), message: t(w.message) })),
+    logs: doc.logs.map((l) => ({ ...l, message: t(l.message) })),
+  };
 }
 
 const STATUS_MARK: Record<string, string> = {
@@ -84,7 +148,8 @@ export function renderPreview(doc: PreviewDocument): string {
   lines.push(`Planned resources (${doc.resources.length})`);
   const children = new Map<string | undefined, PreviewResource[]>();
   for (const r of doc.resources) {
-    if (r.type === "pulumi:pulumi:Stack") continue;
+    // The stack and the default providers (the stack file's provider settings) are not resources a user plans.
+    if (r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:")) continue;
     const list = children.get(r.parent) ?? [];
     list.push(r);
     children.set(r.parent, list);
@@ -150,7 +215,7 @@ function describe(r: PreviewResource): string {
 function keyInputs(r: PreviewResource): string {
   const i = r.inputs;
   if (r.type === "cloudflare:index/dnsRecord:DnsRecord") {
-    return `${String(i["name"])} ${String(i["type"])} ${recordValue(i)}${i["proxied"] === true ? " (proxied)" : ""}`;
+    return `${String(i["name"])} ${String(i["type"])} ${oneLine(recordValue(i))}${i["proxied"] === true ? " (proxied)" : ""}`;
   }
   return Object.entries(i)
     .filter(([k, v]) => k !== "zoneId" && (typeof v !== "object" || v === null))
@@ -168,6 +233,11 @@ function recordValue(inputs: Readonly<Record<string, unknown>>): string {
     return JSON.stringify(data);
   }
   return String(inputs["content"]);
+}
+
+/** A value on one line of the tree: line breaks shown as `\n`, as in a zone file's escaped form. */
+function oneLine(s: string): string {
+  return s.replace(/\r?\n/g, "\\n");
 }
 
 function pad(s: string, n: number): string {
