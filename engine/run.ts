@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { SECRET_PLACEHOLDER, type StackFile } from "../config/stack-file";
+import { defaultProviders, SECRET_PLACEHOLDER, type StackFile } from "../config/stack-file";
 import { type CaptureLog, type CapturedResource, SECRET_MARK, startCapture } from "./capture";
 import { type LiveZoneState, liveStateOf } from "./live";
 import { fakeId, offlineMocks } from "./mocks";
@@ -63,7 +63,9 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     const findings = providerFindings(session.resources, opts.live ?? liveStateOf(opts.stack), opts.preview ? "preview" : "up");
     errors.push(...findings.errors);
     const logs = [...session.logs, ...findings.warnings.map((message) => ({ severity: "warning" as const, message }))];
-    return { resources: session.resources, invokes, outputs, logs, errors };
+    // The default providers the real engine makes from the stack's provider config (`cloudflare:apiToken`, …): the
+    // plan rules judge their inputs too (a plaintext token in the stack file), and the tree hides them.
+    return { resources: [...session.resources, ...defaultProviders(opts.stack, project).map((p) => ({ ...p, dependsOn: [] }))], invokes, outputs, logs, errors };
   } finally {
     process.off("unhandledRejection", onRejection);
     session.restore();

@@ -29,8 +29,13 @@ export async function runPreview(opts: PreviewOptions): Promise<ExitCode> {
   const out = opts.out ?? ((t: string) => void process.stdout.write(t));
   const err = opts.err ?? ((t: string) => void process.stderr.write(t));
   /** Stops early: the message on stderr, and for --json the same errors as the one document on stdout. */
-  const stop = (code: ExitCode, text: string, errors: readonly InputError[]): ExitCode => {
-    err(text);
+  const stop = async (code: ExitCode, raw: string, rawErrors: readonly InputError[]): Promise<ExitCode> => {
+    // Config errors quote the value they reject: a credential pasted in the wrong field must not be echoed.
+    const { createRedactor, defaultScanner } = await import("../../core/secrets");
+    const redactor = createRedactor({ scanner: defaultScanner });
+    redactor.prime([raw, rawErrors]);
+    err(redactor.text(raw));
+    const errors = rawErrors.map((e) => ({ ...e, message: redactor.text(e.message) }));
     if (opts.json) out(formatErrorDocument(errorDocument("preview", code, errors)));
     return code;
   };

@@ -97,7 +97,18 @@ describe("the preview never prints a secret", () => {
     expect(check?.status).toBe("fail");
     expect(check?.message).toContain("acme-example-dns-key-txt.content is planned as plaintext: private key (PEM) (value withheld)");
     expect(check?.message).toMatch(/acme-example-dns-_ci-txt\.content is planned as plaintext: .*Cloudflare API credential/);
+    // A plaintext provider credential in the stack file is named by its key, never shown.
+    expect(check?.message).toContain("cloudflare:apiToken (stack config)");
     expect(JSON.stringify(doc.resources.find((x) => x.name === "acme-example-dns-key-txt")?.inputs)).toContain("[withheld: private key (PEM)]");
+  });
+
+  it("a config error that quotes the rejected value withholds a credential pasted there", () => {
+    stacks.write("Pulumi.misplaced.yaml", ["config:", "  launch-ready:domains:", "    - name: acme.example", "      dns:", "        records:", "          - name: api.acme.example", "            type: A", `            content: ${github}`, ""].join("\n"));
+    const text = cli("preview", "--stack", "misplaced", "--stacks-dir", stacks.dir);
+    const json = cli("preview", "--stack", "misplaced", "--stacks-dir", stacks.dir, "--json");
+    expect(text.status).toBe(2);
+    expect(text.stderr).toMatch(/records\[0\]\.content/);
+    expectNoneOf(text.stdout + text.stderr + json.stdout + json.stderr, [github]);
   });
 
   it("the same stack's text report withholds them too", () => {
