@@ -1,22 +1,18 @@
 import { type Chain, hostOf, judgeHstsPreloadReady, scheme } from "../../core/judges/web";
-import type { PlanRule } from "../rule";
 import { hstsUrn } from "./support/hsts";
 import { plannedSites } from "./support/redirects";
-import { zoneVerdicts } from "./support/setting-rule";
+import { type JudgedRule, judgedRule, zoneSubjects } from "./support/setting-rule";
 
 /**
  * Preload is only requested when the domain is eligible (hstspreload.org), judged as after apply, plus every web
  * record of the zone proxied: includeSubDomains + preload pins HTTPS on every name of the domain.
  */
-export const hstsPreloadReady: PlanRule = {
-  id: "hsts.preload_ready",
-  evaluate(resources) {
-    return zoneVerdicts(plannedSites(resources), (s) => ({
-      verdict: judgeHstsPreloadReady({ hsts: s.hsts, apex: s.apex, apexHttp: worstFirstHop(s.apex, s.apexHttp), www: s.wwwHttps, subdomainsWithoutHttps: s.unproxied }),
-      urn: hstsUrn(s.zone),
-    }));
-  },
-};
+export const hstsPreloadReady: JudgedRule = judgedRule("hsts.preload_ready", (resources) => {
+  return zoneSubjects(plannedSites(resources), (s) => ({
+    verdict: judgeHstsPreloadReady({ hsts: s.hsts, apex: s.apex, apexHttp: worstFirstHop(s.apex, s.apexHttp), www: s.wwwHttps, subdomainsWithoutHttps: s.unproxied }),
+    urn: hstsUrn(s.zone),
+  }));
+});
 
 /** Under either edge order the first hop must go to https on the apex: the order that does not is the one judged. */
 function worstFirstHop(apex: string, chains: readonly Chain[]): Chain {

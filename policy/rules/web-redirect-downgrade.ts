@@ -1,13 +1,8 @@
 import { judgeRedirectDowngrade } from "../../core/judges/web";
-import type { PlanRule } from "../rule";
-import { zoneChains } from "./support/redirects";
-import { zoneVerdicts } from "./support/setting-rule";
-import { NO_PROXIED_HOST } from "./web-redirect-first-hop";
+import { NO_PROXIED_HOST, zoneChains } from "./support/redirects";
+import { type JudgedRule, judgedRule, zoneSubjects } from "./support/setting-rule";
 
 /** No planned redirect goes from https to plain http (it exposes cookies and defeats HSTS). */
-export const webRedirectDowngrade: PlanRule = {
-  id: "web.redirect_downgrade",
-  evaluate(resources) {
-    return zoneVerdicts(zoneChains(resources).zones, (z) => ({ verdict: judgeRedirectDowngrade(z.chains), urn: z.urn }), NO_PROXIED_HOST);
-  },
-};
+export const webRedirectDowngrade: JudgedRule = judgedRule("web.redirect_downgrade", (resources) => {
+  return zoneSubjects(zoneChains(resources).zones, (z) => ({ verdict: judgeRedirectDowngrade(z.chains), urn: z.urn }));
+}, NO_PROXIED_HOST);

@@ -1,8 +1,6 @@
 import { judgeRedirectHops } from "../../core/judges/web";
-import type { PlanRule } from "../rule";
-import { zoneChains } from "./support/redirects";
-import { zoneVerdicts } from "./support/setting-rule";
-import { NO_PROXIED_HOST } from "./web-redirect-first-hop";
+import { NO_PROXIED_HOST, zoneChains } from "./support/redirects";
+import { type JudgedRule, judgedRule, zoneSubjects } from "./support/setting-rule";
 
 /**
  * Every proxied host, over http and https, for a probe path and every legacy path, reaches its page in one redirect
@@ -10,9 +8,6 @@ import { NO_PROXIED_HOST } from "./web-redirect-first-hop";
  * not taken from the planner, under both orders of Always Use HTTPS and the redirect phase, and judged as the
  * observed chains are after apply.
  */
-export const webRedirectHops: PlanRule = {
-  id: "web.redirect_hops",
-  evaluate(resources) {
-    return zoneVerdicts(zoneChains(resources).zones, (z) => ({ verdict: judgeRedirectHops({ chains: z.chains, idleRules: z.idleRules }), urn: z.urn }), NO_PROXIED_HOST);
-  },
-};
+export const webRedirectHops: JudgedRule = judgedRule("web.redirect_hops", (resources) => {
+  return zoneSubjects(zoneChains(resources).zones, (z) => ({ verdict: judgeRedirectHops({ chains: z.chains, idleRules: z.idleRules }), urn: z.urn }));
+}, NO_PROXIED_HOST);

@@ -19,6 +19,7 @@ import { plannedHstsSource } from "./hsts";
 export const PROBE_PATH = "/launch-ready/probe?from=plan";
 
 export const ALWAYS_USE_HTTPS = "always_use_https";
+export const NO_PROXIED_HOST = "The stack serves no web host through Cloudflare.";
 const SSL_OFF_REF = "launch-ready:ssl-mode-off";
 const SSL_OFF_BY = "SSL mode `off`";
 
@@ -192,16 +193,42 @@ export interface ZoneChains {
 
 export function zoneChains(resources: readonly PlannedResource[]): { readonly zones: readonly ZoneChains[]; readonly canonical: readonly string[] } {
   const all = edgeChains(resources);
+  const sites = siteZones(resources);
   const zones = all.zones.map((zone) => ({
     zone,
-    chains: all.chains.filter((c) => zone.proxiedHosts.includes(hostOf(c.start))),
+    chains: [...all.chains.filter((c) => zone.proxiedHosts.includes(hostOf(c.start))), ...unservedApex(sites.find((s) => s.zone.zoneId === zone.zoneId))],
     idleRules: all.idleRules.filter((r) => r.zone === zone.label),
     urn: zone.rulesets[0]?.urn ?? zone.records[0]?.urn,
   }));
-  return { zones, canonical: canonicalHosts(all.chains) };
+  return { zones, canonical: canonicalHosts(all.zones) };
 }
 
-/** Where the site lands: the hosts the https:// chains end on. */
-export function canonicalHosts(chains: readonly Chain[]): string[] {
-  return [...new Set(chains.flatMap((c) => (scheme(c.start) === "https" && c.end.kind === "final" ? [hostOf(c.end.url)] : [])))];
+/**
+ * The auditor always starts at `http://apex/` and `https://apex/`: when the plan gives the apex no proxied record,
+ * those chains end at once, on no address (a fact) or on an origin the plan cannot see.
+ */
+function unservedApex(site: SiteZone | undefined): Chain[] {
+  if (site === undefined || site.zone.proxiedHosts.includes(site.apex)) return [];
+  const records = site.zone.records.filter((r) => WEB_TYPES.has(String(r.inputs["type"])) && String(r.inputs["name"]).toLowerCase() === site.apex);
+  return ["http", "https"].map((scheme): Chain => {
+    const url = `${scheme}://${site.apex}/`;
+    return {
+      start: url,
+      hops: [],
+      end: records.length === 0 ? { kind: "failed", url, reason: `${site.apex} has no A or AAAA record (no web record is planned)` } : { kind: "unknown", url, reason: `${site.apex} is not proxied, so its origin answers, which cannot be known before apply` },
+    };
+  });
 }
+
+/**
+ * Where the site lands, i.e. the canonical host(s): where each proxied host's https:// request ends, followed through
+ * the redirect rules alone (SSL mode `off` would turn every such request back to http and hide the intent).
+ */
+export function canonicalHosts(zones: readonly EdgeZone[]): string[] {
+  const sim = simZones(zones);
+  return [...new Set(zones.flatMap((z) => z.proxiedHosts).flatMap((h) => {
+    const c = followChain(sim, `https://${h}${PROBE_PATH}`);
+    return c.end.kind === "final" ? [hostOf(c.end.url)] : [];
+  }))];
+}
+
