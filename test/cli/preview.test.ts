@@ -31,7 +31,7 @@ describe("launch-ready preview", () => {
       expect(rec.parent).toBeDefined();
       expect(String(rec.inputs["name"])).toMatch(/acme\.example$/);
     }
-    expect(doc.checks.every((c) => ["pass", "fail", "not-applicable"].includes(c.status))).toBe(true);
+    expect(doc.checks.every((c) => ["pass", "info", "fail", "not-applicable"].includes(c.status))).toBe(true);
     expect(doc.scorecard.map((row) => row.title)).toEqual(Object.values(SCORECARD_ROWS).map((row) => row.title));
     expect(r.stdout).not.toContain("v1:offline-example-stand-in");
   });

@@ -1,5 +1,6 @@
 /** web.mixed_content: http: subresources on the HTTPS page (W3C Mixed Content), judged in `core/judges/web`. */
 import { scanMixedContent } from "../../../core/http/mixed-content";
+import { isRedirectStatus } from "../../../core/http/redirect-chain";
 import { judgeMixedContent } from "../../../core/judges/web";
 import type { AuditCheckModule } from "../../types";
 import { fromVerdict } from "../verdict";
@@ -14,6 +15,10 @@ export const mixedContentModule: AuditCheckModule = {
     const p = pageOf(await webSnapshot(target, ctx));
     if (p.kind === "none") return [fromVerdict("web.mixed_content", judgeMixedContent(p.status === "error" ? { kind: "unknown", reason: p.why } : { kind: "no-https-page", reason: p.why }))];
     const page = p.page;
+    // A redirect's empty body is no page: scanning it would pass a site that never serves one over HTTPS.
+    if (page.headers.location !== undefined && isRedirectStatus(page.status)) {
+      return [fromVerdict("web.mixed_content", judgeMixedContent({ kind: "no-https-page", reason: `No HTTPS page from ${page.url}: it only redirects (${page.status} to ${page.headers.location[0] ?? "?"}); see web.redirect_hops` }), { url: page.url })];
+    }
     const found = scanMixedContent(page.body);
     const tagOf = (f: (typeof found)[number]): string => `<${f.tag} ${f.attribute}="${f.url}">`;
     const active = found.filter((f) => f.kind === "active").map(tagOf);
