@@ -7,8 +7,6 @@ import { type JudgedRule, judgedRule, zoneSubjects } from "./support/setting-rul
  * orders of Always Use HTTPS and the redirect phase, judged as the observed chains are after apply.
  */
 export const webRedirectFirstHop: JudgedRule = judgedRule("web.redirect_first_hop", (resources) => {
-    const { zones, canonical } = zoneChains(resources);
+  const { zones, canonical } = zoneChains(resources);
   return zoneSubjects(zones, (z) => ({ verdict: judgeRedirectFirstHop({ chains: z.chains, canonicalHosts: canonical }), urn: z.urn }));
 }, NO_PROXIED_HOST);
-
-
