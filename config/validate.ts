@@ -1,6 +1,8 @@
 /**
  * parse → normalise → cross-field rules → `{ value, errors, warnings }`, every issue with its field path.
  * Pure: the caller gets all errors at once and decides (the program registers nothing; the CLI exits 2).
+ * Only what the config itself can say lives here (shapes, clashes, names outside the zone, provider limits): whether
+ * a value passes, warns or fails a checklist ID is its judge's word (`core/judges/`), said once, in the preview.
  */
 import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
@@ -56,7 +58,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     else seen.set(d.name, i);
     return normaliseDomain(d, at, errors, warnings);
   });
-  const linked = linkRedirectOnlyDomains(domains, warnings);
+  const linked = linkRedirectOnlyDomains(domains);
   linked.forEach((d, i) => checkRedirectRuleCount(d, formatPath(["launch-ready:domains", i, "web"]), errors));
   const alerts = cfg["launch-ready:alerts"];
   const backups = cfg["launch-ready:backups"];
@@ -93,7 +95,7 @@ function notProvisioned(path: string, row: ScorecardRowId): ConfigIssue {
 }
 
 function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, errors: ConfigIssue[], warnings: ConfigIssue[]): DomainSpec {
-  const web = d.web ? normaliseWeb(d.name, d.web, (...p) => at("web", ...p), errors, warnings) : undefined;
+  const web = d.web ? normaliseWeb(d.name, d.web, (...p) => at("web", ...p), errors) : undefined;
   const webHosts = new Set(web?.hosts.map((h) => h.name) ?? []);
   d.dns.records.forEach((r, j) => {
     checkRecordContent(r.type, r.content, at("dns", "records", j, "content"), errors);
@@ -125,13 +127,6 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
     if (present) warnings.push(notProvisioned(at(key), row));
   }
   checkUserCaa(d, web?.caa.acm ?? false, at, errors);
-  if (web?.hsts.preload === true) {
-    // hstspreload.org: every subdomain must serve HTTPS; an unproxied web record may not.
-    const plain = d.dns.records.filter((r) => (r.type === "A" || r.type === "AAAA" || r.type === "CNAME") && !r.proxied).map((r) => r.name);
-    if (plain.length > 0) {
-      warnings.push({ path: at("web", "hsts", "preload"), message: `${plain.join(", ")} ${plain.length === 1 ? "is" : "are"} not proxied, so not known to serve HTTPS: the hsts.preload_ready check will fail; proxy them or set \`preload: false\`` });
-    }
-  }
   const spec: DomainSpec = {
     name: d.name,
     cloudflare: {
@@ -159,7 +154,7 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
     for (const p of adopt(planned, d.cloudflare.adoptRecords).problems) errors.push({ path: at("cloudflare", "adoptRecords", p.index), message: p.message });
   }
   if (!d.dnssec) {
-    warnings.push({ path: at("dnssec"), message: "is false: the stack does not sign the zone and the dnssec.chain check will fail (a zone signed before stays signed: see runbooks/dnssec.md to turn it off safely)" });
+    warnings.push({ path: at("dnssec"), message: "is false: the stack does not sign the zone (a zone signed before stays signed: see runbooks/dnssec.md to turn it off safely)" });
   }
   return spec;
 }
@@ -238,25 +233,17 @@ function checkUserCaa(d: DomainConfig, acm: boolean, at: (...p: PropertyKey[]) =
 }
 
 /**
- * Redirect-only domains: they should point at a canonical host, never at another alias (two hops) — a warning, so
- * the redirect checks show it. When the target is a domain of this stack, its legacy paths apply on the redirect-only
- * hosts too, so `https://old.example/pricing.html` reaches the page's new place in one hop.
+ * Redirect-only domains: when the target is a domain of this stack, its legacy paths apply on the redirect-only hosts
+ * too, so `https://old.example/pricing.html` reaches the page's new place in one hop. Where the target itself
+ * redirects, the redirect checks say so (their judges, not config validation, decide what that means).
  */
-function linkRedirectOnlyDomains(domains: readonly DomainSpec[], warnings: ConfigIssue[]): DomainSpec[] {
+function linkRedirectOnlyDomains(domains: readonly DomainSpec[]): DomainSpec[] {
   const servedBy = new Map(domains.flatMap((d) => (d.web !== undefined && d.web.redirectTo === undefined ? [[d.web.canonicalHost, d.web] as const] : [])));
-  const aliasOf = new Map(domains.flatMap((d) => (d.web === undefined ? [] : d.web.aliases.map((a) => [a, d.web?.redirectTo ?? `https://${d.web?.canonicalHost ?? ""}`] as const))));
-  return domains.map((d, i) => {
+  return domains.map((d) => {
     const web = d.web;
     if (web?.redirectTo === undefined) return d;
     const host = new URL(web.redirectTo).hostname;
     const target = servedBy.get(host);
-    const next = aliasOf.get(host);
-    if (next !== undefined && target === undefined) {
-      warnings.push({
-        path: formatPath(["launch-ready:domains", i, "web", "redirectTo"]),
-        message: `\`${host}\` itself redirects to ${next}: visitors would take two hops and the web.redirect_hops check will fail; point it at ${next}`,
-      });
-    }
     return target === undefined ? d : { ...d, web: { ...web, legacyPaths: target.legacyPaths } };
   });
 }
@@ -269,9 +256,8 @@ function normaliseWeb(
   w: NonNullable<DomainConfig["web"]>,
   at: (...p: PropertyKey[]) => string,
   errors: ConfigIssue[],
-  warnings: ConfigIssue[],
 ): WebSpec {
-  const redirectTo = w.redirectTo === undefined ? undefined : parseRedirectTo(w.redirectTo, zone, at("redirectTo"), errors, warnings);
+  const redirectTo = w.redirectTo === undefined ? undefined : parseRedirectTo(w.redirectTo, zone, at("redirectTo"), errors);
   if (w.redirectTo !== undefined) {
     for (const [key, present] of [
       ["origin", w.origin !== undefined],
@@ -309,26 +295,13 @@ function normaliseWeb(
     taken.set(h.name, at("hosts", j, "name"));
     hosts.push({ name: h.name, origin: h.origin === undefined ? origin : parseOrigin(h.origin, at("hosts", j, "origin"), errors) });
   });
-  const { hsts } = w;
-  if (hsts.preload && (!hsts.includeSubdomains || hsts.maxAgeSeconds < 31536000)) {
-    errors.push({
-      path: at("hsts", "preload"),
-      message: "preload needs `includeSubdomains: true` and `maxAgeSeconds` of at least 31536000; set those or set `preload: false`",
-    });
-  }
-  if (hsts.maxAgeSeconds < 31536000) {
-    warnings.push({ path: at("hsts", "maxAgeSeconds"), message: `${hsts.maxAgeSeconds} s is under one year: the hsts.max_age check will fail` });
-  }
-  if (w.ssl !== "strict") {
-    warnings.push({ path: at("ssl"), message: `\`${w.ssl}\` does not validate the origin's certificate: accepted, but the tls.ssl_strict check will fail; use \`strict\` with a valid origin certificate` });
-  }
-  const legacyPaths = normaliseLegacyPaths(w.legacyPaths, canonicalHost, at, errors, warnings);
+  const legacyPaths = normaliseLegacyPaths(w.legacyPaths, canonicalHost, at, errors);
   const acm = w.caa.acm ?? hosts.some((h) => h.origin.kind === "hostname" && AWS_ORIGIN.test(h.origin.value));
   return {
     canonicalHost,
     aliases,
     hosts,
-    hsts,
+    hsts: w.hsts,
     ssl: w.ssl,
     caa: { issuers: w.caa.issuers.map((i) => i.toLowerCase()), ...(w.caa.iodef !== undefined ? { iodef: w.caa.iodef } : {}), acm },
     legacyPaths,
@@ -337,7 +310,7 @@ function normaliseWeb(
 }
 
 /** `https://host` with no path, query or fragment, outside this zone. */
-function parseRedirectTo(raw: string, zone: string, path: string, errors: ConfigIssue[], warnings: ConfigIssue[]): string | undefined {
+function parseRedirectTo(raw: string, zone: string, path: string, errors: ConfigIssue[]): string | undefined {
   let url: URL;
   try {
     url = new URL(raw);
@@ -357,9 +330,6 @@ function parseRedirectTo(raw: string, zone: string, path: string, errors: Config
     errors.push({ path, message: `'${raw}' is inside \`${zone}\` itself, so the domain would redirect to itself: point it at the main domain's canonical host` });
     return undefined;
   }
-  if (url.protocol === "http:") {
-    warnings.push({ path, message: `'${raw}' is plain http: accepted, but https visitors would be downgraded and the web.redirect_downgrade check will fail; use https://` });
-  }
   return `${url.protocol}//${url.hostname}`;
 }
 
@@ -368,10 +338,9 @@ function normaliseLegacyPaths(
   canonicalHost: string,
   at: (...p: PropertyKey[]) => string,
   errors: ConfigIssue[],
-  warnings: ConfigIssue[],
 ): LegacyPathSpec[] {
   const froms = new Map<string, number>();
-  const out: (LegacyPathSpec & { readonly index: number })[] = [];
+  const out: LegacyPathSpec[] = [];
   paths.forEach((p, j) => {
     const prev = froms.get(p.from);
     if (prev !== undefined) errors.push({ path: at("legacyPaths", j, "from"), message: `\`${p.from}\` is already listed at legacyPaths[${prev}]: list each old path once` });
@@ -387,18 +356,9 @@ function normaliseLegacyPaths(
       errors.push({ path: at("legacyPaths", j, "to"), message: `'${p.to}' is not an http(s) URL` });
       return;
     }
-    if (to.protocol === "http:") {
-      warnings.push({ path: at("legacyPaths", j, "to"), message: `'${p.to}' is plain http: accepted, but the web.redirect_downgrade check will fail; use https://` });
-    }
-    out.push({ from: p.from, to: to.href, index: j });
+    out.push({ from: p.from, to: to.href });
   });
-  for (const p of out) {
-    const to = new URL(p.to);
-    if (to.hostname === canonicalHost && froms.has(to.pathname)) {
-      errors.push({ path: at("legacyPaths", p.index, "to"), message: `\`${to.pathname}\` is itself an old path here, so visitors would be redirected twice (or in a loop): point it at the final page` });
-    }
-  }
-  return out.map(({ from, to }) => ({ from, to }));
+  return out;
 }
 
 function parseOrigin(raw: string, path: string, errors: ConfigIssue[]): Origin {

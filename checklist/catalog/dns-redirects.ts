@@ -83,17 +83,39 @@ export const DNS_REDIRECTS = defineRow("dns-redirects", {
   "web.redirect_first_hop": {
     title: "http:// goes straight to https:// (same host or the canonical host)",
     why: "A first hop to another plain-http host exposes the request and breaks HSTS preload eligibility.",
-    remediation: "Let the toolkit's single-redirect rules send every alias to the canonical https URL.",
+    remediation: "Let the toolkit's single-redirect rules send every alias to the canonical https URL, and keep the catch-all rule `http-to-https` (or Always Use HTTPS) so no http:// request is served.",
+    outcomes: {
+      https: { status: "pass", when: "every http:// start redirects first to https:// on the same host or the canonical host" },
+      "https-elsewhere": { status: "warn", when: "a first redirect goes to https:// on a host that is neither the same nor the canonical one" },
+      "no-answer": { status: "warn", when: "an http:// start does not answer at all, so visitors typing the bare name get an error" },
+      "plain-http": { status: "fail", when: "a first redirect goes to a plain http:// URL" },
+      "no-redirect": { status: "fail", when: "an http:// start is answered over plain http without a redirect" },
+    },
   },
   "web.redirect_hops": {
     title: "Every alias reaches the canonical https URL in one redirect, with no loop",
     why: "Each extra hop costs a round trip on every first visit, and loops make the site unreachable.",
-    remediation: "List every alias under `web.aliases`; the toolkit redirects each directly to the canonical host.",
+    remediation: "List every alias under `web.aliases`: the toolkit redirects each straight to the canonical https URL, path and query kept, and sets `always_use_https` off so the redirect rules alone answer, in one hop.",
+    outcomes: {
+      "one-hop": { status: "pass", when: "every start reaches its page in at most one redirect" },
+      "extra-hops": { status: "warn", when: "a start takes 2 or 3 redirects" },
+      "too-many": { status: "fail", when: "a start takes more than 3 redirects, or never stops redirecting" },
+      loop: { status: "fail", when: "a redirect chain comes back to a URL it already visited" },
+      "no-redirect": { status: "fail", when: "an http:// start is answered over plain http without a redirect" },
+      broken: { status: "fail", when: "an http:// start, or a URL a redirect leads to, does not answer" },
+      "query-lost": { status: "fail", when: "a redirect drops or changes the query string" },
+      "path-lost": { status: "fail", when: "before apply: a redirect of a path no rule moves on purpose loses it" },
+      "rule-never-runs": { status: "fail", when: "before apply: a redirect rule names a host that is not proxied, so it never runs" },
+    },
   },
   "web.redirect_downgrade": {
     title: "No redirect goes from https to http",
     why: "A downgrade hop exposes cookies and credentials and defeats HSTS.",
     remediation: "Make every redirect target an https:// URL.",
+    outcomes: {
+      none: { status: "pass", when: "no redirect goes from https:// to http://" },
+      downgrade: { status: "fail", when: "a redirect goes from https:// to http://" },
+    },
   },
   "redirect.rules_language": {
     title: "Every redirect rule uses only fields, functions and operators Cloudflare has",

@@ -5,7 +5,6 @@
  * snake_case, so a camelCase object shows a diff on every preview (DESIGN: "Provider facts that bite"). Build it
  * here, typed, and nowhere else.
  */
-import type { HstsSpec } from "../../config/spec";
 
 /** RFC 6797 §6.1.1 max-age the checklist asks for: one year. */
 export const HSTS_MIN_MAX_AGE = 31536000;
@@ -27,7 +26,14 @@ export interface SecurityHeaderValue {
   readonly strict_transport_security: StrictTransportSecurity;
 }
 
-export function securityHeaderValue(hsts: HstsSpec): SecurityHeaderValue {
+/** The HSTS policy as the stack config states it (`web.hsts`); structural, so `core/` needs nothing from `config/`. */
+export interface HstsPolicySpec {
+  readonly maxAgeSeconds: number;
+  readonly includeSubdomains: boolean;
+  readonly preload: boolean;
+}
+
+export function securityHeaderValue(hsts: HstsPolicySpec): SecurityHeaderValue {
   return {
     strict_transport_security: {
       enabled: true,

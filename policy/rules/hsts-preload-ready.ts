@@ -1,29 +1,24 @@
-import { HSTS_MIN_MAX_AGE } from "../../core/edge/hsts";
-import { failWith, notApplicable, pass, type PlanRule, type Violation } from "../rule";
-import { enabledHsts } from "./support/hsts";
-
-const WEB_TYPES = new Set(["A", "AAAA", "CNAME"]);
+import { type Chain, hostOf, judgeHstsPreloadReady, scheme } from "../../core/judges/web";
+import { hstsUrn } from "./support/hsts";
+import { plannedSites } from "./support/redirects";
+import { type JudgedRule, judgedRule, zoneSubjects } from "./support/setting-rule";
 
 /**
- * `preload` is only requested when the domain is eligible (hstspreload.org): max-age ≥ 1 year, includeSubDomains,
- * and every host in the zone served over HTTPS, which before apply means every A/AAAA/CNAME record is proxied.
+ * Preload is only requested when the domain is eligible (hstspreload.org), judged as after apply, plus every web
+ * record of the zone proxied: includeSubDomains + preload pins HTTPS on every name of the domain.
  */
-export const hstsPreloadReady: PlanRule = {
-  id: "hsts.preload_ready",
-  evaluate(resources) {
-    const zones = enabledHsts(resources).filter((z) => z.sts.preload);
-    if (zones.length === 0) return notApplicable("HSTS preload is not requested.");
-    const violations: Violation[] = [];
-    for (const z of zones) {
-      const problems: string[] = [];
-      if (z.sts.max_age < HSTS_MIN_MAX_AGE) problems.push(`max-age ${z.sts.max_age} s is under one year`);
-      if (!z.sts.include_subdomains) problems.push("includeSubDomains is off");
-      const plain = z.zone.records.filter((r) => WEB_TYPES.has(String(r.inputs["type"])) && r.inputs["proxied"] !== true).map((r) => String(r.inputs["name"]));
-      if (plain.length > 0) problems.push(`${plain.join(", ")} ${plain.length === 1 ? "is" : "are"} not proxied, so not known to serve HTTPS`);
-      if (problems.length > 0) {
-        violations.push({ urn: z.urn, message: `${z.zone.label}: preload is requested but ${problems.join("; ")}. Fix those or set \`web.hsts.preload: false\`: a preloaded domain that cannot serve HTTPS is unreachable for months.` });
-      }
-    }
-    return violations.length > 0 ? failWith(violations) : pass(zones.map((z) => `${z.zone.label}: eligible for preload`).join("; "), zones.map((z) => z.urn));
-  },
-};
+export const hstsPreloadReady: JudgedRule = judgedRule("hsts.preload_ready", (resources) => {
+  return zoneSubjects(plannedSites(resources), (s) => ({
+    verdict: judgeHstsPreloadReady({ hsts: s.hsts, apex: s.apex, apexHttp: worstFirstHop(s.apex, s.apexHttp), www: s.wwwHttps, subdomainsWithoutHttps: s.unproxied }),
+    urn: hstsUrn(s.zone),
+  }));
+});
+
+/** Under either edge order the first hop must go to https on the apex: the order that does not is the one judged. */
+function worstFirstHop(apex: string, chains: readonly Chain[]): Chain {
+  const bad = chains.find((c) => {
+    const first = c.hops[0];
+    return first === undefined || scheme(first.to) !== "https" || hostOf(first.to) !== apex;
+  });
+  return bad ?? chains[0] ?? { start: `http://${apex}/`, hops: [], end: { kind: "unknown", url: `http://${apex}/`, reason: "not followed" } };
+}

@@ -1,18 +1,16 @@
-import type { PlanRule } from "../rule";
-import { judgeZones } from "./support/setting-rule";
+import { judgeMixedContent } from "../../core/judges/web";
+import { webZones } from "./support/edge";
+import { isSslOff } from "./support/redirects";
+import { type JudgedRule, judgedRule, zoneSubjects } from "./support/setting-rule";
 
 /**
- * `automatic_https_rewrites` is on, so the edge rewrites http:// subresource links that are available over https.
- * The live audit checks the pages themselves; before apply, this setting is what can be proven.
+ * Before apply there is no page to scan: what can be proven is `automatic_https_rewrites`, which makes the edge
+ * rewrite http:// subresource links available over https. The auditor scans the pages themselves.
  */
-export const webMixedContent: PlanRule = {
-  id: "web.mixed_content",
-  evaluate(resources) {
-    return judgeZones(resources, (z) => {
-      const s = z.settings.get("automatic_https_rewrites");
-      if (s === undefined) return { summary: "", problem: "the stack does not set `automatic_https_rewrites`: hard-coded http:// subresources would be blocked by browsers. Add `web` to the domain so the toolkit turns it on." };
-      if (s.value !== "on") return { urn: s.urn, summary: "", problem: `\`automatic_https_rewrites\` is \`${String(s.value)}\`: set it to \`on\`.` };
-      return { urn: s.urn, summary: "Automatic HTTPS Rewrites on" };
-    });
-  },
-};
+export const webMixedContent: JudgedRule = judgedRule("web.mixed_content", (resources) => {
+  return zoneSubjects(webZones(resources), (z) => {
+    const s = z.settings.get("automatic_https_rewrites");
+    if (isSslOff(z)) return { verdict: judgeMixedContent({ kind: "no-https-page", reason: `${z.label}: SSL mode is \`off\`, so there is no HTTPS page (see web.https)` }) };
+    return { verdict: judgeMixedContent({ kind: "edge-rewrites", zone: z.label, setting: s === undefined ? undefined : String(s.value) }), urn: s?.urn };
+  });
+});

@@ -40,7 +40,6 @@ describe("stack config validation", () => {
     ["a zone id that is not 32 hex digits", { cloudflare: { zoneId: "abc" } }, "launch-ready:domains[0].cloudflare.zoneId", /32-character/],
     ["a canonical host in another zone", { web: { origin: "lb.example.net", canonicalHost: "other.example" } }, "launch-ready:domains[0].web.canonicalHost", /outside `acme.example`/],
     ["an alias equal to the canonical host", { web: { origin: "lb.example.net", aliases: ["acme.example"] } }, "launch-ready:domains[0].web.aliases[0]", /already used/],
-    ["preload without includeSubdomains", { web: { origin: "lb.example.net", hsts: { preload: true, includeSubdomains: false } } }, "launch-ready:domains[0].web.hsts.preload", /includeSubdomains: true/],
     ["an origin that is neither host nor IP", { web: { origin: "http://lb" } }, "launch-ready:domains[0].web.origin", /origin's host name/],
     ["a record outside the zone", { dns: { records: [{ name: "x.other.example", type: "TXT", content: "hi" }] } }, "launch-ready:domains[0].dns.records[0].name", /outside the zone/],
     ["an MX record without priority", { dns: { records: [{ name: "acme.example", type: "MX", content: "mx.example.net" }] } }, "launch-ready:domains[0].dns.records[0].priority", /required for MX/],
@@ -53,6 +52,27 @@ describe("stack config validation", () => {
     const hit = errors.find((e) => e.path === path);
     expect(hit, JSON.stringify(errors)).toBeDefined();
     expect(hit?.message).toMatch(message);
+  });
+
+  it("leaves verdicts to the judges: values a check would fail or warn on are valid config, with no prediction", () => {
+    const edgy = validateConfig(
+      minimal({
+        dnssec: false,
+        web: {
+          origin: "lb.example.net",
+          ssl: "flexible",
+          hsts: { maxAgeSeconds: 300, includeSubdomains: false, preload: true },
+          legacyPaths: [{ from: "/a", to: "/b" }, { from: "/b", to: "http://acme.example/c" }],
+        },
+        dns: { records: [{ name: "legacy.acme.example", type: "A", content: "192.0.2.9" }] },
+      }),
+    );
+    expect(edgy.errors).toEqual([]);
+    expect(edgy.warnings.filter((w) => /check will fail|two hops|redirected twice|downgraded/.test(w.message))).toEqual([]);
+    expect(edgy.warnings.map((w) => w.path)).toEqual(["launch-ready:domains[0].dnssec"]);
+    const chained = validateConfig({ "launch-ready:domains": [{ name: "acme.example", web: { origin: "lb.example.net" } }, { name: "old.example", web: { redirectTo: "http://www.acme.example" } }] });
+    expect(chained.errors).toEqual([]);
+    expect(chained.warnings).toEqual([]);
   });
 
   it("rejects the same domain declared twice", () => {

@@ -1,8 +1,10 @@
-/** web.mixed_content: http: subresources on the HTTPS page (W3C Mixed Content). */
+/** web.mixed_content: http: subresources on the HTTPS page (W3C Mixed Content), judged in `core/judges/web`. */
 import { scanMixedContent } from "../../../core/http/mixed-content";
+import { isRedirectStatus } from "../../../core/http/redirect-chain";
+import { judgeMixedContent } from "../../../core/judges/web";
 import type { AuditCheckModule } from "../../types";
+import { fromVerdict } from "../verdict";
 import { pageOf } from "./page";
-import { result } from "./result";
 import { webSnapshot } from "./snapshot";
 
 const MAX_LISTED = 20;
@@ -11,24 +13,19 @@ export const mixedContentModule: AuditCheckModule = {
   ids: ["web.mixed_content"],
   async run(target, ctx) {
     const p = pageOf(await webSnapshot(target, ctx));
-    if (p.kind === "none") return [result("web.mixed_content", p.status, p.why)];
+    if (p.kind === "none") return [fromVerdict("web.mixed_content", judgeMixedContent(p.status === "error" ? { kind: "unknown", reason: p.why } : { kind: "no-https-page", reason: p.why }))];
     const page = p.page;
-    const type = (page.headers["content-type"]?.[0] ?? "").toLowerCase();
-    if (type !== "" && !type.includes("html")) return [result("web.mixed_content", "info", `${page.url} is ${type}, not HTML: nothing to scan`, { url: page.url })];
+    // A redirect's empty body is no page: scanning it would pass a site that never serves one over HTTPS.
+    if (page.headers.location !== undefined && isRedirectStatus(page.status)) {
+      return [fromVerdict("web.mixed_content", judgeMixedContent({ kind: "no-https-page", reason: `No HTTPS page from ${page.url}: it only redirects (${page.status} to ${page.headers.location[0] ?? "?"}); see web.redirect_hops` }), { url: page.url })];
+    }
     const found = scanMixedContent(page.body);
-    const active = found.filter((f) => f.kind === "active");
-    const passive = found.filter((f) => f.kind === "passive");
-    const evidence = {
-      url: page.url,
-      bytesScanned: Buffer.byteLength(page.body),
-      truncated: page.truncated,
-      active: active.slice(0, MAX_LISTED).map((f) => `<${f.tag} ${f.attribute}="${f.url}">`),
-      passive: passive.slice(0, MAX_LISTED).map((f) => `<${f.tag} ${f.attribute}="${f.url}">`),
-    };
-    if (active.length > 0) return [result("web.mixed_content", "fail", `${page.url} loads ${active.length} active http: resource(s), which browsers block: ${evidence.active.slice(0, 3).join(", ")}`, evidence)];
-    if (passive.length > 0) return [result("web.mixed_content", "warn", `${page.url} loads ${passive.length} passive http: resource(s) (images/media): ${evidence.passive.slice(0, 3).join(", ")}`, evidence)];
-    // A clean prefix of a cut page proves nothing about the rest: never a pass.
-    if (page.truncated) return [result("web.mixed_content", "error", `${page.url} is larger than the fetch limit; the first ${evidence.bytesScanned} bytes are clean but the rest was not scanned`, evidence)];
-    return [result("web.mixed_content", "pass", `${page.url} loads no http: subresources`, evidence)];
+    const tagOf = (f: (typeof found)[number]): string => `<${f.tag} ${f.attribute}="${f.url}">`;
+    const active = found.filter((f) => f.kind === "active").map(tagOf);
+    const passive = found.filter((f) => f.kind === "passive").map(tagOf);
+    const bytesScanned = Buffer.byteLength(page.body);
+    const evidence = { url: page.url, bytesScanned, truncated: page.truncated, active: active.slice(0, MAX_LISTED), passive: passive.slice(0, MAX_LISTED) };
+    const contentType = (page.headers["content-type"]?.[0] ?? "").toLowerCase();
+    return [fromVerdict("web.mixed_content", judgeMixedContent({ kind: "page", url: page.url, contentType, active, passive, truncated: page.truncated, bytesScanned }), evidence)];
   },
 };

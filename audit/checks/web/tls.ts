@@ -1,5 +1,7 @@
 /** tls.cert_valid, tls.cert_expiry, tls.protocols, tls.key_sig: from TLS handshakes with the name as SNI. */
 import type { AuditCheckModule, AuditContext, CertificateSummary, CheckResult, Evidence, TlsHandshakeResult } from "../../types";
+import { judgeTlsProtocols, type Offer, TLS_VERSIONS, type TlsVersionName } from "../../../core/judges/web";
+import { fromVerdict } from "../verdict";
 import { each, result } from "./result";
 import { webSnapshot, type WebSnapshot } from "./snapshot";
 
@@ -98,26 +100,22 @@ function certExpiry(s: WebSnapshot, now: Date): CheckResult {
   return result("tls.cert_expiry", worst.status, worst.text, evidence);
 }
 
-const VERSIONS = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"] as const;
-
+/** Each version is offered if a handshake pinned to it completes; judged in `core/judges/web` like the planned ones. */
 async function protocols(s: WebSnapshot, ctx: AuditContext): Promise<CheckResult> {
-  if (noHttps(s.tlsApex)) return result("tls.protocols", "skip", `Nothing answers on port 443 of ${s.apex} (see web.https)`);
   const host = s.apex;
-  const answers = await Promise.all(VERSIONS.map((v) => ctx.tls.handshake(host, 443, { minVersion: v, maxVersion: v })));
+  if (noHttps(s.tlsApex)) return fromVerdict("tls.protocols", judgeTlsProtocols({ kind: "no-https", host, reason: s.tlsApex.kind === "connected" ? "" : s.tlsApex.reason }));
+  const answers = await Promise.all(TLS_VERSIONS.map((v) => ctx.tls.handshake(host, 443, { minVersion: v, maxVersion: v })));
   const seen: Record<string, string> = {};
-  VERSIONS.forEach((v, i) => {
+  const offer = (i: number): Offer => {
     const a = answers[i];
-    seen[v] = a === undefined ? "not probed" : a.kind === "connected" ? "offered" : a.kind === "refused" ? "not offered" : `error: ${a.reason}`;
+    return a === undefined ? "unknown" : a.kind === "connected" ? "offered" : a.kind === "refused" ? "not-offered" : "unknown";
+  };
+  TLS_VERSIONS.forEach((name, i) => {
+    const a = answers[i];
+    seen[name] = a === undefined ? "not probed" : a.kind === "connected" ? "offered" : a.kind === "refused" ? "not offered" : `error: ${a.reason}`;
   });
-  const offered = VERSIONS.filter((v) => seen[v] === "offered");
-  const old = offered.filter((v) => v === "TLSv1" || v === "TLSv1.1");
-  const evidence = { host, versions: seen };
-  if (old.length > 0) return result("tls.protocols", "fail", `${host} offers ${old.join(" and ")} (deprecated by RFC 8996)`, evidence);
-  const undecided = VERSIONS.filter((v) => seen[v]?.startsWith("error"));
-  if (undecided.length > 0) return result("tls.protocols", "error", `Could not tell whether ${host} offers ${undecided.join(", ")}`, evidence);
-  if (offered.length === 0) return result("tls.protocols", "fail", `${host} completed no handshake with TLS 1.0–1.3`, evidence);
-  const no13 = offered.includes("TLSv1.3") ? "" : " (TLS 1.3 is not offered)";
-  return result("tls.protocols", "pass", `${host} offers ${offered.join(" and ")} only${no13}`, evidence);
+  const versions: Record<TlsVersionName, Offer> = { TLSv1: offer(0), "TLSv1.1": offer(1), "TLSv1.2": offer(2), "TLSv1.3": offer(3) };
+  return fromVerdict("tls.protocols", judgeTlsProtocols({ kind: "versions", host, versions }), { host, versions: seen });
 }
 
 function keySig(s: WebSnapshot): CheckResult {

@@ -30,3 +30,20 @@ describe("hsts.preload_ready", () => {
     expect(await preload(failure(`http://${D}/`, "timed out after 4000 ms"))).toMatchObject({ status: "error", summary: expect.stringContaining("timed out") });
   });
 });
+
+describe("hsts.present over plain http only", () => {
+  it("fails (RFC 6797 §7.2, §8.1: the checklist asks HTTPS answers to carry it), where it used to warn", async () => {
+    const noHsts = okText(`https://${D}/`, "<!doctype html>", "text/html");
+    const http = fakeHttp({ [`https://${D}/`]: noHsts, [`http://${D}/`]: { kind: "response", url: `http://${D}/`, status: 301, headers: { location: [`https://${D}/`], "strict-transport-security": [HSTS] }, body: "", truncated: false, elapsedMs: 1 } });
+    const r = await runModule(hstsModule, target(D), context({ dns: fakeDns({ [D]: { A: ["192.0.2.1"] } }), http }));
+    expect(get(r, "hsts.present")).toMatchObject({ status: "fail", summary: expect.stringMatching(/only the plain-http answer does/), evidence: { outcome: "http-only" } });
+    expect(get(r, "hsts.max_age").status).toBe("skip");
+  });
+
+  it("fails when the apex answers HTTPS only with a redirect to plain http (Cloudflare's SSL mode off)", async () => {
+    const http = fakeHttp({ [`https://${D}/`]: redirect(`https://${D}/`, `http://${D}/`), [`http://${D}/`]: okText(`http://${D}/`, "plain", "text/html") });
+    const r = await runModule(hstsModule, target(D), context({ dns: fakeDns({ [D]: { A: ["192.0.2.1"] } }), http }));
+    expect(get(r, "hsts.present")).toMatchObject({ status: "fail", evidence: { outcome: "no-https" } });
+    for (const id of ["hsts.max_age", "hsts.include_subdomains", "hsts.preload_ready"] as const) expect(get(r, id).status).toBe("skip");
+  });
+});

@@ -79,7 +79,7 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["reportonly.test", { "hdr.csp": "warn", "hdr.referrer": "warn", "hsts.max_age": "warn", "hsts.include_subdomains": "pass", "hsts.preload_ready": "info" }],
   ["hstsdup.test", { "hsts.present": "fail" }],
   ["hstsbad.test", { "hsts.present": "fail" }],
-  ["hstshttp.test", { "hsts.present": "warn" }],
+  ["hstshttp.test", { "hsts.present": "fail", "hsts.max_age": "skip" }],
   ["corsreflect.test", { "cors.reflection": "fail", "cors.wildcard": "pass" }],
   ["corsecho.test", { "cors.reflection": "warn" }],
   ["corsapp.test", { "cors.reflection": "fail", "hdr.csp": "pass" }],

@@ -29,3 +29,10 @@ describe("web.redirect_downgrade", () => {
     expect(r).toMatchObject({ status: "error", summary: expect.stringContaining("timed out") });
   });
 });
+
+describe("web.https", () => {
+  it("fails an apex that answers HTTPS only with a redirect to plain http (it used to pass: an answer is not HTTPS)", async () => {
+    const r = await runModule(transportModule, target(D), context({ dns: fakeDns({ [D]: { A: ["192.0.2.1"] } }), http: fakeHttp({ [`https://${D}/`]: redirect(`https://${D}/`, `http://${D}/`), [`http://${D}/`]: okText(`http://${D}/`, "ok", "text/html") }) }));
+    expect(get(r, "web.https")).toMatchObject({ status: "fail", summary: expect.stringMatching(/answers HTTPS only with a redirect to plain http:\/\/acme\.example\//), evidence: { outcome: "apex-no-https" } });
+  });
+});
