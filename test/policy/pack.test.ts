@@ -13,7 +13,8 @@ import { listStacks, type StackFile } from "../../config/stack-file";
 import type { CapturedResource } from "../../engine/capture";
 import { warnPolicyName } from "../../policy/crossguard";
 import { PLAN_RULES } from "../../policy/rules";
-import type { PlanCheckResult, Scorecard } from "../../policy/scorecard";
+import { buildScorecard, type PlanCheckResult, type Scorecard } from "../../policy/scorecard";
+import { UNKNOWN } from "../../policy/unknowns";
 import { isRunning, type PackProcess, startPack } from "../helpers/analyzer-pack";
 import { analyzeStackRequest } from "../helpers/analyzer-resources";
 import { PROJECT_DIR, tempDir } from "../helpers/temp-dir";
@@ -24,6 +25,7 @@ const PROJECT = "launch-ready";
 const START_TIMEOUT = 120_000;
 const FAILING = "example with HSTS max-age 300 (fails)";
 
+const ZONE_SETTING = "cloudflare:index/zoneSetting:ZoneSetting";
 const LEVEL = { mandatory: EnforcementLevel.MANDATORY, advisory: EnforcementLevel.ADVISORY } as const;
 
 function occurrences(text: string, part: string): number {
@@ -149,22 +151,49 @@ describe("the policy pack, run as `pulumi preview --policy-pack policy` runs it"
     stackVariant("example", "hsts-300", (d) => {
       mapAt(d, 0, "web", "hsts")["maxAgeSeconds"] = 300;
     });
-  const cases: [string, () => StackFile][] = [...stacks.map((s): [string, () => StackFile] => [s, () => readStack(s)]), [FAILING, failing]];
+  /** A graph and the offline preview's scorecard of it. */
+  type Case = () => Promise<{ resources: readonly CapturedResource[]; scorecard: Scorecard }>;
+  const committed = (stack: () => StackFile): Case => async () => {
+    const { run, scorecard } = await runStack(stack(), true);
+    expect(run.errors).toEqual([]);
+    return { resources: run.resources, scorecard };
+  };
+  // As in a first `pulumi preview` where the zone settings' values are computed: unknown until apply.
+  const unknownSettings: Case = async () => {
+    const { resources } = await committed(() => readStack("example"))();
+    const unknown = resources.map((r) => (r.type === ZONE_SETTING ? { ...r, inputs: { ...r.inputs, value: UNKNOWN } } : r));
+    const scorecard = buildScorecard(PLAN_RULES, unknown);
+    expect(scorecard.checks.map((c) => c.status)).toContain("cannot-tell");
+    return { resources: unknown, scorecard };
+  };
+  const cases: [string, Case][] = [
+    ...stacks.map((s): [string, Case] => [s, committed(() => readStack(s))]),
+    [FAILING, committed(failing)],
+    // Between six months and a year: a mandatory ID's warning once the checklist declares one (advisory, never blocks).
+    [
+      "example with HSTS max-age 20000000 s",
+      committed(() =>
+        stackVariant("example", "hsts-20000000", (d) => {
+          mapAt(d, 0, "web", "hsts")["maxAgeSeconds"] = 20_000_000;
+        }),
+      ),
+    ],
+    ["example with every zone setting unknown until apply (cannot tell)", unknownSettings],
+  ];
 
-  it("serves the captured graph of every committed stack, and a failing variant", () => {
+  it("finds the committed stacks to serve", () => {
     expect(stacks).toEqual(expect.arrayContaining(["example", "www-canonical"]));
   });
 
   const seen = new Map<string, { scorecard: Scorecard; pack: PackVerdicts }>();
 
-  it.each(cases)("on %s, reports what the offline preview's scorecard says, ID by ID", async (label, load) => {
-    const { run, scorecard } = await runStack(load(), true);
-    expect(run.errors).toEqual([]);
-    const pv = verdictsOf(await pack.analyzeStack(analyzeStackRequest(run.resources)));
+  it.each(cases)("on %s, reports what the offline preview's scorecard says, ID by ID", async (label, graph) => {
+    const { resources, scorecard } = await graph();
+    const pv = verdictsOf(await pack.analyzeStack(analyzeStackRequest(resources)));
     seen.set(label, { scorecard, pack: pv });
     const known = new Set(info.getPoliciesList().map((p) => p.getName()));
     for (const name of [...pv.diagnostics.keys(), ...pv.notApplicable.keys()]) expect(known, `unknown policy ${name}`).toContain(name);
-    for (const check of scorecard.checks) expectSameVerdict(check, pv, run.resources);
+    for (const check of scorecard.checks) expectSameVerdict(check, pv, resources);
     // The engine blocks the update on any mandatory diagnostic (step_generator: sawError), as the scorecard does.
     const mandatory = [...pv.diagnostics.values()].flat().some((d) => d.level === EnforcementLevel.MANDATORY);
     expect(mandatory, label).toBe(scorecard.blocked);
@@ -205,13 +234,14 @@ describe("a warning of a mandatory ID under CrossGuard", () => {
   const mandatory = PLAN_RULES.map((r) => r.id).filter((id) => CHECKS[id].severity === "mandatory");
   const declared = mandatory[0] ?? "hsts.max_age";
   const undeclared = mandatory.find((id) => !hasWarnCompanion(id) && id !== declared) ?? declared;
-  const dir = tempDir("warn-probe-pack");
+  let dir: ReturnType<typeof tempDir> | undefined;
   let pack: PackProcess;
   let info: AnalyzerInfo;
   let graph: readonly CapturedResource[];
 
   beforeAll(async () => {
     if (declared === undeclared) throw new Error("the probe needs two mandatory IDs, one of them declaring no warn outcome");
+    dir = tempDir("warn-probe-pack");
     dir.write("PulumiPolicy.yaml", "runtime:\n  name: nodejs\n  options:\n    typescript: true\n");
     dir.write("package.json", JSON.stringify({ name: "warn-probe", version: "1.0.0", main: "index.ts" }));
     dir.write(
@@ -250,7 +280,7 @@ new PolicyPack("warn-probe", { policies: [...toStackPolicies(warnsOnFirst, def),
 
   afterAll(async () => {
     await pack?.stop();
-    dir.cleanup();
+    dir?.cleanup();
   });
 
   it("is reported on the advisory <id>/warn policy, never at the mandatory level, with the fix once", async () => {
