@@ -3,7 +3,7 @@
  * behaviour comes from a primary source; a rejection here stands for the API or the Pulumi engine refusing the
  * call, so the preview reports it as a program error, and a warning stands for something the plan would not show.
  *
- * - Import must match (Pulumi, `developer-docs/architecture/import.md`): an imported resource's inputs, after
+ * - Import must match (Pulumi, https://github.com/pulumi/pulumi/blob/master/developer-docs/architecture/import.md): an imported resource's inputs, after
  *   `ignoreChanges` copies the ignored ones from the live resource, must equal the live resource, or the update
  *   fails ("inputs to import do not match the existing resource"). Offline, the live values are those the stack
  *   declares (`live.ts`); an input whose live value nobody declared cannot be shown to match, so it is refused.

@@ -51,9 +51,9 @@ const OBSERVATORY_MAP: ReadonlyArray<readonly [string, string]> = [
 /** Differences we understand, by `<our id> <site>` or `<our id> *`. Anything else is listed as unexplained. */
 const KNOWN_REASONS: Readonly<Record<string, string>> = {
   "cors.reflection corsreflect.test":
-    "Observatory reads Access-Control-Allow-Origin from a request without a hostile Origin, so a server that reflects any origin with credentials passes there (known peer gap, LAB.md); we send evil origins and fail it.",
+    "Observatory reads Access-Control-Allow-Origin from a request without a hostile Origin, so a server that reflects any origin with credentials passes there (a known peer gap); we send evil origins and fail it.",
   "hdr.csp *": "Observatory grades CSP strictness (e.g. 'unsafe-inline' in style-src, missing default-src) where we only require a CSP without unsafe-inline/eval in script-src; report-only is a warn for us, a fail there.",
-  "hdr.referrer *": "Observatory passes a missing Referrer-Policy (browsers default to strict-origin-when-cross-origin); CHECKS.md warns on it.",
+  "hdr.referrer *": "Observatory passes a missing Referrer-Policy (browsers default to strict-origin-when-cross-origin); our hdr.referrer warns on it (docs/CHECKS.md).",
   "hsts.present hstsbad.test":
     "Observatory grades `max-age=forever` as at least six months; it is not delta-seconds (RFC 6797 §6.1.1), so browsers ignore the header and we fail it.",
   "hsts.present *": "Observatory requires max-age ≥ 6 months inside its HSTS test; we judge presence and validity in hsts.present and the age in hsts.max_age.",
@@ -146,7 +146,7 @@ export interface PeerCommand {
  */
 export function observatoryCommand(web: WebLab, scratch: string): PeerCommand | string {
   if (!existsSync(join(OBSERVATORY, "src", "scan.js"))) return `MDN HTTP Observatory not installed: ${OBSERVATORY_INSTALL}`;
-  // Its postinstall (skipped) would download the HSTS preload list; an empty list is the offline stand-in (LAB.md).
+  // Its postinstall (skipped) would download the HSTS preload list; an empty list is the offline stand-in.
   const preloadList = join(OBSERVATORY, "conf", "hsts-preload.json");
   if (!existsSync(preloadList)) writeFileSync(preloadList, "{}\n");
   const ca = join(scratch, "lab-root.pem");
@@ -205,7 +205,7 @@ export function testsslCommand(web: WebLab, scratch: string): PeerCommand | stri
       const port = web.ownPorts[site] ?? web.httpsPort;
       return [bin, "--quiet", "--color", "0", "--nodns", "none", "--ip", "127.0.0.1", "--add-ca", ca, "-p", "-S", "--jsonfile-pretty", testsslJsonFile(scratch, site), `https://${site}:${port}/`];
     },
-    // NXCONNECT keeps its "is DNS there" probe on loopback (LAB.md).
+    // NXCONNECT keeps its "is DNS there" probe on loopback.
     env: { ...process.env, NXCONNECT: "127.0.0.1:0" },
   };
 }

@@ -32,7 +32,7 @@ export const MANAGED_COMMENT = "managed by launch-ready: change it in the stack 
  *
  * Adoption takes two `pulumi up`s. Pulumi's `import` option requires the declared inputs to equal the live resource
  * ("inputs to import do not match the existing resource" fails the update; pulumi/pulumi
- * `developer-docs/architecture/import.md`), and the stack cannot know a live record's TTL, proxying or comment. So
+ * https://github.com/pulumi/pulumi/blob/master/developer-docs/architecture/import.md), and the stack cannot know a live record's TTL, proxying or comment. So
  * in the import step every input but the identity is in `ignoreChanges` (Pulumi copies ignored inputs from the live
  * resource before it compares); once `cloudflare.imported` is true, the next up applies the stack's values in place.
  * The `import` option stays: for a resource already in the state with that id Pulumi treats it like any other.

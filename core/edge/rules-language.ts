@@ -313,7 +313,7 @@ class Reader {
       this.indexes();
       return;
     }
-    if (!Object.hasOwn(RULES_FIELDS, t.text)) {
+    if (!Object.prototype.hasOwnProperty.call(RULES_FIELDS, t.text)) {
       this.problems.push(unknownField(t.text));
     }
     this.indexes();

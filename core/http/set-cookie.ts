@@ -65,7 +65,7 @@ export function cookiePrefixViolations(c: CookieAttributes): string[] {
   return out;
 }
 
-/** Names that carry a session or credential: these must have every flag (CHECKS.md: "session-like names strictly"). */
+/** Names that carry a session or credential: these must have every flag (docs/CHECKS.md, cookie.*: session-like names strictly). */
 export function isSessionLikeCookie(name: string): boolean {
   return /sess|sid|auth|token|jwt|login|remember|csrf|xsrf|connect\.sid|^id$/i.test(name);
 }

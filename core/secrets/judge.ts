@@ -98,7 +98,7 @@ export function judgeNoPlaintext(subject: PlaintextSubject, scanner: SecretScann
   const unknown = found.filter((c) => c.protection === "unknown");
   if (unknown.length > 0) {
     return cannotTell(
-      `${unknown.map((c) => join(subject.label, c.path)).join(", ")}: this runner sees decrypted values and cannot tell whether they are secrets; \`launch-ready preview\` checks the stack file`,
+      `${unknown.map((c) => join(subject.label, c.path)).join(", ")}: CrossGuard hands policies decrypted values, so it cannot tell whether they are secrets; \`launch-ready preview\` checks the stack file`,
     );
   }
   return judged(ID, "secret", [`${subject.label}: ${found.length} credential-looking value(s), all secret or generated`]);

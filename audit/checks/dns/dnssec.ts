@@ -10,7 +10,7 @@ import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult } from ".
 import { fromVerdict } from "../verdict";
 import { result } from "./result";
 
-/** Below this much time to expiry a signature is worth a warning (CHECKS.md dnssec.sig_expiry). */
+/** Below this much time to expiry a signature is worth a warning (docs/CHECKS.md, dnssec.sig_expiry). */
 export const SIG_EXPIRY_WARN_DAYS = 7;
 
 const METHOD_SELF = "validated by launch-ready: DS ↔ DNSKEY ↔ RRSIG with dns-packet and node:crypto";

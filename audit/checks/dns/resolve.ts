@@ -1,7 +1,7 @@
 import type { AuditCheckModule } from "../../types";
 import { result } from "./result";
 
-/** Above this an apex answer counts as slow (CHECKS.md dns.resolve). */
+/** Above this an apex answer counts as slow (docs/CHECKS.md, dns.resolve). */
 export const SLOW_RESOLVE_MS = 1000;
 
 /** `dns.resolve`: the apex answers NS and SOA. An NXDOMAIN here gates every other check (see audit/run). */

@@ -43,7 +43,7 @@ export async function txtFollowingCname(ctx: AuditContext, name: string): Promis
     if (txt.kind === "answer" && txt.records.length > 0) return { lookup: txt, chain };
     if (txt.kind === "error") return { lookup: txt, chain };
     const cname = await ctx.dns.query(current, "CNAME");
-    // A failed CNAME lookup leaves the name undecided: never read it as "no record" (CHECKS.md).
+    // A failed CNAME lookup leaves the name undecided: never read it as "no record" (docs/CHECKS.md, statuses).
     if (cname.kind === "error") return { lookup: cname, chain };
     const target = cname.kind === "answer" ? cname.records[0] : undefined;
     if (target === undefined || chain.includes(target)) return { lookup: txt, chain };

@@ -41,7 +41,7 @@ export const corsModule: AuditCheckModule = {
     const urls = new Set([p.page.url]);
     const pages = [p.page];
     const app = `app.${target.name}`;
-    // A lookup or fetch of the app host that could not be decided leaves it unprobed: then no pass (CHECKS.md).
+    // A lookup or fetch of the app host that could not be decided leaves it unprobed: then no pass (docs/CHECKS.md, statuses).
     let appUnknown: string | undefined;
     const appDns = await presence(ctx, app);
     if (appDns.kind === "error") appUnknown = `could not tell whether ${app} exists (${appDns.reason})`;

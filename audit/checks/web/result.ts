@@ -15,7 +15,7 @@ export function each(ids: readonly CheckId[], status: AuditStatus, summary: stri
 /**
  * Whether a failed fetch or handshake is a verdict or a non-answer. A refused connection, a certificate the client
  * rejects, a TLS alert or a name without addresses are facts about the site (`fail`); a timeout, a reset or a DNS
- * failure mean we could not decide (`error`), never a pass and never "missing" (CHECKS.md).
+ * failure mean we could not decide (`error`), never a pass and never "missing" (docs/CHECKS.md, statuses).
  */
 export function failureStatus(reason: string): "fail" | "error" {
   if (/ECONNREFUSED|has no A or AAAA record|CERT_|ERR_TLS_|SELF_SIGNED|UNABLE_TO_|certificate|alert|EPROTO|handshake failure/i.test(reason)) return "fail";
