@@ -93,7 +93,7 @@ describe("mutating the example stack makes the matching edge check speak, statin
 
   it("preload with an unproxied web record → hsts.preload_ready names it (a warning, advisory)", async () => {
     const { check } = await checkOf("preload-plain", "hsts.preload_ready", (d) => {
-      mapAt(d, 0, "web", "hsts")["maxAgeSeconds"] = 63072000;
+      mapAt(d, 0, "web", "hsts")["maxAgeSeconds"] = 31536000;
       mapAt(d, 0, "web", "hsts")["preload"] = true;
       const dns = mapAt(d, 0, "dns");
       dns["records"] = [...(Array.isArray(dns["records"]) ? dns["records"] : []), { name: "legacy.acme.example", type: "A", content: "192.0.2.9" }];
