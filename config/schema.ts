@@ -4,7 +4,10 @@
  * (the descriptions feed the exported JSON Schema, so editors complete and explain the config).
  */
 import { z } from "zod";
+import { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS } from "../core/spec/vocabulary";
 import { acknowledgementsSchema } from "./acknowledgements";
+
+export { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS };
 import { hostNameProblem, recordNameProblem, toALabels } from "../core/dns/names";
 import { SSL_MODES } from "../core/edge/zone-settings";
 
@@ -56,9 +59,7 @@ const cloudflareId = z
   .string()
   .regex(/^[0-9a-f]{32}$/, { message: "must be a 32-character hexadecimal Cloudflare id (copy it from the dashboard's Overview page)" });
 
-export const DNS_RECORD_TYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "CAA", "SRV", "NS"] as const;
 
-export const CLOUDFLARE_PLANS = ["free", "pro", "business", "enterprise"] as const;
 
 const cloudflareSchema = z.strictObject({
   plan: z
@@ -207,7 +208,6 @@ const dnsRecordSchema = z.strictObject({
   priority: z.number().int().min(0).max(65535).optional().meta({ description: "MX/SRV priority." }),
 });
 
-export const EMAIL_SENDERS = ["amazon-ses", "google-workspace", "microsoft-365", "postmark", "sendgrid", "mailgun"] as const;
 
 const emailSchema = z.strictObject({
   senders: z
@@ -222,7 +222,6 @@ const emailSchema = z.strictObject({
   mtaSts: z.strictObject({ mode: z.enum(["none", "testing", "enforce"]).default("testing") }).optional(),
 });
 
-export const RATE_LIMIT_PRESETS = ["login", "password-reset", "invite", "search"] as const;
 
 const rateLimitRuleSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, { message: "must be a short lower-case name such as `login`" }),

@@ -3,7 +3,7 @@
  * redirects), the CAA set, and the extra records from config; TXT content in its normal form; adopted records
  * marked with their import id. Pure, so the component, the config validation, the tests and the scorecard agree.
  */
-import type { AdoptedRecordSpec, DnsRecordType, DomainSpec, Origin } from "../../config/spec";
+import type { AdoptedRecordSpec, DnsRecordType, DomainSpec, Origin } from "../spec";
 import { type CaaRecord, caaContent, parseCaa, planCaa } from "../edge/caa";
 import { relativeName } from "./names";
 import { normaliseTxt } from "./txt";

@@ -2,7 +2,7 @@
  * The zone settings that make a Cloudflare zone serve HTTPS everywhere, as data with narrow literal types: the
  * SDK types `settingId` as any string and `value` as `any`, so a typo would only show at apply (DESIGN: traps).
  */
-import type { WebSpec } from "../../config/spec";
+import type { WebSpec } from "../spec";
 import { type SecurityHeaderValue, securityHeaderValue } from "./hsts";
 
 /** Cloudflare's SSL modes. Only `strict` validates the origin's certificate. */

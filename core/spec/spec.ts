@@ -1,0 +1,154 @@
+/**
+ * The normalised, typed spec the Pulumi program and the planners in `core/` consume: every default applied, every
+ * name in A-labels. Pure data: no Pulumi, no I/O. `config/` validates stack files into it; core owns the shape.
+ */
+import type { Acknowledgement } from "../acknowledge";
+import type { SslMode } from "../edge/zone-settings";
+import type { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS } from "./vocabulary";
+
+export type CloudflarePlan = (typeof CLOUDFLARE_PLANS)[number];
+export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number];
+
+/** Where a web host's traffic goes. */
+export type Origin =
+  | { readonly kind: "hostname"; readonly value: string }
+  | { readonly kind: "ipv4"; readonly value: string }
+  | { readonly kind: "ipv6"; readonly value: string };
+
+export interface HstsSpec {
+  readonly maxAgeSeconds: number;
+  readonly includeSubdomains: boolean;
+  readonly preload: boolean;
+}
+
+export interface WebHostSpec {
+  readonly name: string;
+  readonly origin: Origin;
+}
+
+/** Cloudflare's SSL mode; only `strict` passes `tls.ssl_strict`. */
+export type SslModeSpec = SslMode;
+
+export interface CaaSpec {
+  /** Further CA issuer domains (e.g. `digicert.com`), allowed beside the platform's own. */
+  readonly issuers: readonly string[];
+  /** `mailto:`/`https:` URL CAs report refused requests to. */
+  readonly iodef?: string;
+  /** ACM certificates are in use: `amazon.com` is allowed. Defaults to true when an origin is on AWS. */
+  readonly acm: boolean;
+}
+
+export interface LegacyPathSpec {
+  /** Exact path, e.g. `/pricing.html`. */
+  readonly from: string;
+  /** Absolute URL (a path in config is resolved against the canonical host). */
+  readonly to: string;
+}
+
+export interface WebSpec {
+  /**
+   * The canonical host every alias redirects to. For a redirect-only domain, the host of `redirectTo` (outside
+   * this zone).
+   */
+  readonly canonicalHost: string;
+  readonly aliases: readonly string[];
+  /** Every host that serves HTTP: canonical, aliases and further hosts, each with its origin. */
+  readonly hosts: readonly WebHostSpec[];
+  readonly hsts: HstsSpec;
+  readonly ssl: SslModeSpec;
+  readonly caa: CaaSpec;
+  readonly legacyPaths: readonly LegacyPathSpec[];
+  /** Redirect-only domain: every host redirects to this scheme+host, e.g. `https://acme.example`. */
+  readonly redirectTo?: string;
+}
+
+export interface DnsRecordSpec {
+  readonly name: string;
+  readonly type: DnsRecordType;
+  readonly content: string;
+  readonly ttl: number;
+  readonly proxied: boolean;
+  readonly priority?: number;
+}
+
+/** An existing record to adopt (import) instead of create: matched to a planned record by name and type. */
+export interface AdoptedRecordSpec {
+  readonly name: string;
+  readonly type: DnsRecordType;
+  /** The record's Cloudflare id (from the API's list-records call). */
+  readonly id: string;
+  /** Disambiguates several planned records of one name and type. */
+  readonly content?: string;
+}
+
+export interface CloudflareSpec {
+  readonly plan: CloudflarePlan;
+  readonly zoneId?: string;
+  /** Existing phase entrypoint rulesets to adopt, by phase. */
+  readonly rulesetIds: { readonly http_request_dynamic_redirect?: string };
+  readonly adoptRecords: readonly AdoptedRecordSpec[];
+  /**
+   * Adoption step: `false` while the adopted records and ruleset are being imported (their live values kept),
+   * `true` once imported (the stack's values applied). Optional so specs built before adoption had steps still read.
+   */
+  readonly imported?: boolean;
+}
+
+export interface EmailSpec {
+  readonly senders: readonly (typeof EMAIL_SENDERS)[number][];
+  readonly dmarc: { readonly policy: "none" | "quarantine" | "reject"; readonly rua: readonly string[] };
+  readonly mtaSts?: { readonly mode: "none" | "testing" | "enforce" };
+}
+
+export type RateLimitSpec =
+  | { readonly preset: (typeof RATE_LIMIT_PRESETS)[number] }
+  | {
+      readonly name: string;
+      readonly path: string;
+      readonly method?: string;
+      readonly requests: number;
+      readonly periodSeconds: number;
+      readonly mitigationSeconds?: number;
+    };
+
+export interface MonitoringSpec {
+  readonly checks: readonly { readonly url: string }[];
+  readonly latencyP95Ms?: number;
+  readonly certExpiryDays: number;
+}
+
+export interface DomainSpec {
+  /** The zone name, A-labels. */
+  readonly name: string;
+  readonly cloudflare: CloudflareSpec;
+  readonly web?: WebSpec;
+  /** Sign the zone with DNSSEC (the DS record must then be published at the registrar). */
+  readonly dnssec: boolean;
+  readonly dnsRecords: readonly DnsRecordSpec[];
+  readonly email?: EmailSpec;
+  readonly rateLimits: readonly RateLimitSpec[];
+  readonly monitoring?: MonitoringSpec;
+}
+
+export interface SecretSpec {
+  readonly name: string;
+  readonly length: number;
+  readonly rotateAfterDays: number;
+}
+
+export interface BackupSpec {
+  readonly selectionTag: { readonly key: string; readonly value: string };
+  readonly retentionDays: number;
+  readonly rpoHours: number;
+  readonly rtoHours: number;
+  readonly restoreTesting: "off" | "daily" | "weekly" | "monthly";
+}
+
+export interface LaunchReadySpec {
+  readonly domains: readonly DomainSpec[];
+  readonly alerts?: { readonly emails: readonly string[] };
+  readonly secrets: readonly SecretSpec[];
+  readonly backups?: BackupSpec;
+  /** `launch-ready:acknowledge`: checks the team knowingly ships failing, each until a date. */
+  readonly acknowledgements: readonly Acknowledgement[];
+}
