@@ -26,6 +26,11 @@ export interface CheckResult {
    * pass, and its remediation is empty: the fix is the blocking check's.
    */
   readonly blockedBy?: CheckId;
+  /**
+   * Set on a failing or warning result the stack acknowledges (`launch-ready:acknowledge`, with `--stack`). The status
+   * stays as found; an active acknowledgement no longer sets the exit status, an expired one does again.
+   */
+  readonly acknowledgement?: { readonly reason: string; readonly until: string; readonly active: boolean };
 }
 
 export interface DomainReport {

@@ -6,9 +6,15 @@
  * lower it per violation (the object form is marked internal in 1.21.0). So a mandatory ID whose checklist entry
  * declares a `warn` outcome gets a companion policy, `<id>/warn`, at the advisory level: warnings go there and
  * never block, while fails of the ID itself stay mandatory. An advisory ID needs none: all it reports is advisory.
+ *
+ * Acknowledgements (`launch-ready:acknowledge` in the stack file) work the same way: a mandatory ID's failure that
+ * the stack acknowledges, in date, is reported on `<id>/acknowledged` (advisory) with its reason and end date, so
+ * it shows without blocking; once expired it is back on the mandatory policy. The stack is the one every URN names.
  */
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { CHECKS, type CheckDefinition } from "../checklist";
+import { CHECKS, type CheckDefinition, type CheckId } from "../checklist";
+import { acknowledgementFor, type AcknowledgementState } from "../core/acknowledge";
+import { stackAcknowledgements } from "./acknowledgements";
 import type { PlannedResource } from "./resource";
 import type { PlanRule, RuleVerdict, Violation } from "./rule";
 import { evaluateRule } from "./scorecard";
@@ -35,6 +41,16 @@ export function fromPolicyResource(r: PolicyResource): PlannedResource {
       ...(r.opts.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: r.opts.deleteBeforeReplace } : {}),
     },
   };
+}
+
+/** The companion policy that carries a mandatory ID's acknowledged failures. */
+export function acknowledgedPolicyName(id: string): string {
+  return `${id}/acknowledged`;
+}
+
+function acknowledgement(args: StackValidationArgs, id: CheckId): AcknowledgementState | undefined {
+  const urn = args.resources[0]?.urn;
+  return urn === undefined ? undefined : acknowledgementFor(stackAcknowledgements(urn), id, new Date());
 }
 
 function declaresWarn(def: CheckDefinition): boolean {
@@ -76,7 +92,12 @@ export function toStackPolicies(rule: PlanRule, def: CheckDefinition = CHECKS[ru
     validateStack: (args, reportViolation) => {
       const verdict = judge(rule, args);
       stepAside(args, verdict);
-      if (verdict.status === "fail") report(def, verdict.violations, reportViolation);
+      if (verdict.status === "fail") {
+        const ack = def.severity === "mandatory" ? acknowledgement(args, rule.id) : undefined;
+        if (ack?.kind === "active") return; // reported on <id>/acknowledged, advisory
+        const expired = ack?.kind === "expired" ? ` (its acknowledgement expired on ${ack.ack.until}: it counts again)` : "";
+        report(def, verdict.violations.map((v) => ({ ...v, message: `${v.message}${expired}` })), reportViolation);
+      }
       if (verdict.status !== "warn") return;
       if (def.severity === "advisory") report(def, verdict.violations, reportViolation);
       // A warning reported on a mandatory policy would block the update: refuse loudly rather than block.
@@ -88,7 +109,21 @@ export function toStackPolicies(rule: PlanRule, def: CheckDefinition = CHECKS[ru
       }
     },
   };
-  if (!companion) return [own];
+  const acknowledged: StackValidationPolicy = {
+    name: acknowledgedPolicyName(rule.id),
+    description: `${def.title} (failures the stack acknowledges, in date: advisory, never blocks). Why: ${def.why}`,
+    enforcementLevel: "advisory",
+    remediationSteps: def.remediation,
+    validateStack: (args, reportViolation) => {
+      const verdict = judge(rule, args);
+      if (verdict.status !== "fail") return args.notApplicable("nothing acknowledged fails");
+      const ack = acknowledgement(args, rule.id);
+      if (ack?.kind !== "active") return args.notApplicable("no acknowledgement in date covers this check");
+      report(def, verdict.violations.map((v) => ({ ...v, message: `${v.message} (acknowledged until ${ack.ack.until}: ${ack.ack.reason})` })), reportViolation);
+    },
+  };
+  const extras = def.severity === "mandatory" ? [acknowledged] : [];
+  if (!companion) return [own, ...extras];
   const warn: StackValidationPolicy = {
     name: warnPolicyName(rule.id),
     description: `${def.title} (warnings only: advisory, never blocks). Why: ${def.why}`,
@@ -100,5 +135,5 @@ export function toStackPolicies(rule: PlanRule, def: CheckDefinition = CHECKS[ru
       if (verdict.status === "warn") report(def, verdict.violations, reportViolation);
     },
   };
-  return [own, warn];
+  return [own, warn, ...extras];
 }

@@ -1,3 +1,3 @@
 export { expectedFromDomain, expectedFromRecords, expectedFromSpec } from "./from-spec";
-export { loadExpectedState, ExpectedStateError } from "./load";
+export { loadExpectedState, loadStackExpectations, ExpectedStateError, type StackExpectations } from "./load";
 export { ACM_CAA_ISSUER, CLOUDFLARE_CAA_ISSUERS } from "./platform";

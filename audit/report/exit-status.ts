@@ -9,7 +9,10 @@ export type FailOn = "warn" | "fail";
  * what was proven broken is the most useful thing to act on.
  */
 export function auditExitStatus(report: AuditReport, failOn: FailOn = "fail"): ExitCode {
-  const failing = report.counts.fail + (failOn === "warn" ? report.counts.warn : 0);
+  // An acknowledged (and still in date) finding is reported but does not set the exit status.
+  const accepted = report.domains.flatMap((d) => d.checks).filter((c) => c.acknowledgement?.active === true);
+  const acceptedOf = (status: "fail" | "warn"): number => accepted.filter((c) => c.status === status).length;
+  const failing = report.counts.fail - acceptedOf("fail") + (failOn === "warn" ? report.counts.warn - acceptedOf("warn") : 0);
   if (failing > 0) return EXIT.checkFailed;
   if (report.counts.error > 0) return EXIT.incomplete;
   return EXIT.ok;

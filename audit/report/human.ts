@@ -19,6 +19,8 @@ export function formatHuman(report: AuditReport): string {
       for (const c of g.checks) {
         out.push(`    ${c.status.toUpperCase().padEnd(5)}  ${c.id.padEnd(idWidth)}  ${c.summary}`);
         if (c.status !== "pass" && c.remediation) out.push(`${indent}fix: ${c.remediation}`);
+        const a = c.acknowledgement;
+        if (a !== undefined) out.push(`${indent}${a.active ? `acknowledged until ${a.until}: ${a.reason} (does not set the exit status)` : `acknowledgement expired on ${a.until} (${a.reason}): counts again`}`);
         const blocked = blockedBy.get(c.id);
         if (blocked) {
           out.push(`${indent}${blockedLine(c.id, blocked)}`);

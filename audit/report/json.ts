@@ -15,6 +15,7 @@ export function formatJson(report: AuditReport): string {
         evidence: c.evidence,
         remediation: c.remediation,
         ...(c.blockedBy !== undefined ? { blockedBy: c.blockedBy } : {}),
+        ...(c.acknowledgement !== undefined ? { acknowledgement: c.acknowledgement } : {}),
       })),
     })),
     counts: {

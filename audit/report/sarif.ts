@@ -53,6 +53,10 @@ export function buildSarif(report: AuditReport, opts: SarifOptions): Sarif.Log {
           message: { text },
           locations: [{ logicalLocations: [{ name: d.domain, fullyQualifiedName: `${d.domain}/${c.id}`, kind: "resource" }] }],
           partialFingerprints: { "launchReady/v1": `${d.domain}/${c.id}` },
+          // SARIF §3.35: an accepted external suppression is how code-scanning UIs show a dismissed-with-reason alert.
+          ...(c.acknowledgement?.active === true
+            ? { suppressions: [{ kind: "external" as const, status: "accepted" as const, justification: `${c.acknowledgement.reason} (until ${c.acknowledgement.until})` }] }
+            : {}),
           properties: { domain: d.domain, auditStatus: c.status, evidence: c.evidence, ...(c.blockedBy !== undefined ? { blockedBy: c.blockedBy } : {}) },
         },
       ];

@@ -14,7 +14,9 @@ import { createStartTlsProbe } from "../smtp";
 import { errorDocument, formatErrorDocument } from "../../cli/error-document";
 import { EXIT, type ExitCode } from "../../cli/exit-codes";
 import { auditExitStatus, formatHuman, formatJson, formatMarkdown, formatSarif, type FailOn } from "../report";
+import type { Acknowledgement } from "../../core/acknowledge";
 import type { AuditCheckModule, AuditTarget, ExpectedDomainState } from "../types";
+import { acknowledgeResults } from "./acknowledge";
 import { runAudit } from "./run-audit";
 
 export type OutputFormat = "human" | "json" | "sarif" | "markdown";
@@ -32,6 +34,8 @@ export interface AuditCommandOptions {
   readonly concurrency: number;
   readonly probes: ReadonlySet<"rate" | "smtp">;
   readonly expected?: ReadonlyMap<string, ExpectedDomainState>;
+  /** The stack's `launch-ready:acknowledge` (with `--stack`): reported, and not setting the exit status while in date. */
+  readonly acknowledgements?: readonly Acknowledgement[];
   readonly trustAnchors: readonly string[];
   readonly modules?: readonly AuditCheckModule[];
   readonly stdout: (s: string) => void;
@@ -69,7 +73,7 @@ export async function runAuditCommand(opts: AuditCommandOptions): Promise<ExitCo
     ? (done: number, total: number, t: AuditTarget): void => opts.stderr(`\r\u001b[2K[${done}/${total}] ${t.display}`)
     : undefined;
   try {
-    const report = await runAudit({
+    const found = await runAudit({
       targets: opts.targets,
       modules,
       concurrency: opts.concurrency,
@@ -90,6 +94,7 @@ export async function runAuditCommand(opts: AuditCommandOptions): Promise<ExitCo
         };
       },
     });
+    const report = acknowledgeResults(found, opts.acknowledgements ?? [], new Date());
     if (progress) opts.stderr("\r\u001b[2K");
     if (opts.expected) {
       for (const t of opts.targets) {

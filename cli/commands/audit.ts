@@ -119,10 +119,11 @@ export function auditCommand(setExitCode: (code: ExitCode) => void): Command {
         }
       }
       let expected;
+      let acknowledgements;
       if (raw.stack !== undefined) {
-        const { loadExpectedState } = await import("../../audit/expected");
+        const { loadStackExpectations } = await import("../../audit/expected");
         try {
-          expected = loadExpectedState(raw.stacksDir, raw.stack);
+          ({ expected, acknowledgements } = loadStackExpectations(raw.stacksDir, raw.stack));
         } catch (err) {
           return usage("--stack", err instanceof Error ? err.message : String(err));
         }
@@ -140,6 +141,7 @@ export function auditCommand(setExitCode: (code: ExitCode) => void): Command {
           concurrency: raw.concurrency,
           probes: new Set(raw.probe ?? []),
           ...(expected ? { expected } : {}),
+          ...(acknowledgements ? { acknowledgements } : {}),
           trustAnchors: raw.trustAnchor ?? [],
           stdout: (s) => process.stdout.write(s),
           stderr: (s) => process.stderr.write(s),

@@ -45,7 +45,9 @@ function liveCheck(id: CheckId, domains: readonly DomainReport[], acks: Readonly
     const fix = r.remediation.trim();
     return [{ source: liveSource(d.domain).id, status: r.status, text: r.summary, ...(fix !== "" && fix !== def.remediation ? { fix } : {}) }];
   });
-  const ack = acks?.get(id);
+  // The stack's acknowledgement travels on the results (`--stack`); a map from the caller may add one.
+  const carried = domains.flatMap((d) => d.checks.filter((c) => c.id === id && c.acknowledgement !== undefined).map((c) => c.acknowledgement))[0];
+  const ack = carried !== undefined ? { reason: carried.reason, until: carried.until } : acks?.get(id);
   return { id, title: def.title, severity: def.severity, verdicts, why: def.why, fix: def.remediation, ...(ack !== undefined ? { acknowledgement: ack } : {}) };
 }
 

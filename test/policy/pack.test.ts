@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { type AnalyzeResponse, type AnalyzerInfo, EnforcementLevel, PolicyType } from "@pulumi/pulumi/proto/analyzer_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECKS, type CheckId } from "../../checklist";
-import { listStacks, type StackFile } from "../../config/stack-file";
+import { listStacks, readStackFile, type StackFile } from "../../config/stack-file";
 import type { CapturedResource } from "../../engine/capture";
-import { warnPolicyName } from "../../policy/crossguard";
+import { acknowledgedPolicyName, warnPolicyName } from "../../policy/crossguard";
 import { PLAN_RULES } from "../../policy/rules";
 import { buildScorecard, type PlanCheckResult, type Scorecard } from "../../policy/scorecard";
 import { UNKNOWN } from "../../policy/unknowns";
@@ -132,11 +132,15 @@ describe("the policy pack, run as `pulumi preview --policy-pack policy` runs it"
     const version: unknown = JSON.parse(readFileSync(join(POLICY_DIR, "package.json"), "utf8")).version;
     expect(info.getName()).toBe("launch-ready");
     expect(info.getVersion()).toBe(version);
-    const expected = PLAN_RULES.flatMap((r) => (hasWarnCompanion(r.id) ? [r.id, warnPolicyName(r.id)] : [r.id]));
+    const expected = PLAN_RULES.flatMap((r) => [
+      r.id,
+      ...(hasWarnCompanion(r.id) ? [warnPolicyName(r.id)] : []),
+      ...(CHECKS[r.id].severity === "mandatory" ? [acknowledgedPolicyName(r.id)] : []),
+    ]);
     const policies = info.getPoliciesList();
     expect(policies.map((p) => p.getName())).toEqual(expected);
     for (const p of policies) {
-      const rule = PLAN_RULES.find((r) => r.id === p.getName() || warnPolicyName(r.id) === p.getName());
+      const rule = PLAN_RULES.find((r) => r.id === p.getName() || warnPolicyName(r.id) === p.getName() || acknowledgedPolicyName(r.id) === p.getName());
       if (rule === undefined) throw new Error(`policy ${p.getName()} has no plan rule`);
       const def = CHECKS[rule.id];
       expect(p.getPolicyType()).toBe(PolicyType.POLICY_TYPE_STACK);
@@ -287,7 +291,9 @@ new PolicyPack("warn-probe", { policies: [...toStackPolicies(warnsOnFirst, def),
     expect(info.getPoliciesList().map((p) => [p.getName(), p.getEnforcementlevel()])).toEqual([
       [declared, EnforcementLevel.MANDATORY],
       [`${declared}/warn`, EnforcementLevel.ADVISORY],
+      [`${declared}/acknowledged`, EnforcementLevel.ADVISORY],
       [undeclared, EnforcementLevel.MANDATORY],
+      [`${undeclared}/acknowledged`, EnforcementLevel.ADVISORY],
     ]);
     const resp = await pack.analyzeStack(analyzeStackRequest(graph));
     const diagnostics = resp.getDiagnosticsList().map((d) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), urn: d.getUrn(), message: d.getMessage() }));
@@ -307,5 +313,51 @@ new PolicyPack("warn-probe", { policies: [...toStackPolicies(warnsOnFirst, def),
     await expect(pack.analyzeStack(analyzeStackRequest([...graph, odd]))).rejects.toThrow(new RegExp(`${undeclared}.*declares no "warn" outcome`));
     // The pack still serves afterwards.
     expect((await pack.analyzeStack(analyzeStackRequest(graph))).getDiagnosticsList()).toHaveLength(1);
+  });
+});
+
+/**
+ * Acknowledgements under CrossGuard: the pack reads `launch-ready:acknowledge` from the stack file the URNs name
+ * (here a scratch stacks folder, through LAUNCH_READY_STACKS_DIR), so a knowingly shipped `ssl: full` shows on the
+ * advisory `<id>/acknowledged` policy with its reason and date, and blocks again once the date has passed.
+ */
+describe("an acknowledged failure under CrossGuard", () => {
+  const dir = tempDir("pack-acks");
+  const example = readFileSync(join(STACKS_DIR, "Pulumi.example.yaml"), "utf8").replace("ssl: strict", "ssl: full");
+  const ack = (until: string): string => `${example}\n  launch-ready:acknowledge:\n    - id: tls.ssl_strict\n      reason: "origin certificate ordered, ticket OPS-12"\n      until: ${until}\n`;
+  const inDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  dir.write("Pulumi.acked.yaml", ack(inDate));
+  dir.write("Pulumi.lapsed.yaml", ack("2020-01-31"));
+  let pack: PackProcess;
+
+  beforeAll(async () => {
+    pack = await startPack(POLICY_DIR, { project: PROJECT, stack: "acked", env: { LAUNCH_READY_STACKS_DIR: dir.dir } });
+    await pack.configureStack({ project: PROJECT, stack: "acked", dryRun: true });
+    await pack.configureDefaults(await pack.getAnalyzerInfo());
+  }, START_TIMEOUT);
+
+  afterAll(async () => {
+    await pack?.stop();
+    dir.cleanup();
+  });
+
+  const diagnosticsOf = async (stack: string): Promise<PackVerdicts> => {
+    const { run } = await runStack(readStackFile(dir.dir, stack), true);
+    return verdictsOf(await pack.analyzeStack(analyzeStackRequest(run.resources)));
+  };
+
+  it("in date: advisory on tls.ssl_strict/acknowledged with the reason and date, nothing mandatory", async () => {
+    const pv = await diagnosticsOf("acked");
+    expect(pv.diagnostics.get("tls.ssl_strict")).toBeUndefined();
+    const [d] = pv.diagnostics.get(acknowledgedPolicyName("tls.ssl_strict")) ?? [];
+    expect(d).toMatchObject({ level: EnforcementLevel.ADVISORY, message: expect.stringContaining(`acknowledged until ${inDate}: origin certificate ordered, ticket OPS-12`) });
+    expect([...pv.diagnostics.values()].flat().some((x) => x.level === EnforcementLevel.MANDATORY)).toBe(false);
+  });
+
+  it("expired: mandatory on tls.ssl_strict again, saying the acknowledgement expired", async () => {
+    const pv = await diagnosticsOf("lapsed");
+    const [d] = pv.diagnostics.get("tls.ssl_strict") ?? [];
+    expect(d).toMatchObject({ level: EnforcementLevel.MANDATORY, message: expect.stringContaining("acknowledgement expired on 2020-01-31") });
+    expect(pv.diagnostics.get(acknowledgedPolicyName("tls.ssl_strict"))).toBeUndefined();
   });
 });

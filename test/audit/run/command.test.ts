@@ -5,6 +5,7 @@ import { parseTarget } from "../../../audit/target";
 import type { AuditCheckModule } from "../../../audit/types";
 
 const passing: AuditCheckModule = { ids: ["caa.present"], run: async () => [{ id: "caa.present", status: "pass", summary: "ok", evidence: {}, remediation: "" }] };
+const failing: AuditCheckModule = { ids: ["tls.ssl_strict"], run: async () => [{ id: "tls.ssl_strict", status: "fail", summary: "origin certificate not validated", evidence: {}, remediation: "" }] };
 const warning: AuditCheckModule = { ids: ["caa.present"], run: async () => [{ id: "caa.present", status: "warn", summary: "hmm", evidence: {}, remediation: "" }] };
 
 function options(over: Partial<AuditCommandOptions>, out: { stdout: string; stderr: string }): AuditCommandOptions {
@@ -55,5 +56,31 @@ describe("runAuditCommand", () => {
     const out = { stdout: "", stderr: "" };
     await runAuditCommand(options({ expected: new Map([["a.test", { sending: false, dkimSelectors: [], mxHosts: [], caaIssuers: [], aliases: [], endpoints: {} }]]) }, out));
     expect(out.stderr).toBe("launch-ready audit: b.test is not in the stack; its checks use discovery\n");
+  });
+
+  describe("acknowledgements from the stack", () => {
+    const acks = (until: string) => [{ id: "tls.ssl_strict" as const, reason: "origin certificate ordered (OPS-12)", until }];
+    const today = new Date().toISOString().slice(0, 10);
+    const past = "2020-01-31";
+
+    it("an active one keeps the failure in every format, marks it, suppresses it in SARIF and leaves the exit status alone", async () => {
+      const json = { stdout: "", stderr: "" };
+      expect(await runAuditCommand(options({ modules: [failing], acknowledgements: acks(today) }, json))).toBe(EXIT.ok);
+      const doc = JSON.parse(json.stdout) as { domains: { checks: { status: string; acknowledgement?: { active: boolean; until: string } }[] }[] };
+      expect(doc.domains[0]?.checks[0]).toMatchObject({ status: "fail", acknowledgement: { active: true, until: today } });
+      const sarif = { stdout: "", stderr: "" };
+      await runAuditCommand(options({ modules: [failing], acknowledgements: acks(today), format: "sarif" }, sarif));
+      const result = (JSON.parse(sarif.stdout) as { runs: { results: { suppressions?: { kind: string; status: string; justification: string }[] }[] }[] }).runs[0]?.results[0];
+      expect(result?.suppressions).toEqual([{ kind: "external", status: "accepted", justification: `origin certificate ordered (OPS-12) (until ${today})` }]);
+      const human = { stdout: "", stderr: "" };
+      await runAuditCommand(options({ modules: [failing], acknowledgements: acks(today), format: "human" }, human));
+      expect(human.stdout).toContain(`acknowledged until ${today}: origin certificate ordered (OPS-12)`);
+    });
+
+    it("an expired one fails the run again and is not suppressed", async () => {
+      const out = { stdout: "", stderr: "" };
+      expect(await runAuditCommand(options({ modules: [failing], acknowledgements: acks(past), format: "sarif" }, out))).toBe(EXIT.checkFailed);
+      expect(out.stdout).not.toContain("suppressions");
+    });
   });
 });
