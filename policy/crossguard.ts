@@ -116,9 +116,10 @@ export function toStackPolicies(rule: PlanRule, def: CheckDefinition = CHECKS[ru
     remediationSteps: def.remediation,
     validateStack: (args, reportViolation) => {
       const verdict = judge(rule, args);
-      if (verdict.status !== "fail") return args.notApplicable("nothing acknowledged fails");
+      // Silent unless an acknowledged failure is there: the ID's own policy says everything else.
+      if (verdict.status !== "fail") return;
       const ack = acknowledgement(args, rule.id);
-      if (ack?.kind !== "active") return args.notApplicable("no acknowledgement in date covers this check");
+      if (ack?.kind !== "active") return;
       report(def, verdict.violations.map((v) => ({ ...v, message: `${v.message} (acknowledged until ${ack.ack.until}: ${ack.ack.reason})` })), reportViolation);
     },
   };
