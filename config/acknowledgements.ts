@@ -48,6 +48,16 @@ export const acknowledgementsSchema = z
   .default([])
   .meta({ description: "Checks the team knowingly ships failing or warning, each with a reason and an end date: reported as acknowledged (never as passing) and non-blocking until then." });
 
+/** How an acknowledged check appears in `preview --json` and `audit --json`: one shape, documented once. */
+export const acknowledgementJson = (active: string) =>
+  z
+    .strictObject({
+      reason: z.string().describe("why the team accepts it"),
+      until: z.string().describe("its last day, YYYY-MM-DD (UTC)"),
+      active: z.boolean().describe(active),
+    })
+    .optional();
+
 export function toAcknowledgements(parsed: z.output<typeof acknowledgementsSchema>): Acknowledgement[] {
   return parsed.flatMap((a) => (isCheckId(a.id) ? [{ id: a.id, reason: a.reason, until: a.until }] : []));
 }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isCheckId } from "../../checklist";
+import { acknowledgementJson } from "../../config/acknowledgements";
 import { AUDIT_STATUSES } from "../types";
 
 const checkId = z.string().refine(isCheckId, "not a checklist ID").describe("a checklist ID, e.g. `hsts.max_age` (see the catalog above)");
@@ -26,14 +27,7 @@ export const AUDIT_JSON = z
                 blockedBy: checkId
                   .optional()
                   .describe("only on a check that was not run because this check of the same domain made it impossible (the apex did not resolve): the cause and the fix are on that check"),
-                acknowledgement: z
-                  .strictObject({
-                    reason: z.string().describe("why the team accepts it"),
-                    until: z.string().describe("its last day, YYYY-MM-DD (UTC)"),
-                    active: z.boolean().describe("true until the end of `until`: the finding then does not set the exit status"),
-                  })
-                  .optional()
-                  .describe("only on a `fail` or `warn` the stack acknowledges (`launch-ready:acknowledge`, read with `--stack`)"),
+                acknowledgement: acknowledgementJson("true until the end of `until`: the finding then does not set the exit status").describe("only on a `fail` or `warn` the stack acknowledges (`launch-ready:acknowledge`, read with `--stack`)"),
               }),
             )
             .describe("one entry per audited ID, in report order"),

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isCheckId, SCORECARD_ROW_IDS } from "../../checklist";
+import { acknowledgementJson } from "../../config/acknowledgements";
 import type { PlanCheckStatus, RowStatus } from "../../policy/scorecard";
 import type { PreviewDocument } from "./report";
 
@@ -45,14 +46,7 @@ export const PREVIEW_JSON = z
           why: z.string().optional().describe("why it matters; on `fail` and `warn`"),
           remediation: z.string().optional().describe("how to fix it; on `fail` and `warn`"),
           resources: z.array(z.string()).describe("names of the resources the verdict is about"),
-          acknowledgement: z
-            .strictObject({
-              reason: z.string().describe("why the team accepts it"),
-              until: z.string().describe("its last day, YYYY-MM-DD (UTC)"),
-              active: z.boolean().describe("true until the end of `until`: the failure then does not block"),
-            })
-            .optional()
-            .describe("on a `fail` or `warn` check the stack acknowledges (`launch-ready:acknowledge`)"),
+          acknowledgement: acknowledgementJson("true until the end of `until`: the failure then does not block").describe("on a `fail` or `warn` check the stack acknowledges (`launch-ready:acknowledge`)"),
         }),
       )
       .describe("one entry per plan rule (checks judged before apply)"),
