@@ -86,7 +86,7 @@ export async function startPack(packDir: string, opts: { project: string; stack:
   stderr.on("data", (b: Buffer) => (output += b.toString()));
   const lines = createInterface({ input: stdout });
   const firstLine = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the policy pack wrote no port within ${opts.startTimeoutMs ?? 60_000} ms:\n${output}`)), opts.startTimeoutMs ?? 60_000);
+    const timer = setTimeout(() => reject(new Error(`the policy pack wrote no port within ${opts.startTimeoutMs ?? 240_000} ms:\n${output}`)), opts.startTimeoutMs ?? 240_000);
     lines.once("line", (line) => {
       clearTimeout(timer);
       // The CLI traces the rest of stdout; keep it for failure messages.

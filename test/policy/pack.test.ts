@@ -4,7 +4,7 @@
  * `pulumirpc.Analyzer` gRPC service, sending the captured graph of every stack in stacks/ plus a failing variant.
  * One pack process serves every stack. No PolicyPack is ever constructed in this process.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type AnalyzeResponse, type AnalyzerInfo, EnforcementLevel, PolicyType } from "@pulumi/pulumi/proto/analyzer_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +22,8 @@ import { mapAt, readStack, runStack, STACKS_DIR, stackVariant } from "../stacks/
 
 const POLICY_DIR = join(PROJECT_DIR, "policy");
 const PROJECT = "launch-ready";
-const START_TIMEOUT = 120_000;
+// The CLI's launcher type-checks the pack with ts-node before it serves: minutes on a loaded 2-core machine.
+const START_TIMEOUT = 300_000;
 const FAILING = "example with HSTS max-age 300 (fails)";
 
 const ZONE_SETTING = "cloudflare:index/zoneSetting:ZoneSetting";
@@ -112,13 +113,23 @@ function expectSameVerdict(check: PlanCheckResult, pack: PackVerdicts, resources
   }
 }
 
+/** The committed stacks, plus two that acknowledge `ssl: full` (in date, and expired), for the pack to read. */
+const scratch = tempDir("pack-stacks");
+for (const f of readdirSync(STACKS_DIR).filter((n) => /^Pulumi\..+\.yaml$/.test(n))) scratch.write(f, readFileSync(join(STACKS_DIR, f), "utf8"));
+const IN_DATE = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const sslFull = readFileSync(join(STACKS_DIR, "Pulumi.example.yaml"), "utf8").replace("ssl: strict", "ssl: full");
+const acknowledging = (until: string): string =>
+  `${sslFull}\n  launch-ready:acknowledge:\n    - id: tls.ssl_strict\n      reason: "origin certificate ordered, ticket OPS-12"\n      until: ${until}\n`;
+scratch.write("Pulumi.acked.yaml", acknowledging(IN_DATE));
+scratch.write("Pulumi.lapsed.yaml", acknowledging("2020-01-31"));
+
 describe("the policy pack, run as `pulumi preview --policy-pack policy` runs it", () => {
   let pack: PackProcess;
   let info: AnalyzerInfo;
   let stopped = false;
 
   beforeAll(async () => {
-    pack = await startPack(POLICY_DIR, { project: PROJECT, stack: "example" });
+    pack = await startPack(POLICY_DIR, { project: PROJECT, stack: "example", env: { LAUNCH_READY_STACKS_DIR: scratch.dir } });
     await pack.configureStack({ project: PROJECT, stack: "example", dryRun: true });
     info = await pack.getAnalyzerInfo();
     await pack.configureDefaults(info);
@@ -126,6 +137,7 @@ describe("the policy pack, run as `pulumi preview --policy-pack policy` runs it"
 
   afterAll(async () => {
     if (!stopped) await pack?.stop();
+    scratch.cleanup();
   });
 
   it("starts from policy/ under the CLI's launcher and announces one stack policy per checklist ID, at its severity", () => {
@@ -216,6 +228,29 @@ describe("the policy pack, run as `pulumi preview --policy-pack policy` runs it"
     expect(d?.message).toMatch(/300/);
     expect(d?.message.endsWith(`\nFix: ${def.remediation}`)).toBe(true);
     expect(occurrences(d?.message ?? "", def.remediation)).toBe(1);
+  });
+
+  // Acknowledgements: the pack reads `launch-ready:acknowledge` from the stack file its URNs name (here the scratch
+  // stacks folder this pack was started on, through LAUNCH_READY_STACKS_DIR), so a knowingly shipped `ssl: full`
+  // shows on the advisory `<id>/acknowledged` policy with its reason and date, and blocks again once it has expired.
+  const diagnosticsOf = async (stack: string): Promise<PackVerdicts> => {
+    const { run } = await runStack(readStackFile(scratch.dir, stack), true);
+    return verdictsOf(await pack.analyzeStack(analyzeStackRequest(run.resources)));
+  };
+
+  it("an acknowledged failure in date: advisory on tls.ssl_strict/acknowledged with the reason and date, nothing mandatory", async () => {
+    const pv = await diagnosticsOf("acked");
+    expect(pv.diagnostics.get("tls.ssl_strict")).toBeUndefined();
+    const [d] = pv.diagnostics.get(acknowledgedPolicyName("tls.ssl_strict")) ?? [];
+    expect(d).toMatchObject({ level: EnforcementLevel.ADVISORY, message: expect.stringContaining(`acknowledged until ${IN_DATE}: origin certificate ordered, ticket OPS-12`) });
+    expect([...pv.diagnostics.values()].flat().some((x) => x.level === EnforcementLevel.MANDATORY)).toBe(false);
+  });
+
+  it("an expired acknowledgement: mandatory on tls.ssl_strict again, saying it expired", async () => {
+    const pv = await diagnosticsOf("lapsed");
+    const [d] = pv.diagnostics.get("tls.ssl_strict") ?? [];
+    expect(d).toMatchObject({ level: EnforcementLevel.MANDATORY, message: expect.stringContaining("acknowledgement expired on 2020-01-31") });
+    expect(pv.diagnostics.get(acknowledgedPolicyName("tls.ssl_strict"))).toBeUndefined();
   });
 
   it("exits when the CLI closes it, leaving no process behind", async () => {
@@ -313,51 +348,5 @@ new PolicyPack("warn-probe", { policies: [...toStackPolicies(warnsOnFirst, def),
     await expect(pack.analyzeStack(analyzeStackRequest([...graph, odd]))).rejects.toThrow(new RegExp(`${undeclared}.*declares no "warn" outcome`));
     // The pack still serves afterwards.
     expect((await pack.analyzeStack(analyzeStackRequest(graph))).getDiagnosticsList()).toHaveLength(1);
-  });
-});
-
-/**
- * Acknowledgements under CrossGuard: the pack reads `launch-ready:acknowledge` from the stack file the URNs name
- * (here a scratch stacks folder, through LAUNCH_READY_STACKS_DIR), so a knowingly shipped `ssl: full` shows on the
- * advisory `<id>/acknowledged` policy with its reason and date, and blocks again once the date has passed.
- */
-describe("an acknowledged failure under CrossGuard", () => {
-  const dir = tempDir("pack-acks");
-  const example = readFileSync(join(STACKS_DIR, "Pulumi.example.yaml"), "utf8").replace("ssl: strict", "ssl: full");
-  const ack = (until: string): string => `${example}\n  launch-ready:acknowledge:\n    - id: tls.ssl_strict\n      reason: "origin certificate ordered, ticket OPS-12"\n      until: ${until}\n`;
-  const inDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  dir.write("Pulumi.acked.yaml", ack(inDate));
-  dir.write("Pulumi.lapsed.yaml", ack("2020-01-31"));
-  let pack: PackProcess;
-
-  beforeAll(async () => {
-    pack = await startPack(POLICY_DIR, { project: PROJECT, stack: "acked", env: { LAUNCH_READY_STACKS_DIR: dir.dir } });
-    await pack.configureStack({ project: PROJECT, stack: "acked", dryRun: true });
-    await pack.configureDefaults(await pack.getAnalyzerInfo());
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await pack?.stop();
-    dir.cleanup();
-  });
-
-  const diagnosticsOf = async (stack: string): Promise<PackVerdicts> => {
-    const { run } = await runStack(readStackFile(dir.dir, stack), true);
-    return verdictsOf(await pack.analyzeStack(analyzeStackRequest(run.resources)));
-  };
-
-  it("in date: advisory on tls.ssl_strict/acknowledged with the reason and date, nothing mandatory", async () => {
-    const pv = await diagnosticsOf("acked");
-    expect(pv.diagnostics.get("tls.ssl_strict")).toBeUndefined();
-    const [d] = pv.diagnostics.get(acknowledgedPolicyName("tls.ssl_strict")) ?? [];
-    expect(d).toMatchObject({ level: EnforcementLevel.ADVISORY, message: expect.stringContaining(`acknowledged until ${inDate}: origin certificate ordered, ticket OPS-12`) });
-    expect([...pv.diagnostics.values()].flat().some((x) => x.level === EnforcementLevel.MANDATORY)).toBe(false);
-  });
-
-  it("expired: mandatory on tls.ssl_strict again, saying the acknowledgement expired", async () => {
-    const pv = await diagnosticsOf("lapsed");
-    const [d] = pv.diagnostics.get("tls.ssl_strict") ?? [];
-    expect(d).toMatchObject({ level: EnforcementLevel.MANDATORY, message: expect.stringContaining("acknowledgement expired on 2020-01-31") });
-    expect(pv.diagnostics.get(acknowledgedPolicyName("tls.ssl_strict"))).toBeUndefined();
   });
 });
