@@ -8,8 +8,9 @@ import { toolVersion } from "../version";
 
 /**
  * `launch-ready audit <domains...>`: verify live domains against the checklist. Only the auditor is loaded, never
- * Pulumi. Every bad argument is named with its option and exits 2 (invalid input); with `--json`, stdout still gets
- * one document naming it.
+ * Pulumi, with one exception the user asks for: `--stack S --html FILE` puts the stack's offline plan on the page,
+ * and that plan is built (with the Pulumi SDK) after the audit, for the page only. Every bad argument is named with
+ * its option and exits 2 (invalid input); with `--json`, stdout still gets one document naming it.
  */
 
 function positiveInt(option: string, max: number) {
