@@ -15,7 +15,7 @@ import { errorDocument, formatErrorDocument } from "../../cli/error-document";
 import { EXIT, type ExitCode } from "../../cli/exit-codes";
 import { auditExitStatus, formatHuman, formatJson, formatMarkdown, formatSarif, type FailOn } from "../report";
 import type { Acknowledgement } from "../../core/acknowledge";
-import type { AuditCheckModule, AuditTarget, ExpectedDomainState } from "../types";
+import type { AuditCheckModule, AuditReport, AuditTarget, ExpectedDomainState } from "../types";
 import { acknowledgeResults } from "./acknowledge";
 import { runAudit } from "./run-audit";
 
@@ -44,6 +44,11 @@ export interface AuditCommandOptions {
   readonly toolVersion: string;
   /** `--html FILE`: also write the report as one HTML page. */
   readonly html?: string;
+  /**
+   * `--stack` with `--html`: the stack whose offline plan goes on the page beside the live verdicts, per checklist ID.
+   * Built only for the page, after the audit; the audit never loads Pulumi otherwise.
+   */
+  readonly planStack?: { readonly stack: string; readonly stacksDir: string; readonly projectDir?: string };
 }
 
 export async function runAuditCommand(opts: AuditCommandOptions): Promise<ExitCode> {
@@ -116,8 +121,7 @@ export async function runAuditCommand(opts: AuditCommandOptions): Promise<ExitCo
         break;
     }
     if (opts.html !== undefined) {
-      const { fromAudit, writeHtmlReport } = await import("../../report/html");
-      const failed = writeHtmlReport(opts.html, fromAudit(report, { generatedAt: new Date(), toolVersion: opts.toolVersion }));
+      const failed = await writeAuditPage(opts.html, report, opts);
       if (failed !== undefined) {
         opts.stderr(`launch-ready audit: ${failed}\n`);
         return EXIT.incomplete;
@@ -127,6 +131,21 @@ export async function runAuditCommand(opts: AuditCommandOptions): Promise<ExitCo
   } finally {
     await http.close();
   }
+}
+
+/**
+ * The `--html` page: the live audit, and with `--stack` the stack's plan beside it. A plan that cannot be built is
+ * said on the page and on stderr, and never changes the audit's exit status: the live verdicts stand on their own.
+ * Returns the message when the page cannot be written.
+ */
+async function writeAuditPage(file: string, report: AuditReport, opts: AuditCommandOptions): Promise<string | undefined> {
+  const { fromAudit, fromLiveWithoutPlan, fromPlanAndLive, writeHtmlReport } = await import("../../report/html");
+  const meta = { generatedAt: new Date(), toolVersion: opts.toolVersion };
+  if (opts.planStack === undefined) return writeHtmlReport(file, fromAudit(report, meta));
+  const { planOfStack } = await import("../../report/html/stack-plan");
+  const plan = await planOfStack({ ...opts.planStack, now: meta.generatedAt });
+  if (!plan.ok) opts.stderr(`launch-ready audit: --html: the page shows the live audit without the plan of stack ${opts.planStack.stack}: ${plan.reason}\n`);
+  return writeHtmlReport(file, plan.ok ? fromPlanAndLive(plan.doc, report, meta) : fromLiveWithoutPlan(report, opts.planStack.stack, plan.reason, meta));
 }
 
 /** Reads a `--ca` file: PEM certificates only, with a message naming the option and the file otherwise. */

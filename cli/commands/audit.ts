@@ -8,8 +8,9 @@ import { toolVersion } from "../version";
 
 /**
  * `launch-ready audit <domains...>`: verify live domains against the checklist. Only the auditor is loaded, never
- * Pulumi. Every bad argument is named with its option and exits 2 (invalid input); with `--json`, stdout still gets
- * one document naming it.
+ * Pulumi, with one exception the user asks for: `--stack S --html FILE` puts the stack's offline plan on the page,
+ * and that plan is built (with the Pulumi SDK) after the audit, for the page only. Every bad argument is named with
+ * its option and exits 2 (invalid input); with `--json`, stdout still gets one document naming it.
  */
 
 function positiveInt(option: string, max: number) {
@@ -86,11 +87,11 @@ export function auditCommand(setExitCode: (code: ExitCode) => void): Command {
     .option("--deadline <ms>", "the whole audit, in milliseconds; unfinished checks report error", positiveInt("--deadline", 3_600_000), 60_000)
     .option("--concurrency <n>", "domains audited at once", positiveInt("--concurrency", 256), 4)
     .option("--probe <list>", "opt-in active probes: rate, smtp (comma list)", parseProbes)
-    .option("--stack <name>", "expected state from stacks/Pulumi.<name>.yaml (exact checks instead of discovery)")
+    .option("--stack <name>", "expected state from stacks/Pulumi.<name>.yaml (exact checks instead of discovery); with --html, the page also shows the stack's plan")
     .option("--stacks-dir <dir>", "where the stack files live", "stacks")
     .option("--trust-anchor <ds>", "extra DNSSEC trust anchor as a DS record, e.g. \"test. DS 1234 13 2 AB…\" (repeatable)", collect(asInvalid((v) => (parseDsRecord(v), v))))
     .addHelpText("after", `\n${exitCodesHelp("audit")}\n\nThe checks, their outcomes and the JSON contract: docs/CHECKS.md\n`)
-    .option("--html <file>", "also write the report as one self-contained HTML page to this file")
+    .option("--html <file>", "also write the report as one self-contained HTML page to this file; with --stack, the stack's offline plan (as `preview` shows it) sits beside each live verdict")
     .action(async (domains: string[], raw: RawOptions) => {
       const usage = (path: string, message: string): void => {
         process.stderr.write(`launch-ready audit: ${message}\n(run \`launch-ready audit --help\` for usage)\n`);
@@ -148,6 +149,8 @@ export function auditCommand(setExitCode: (code: ExitCode) => void): Command {
           stderrIsTty: process.stderr.isTTY === true,
           toolVersion: toolVersion(),
           ...(raw.html !== undefined ? { html: raw.html } : {}),
+          // Only the page needs the plan; without --html nothing loads the Pulumi SDK.
+          ...(raw.html !== undefined && raw.stack !== undefined ? { planStack: { stack: raw.stack, stacksDir: raw.stacksDir } } : {}),
         }),
       );
     });

@@ -5,7 +5,7 @@
 import type { AuditReport } from "../../audit/types";
 import type { PreviewDocument } from "../../cli/preview/report";
 import { fromAudit } from "./from-audit";
-import { fromPreview, type AdapterOptions } from "./from-preview";
+import { fromPreview, PLAN_SOURCE, type AdapterOptions } from "./from-preview";
 import type { HtmlCheck, HtmlReport, HtmlRow } from "./model";
 
 export function fromPlanAndLive(plan: PreviewDocument, live: AuditReport, opts: AdapterOptions): HtmlReport {
@@ -40,4 +40,12 @@ function mergeChecks(plan: readonly HtmlCheck[], live: readonly HtmlCheck[]): Ht
   });
   const planIds = new Set(plan.map((c) => c.id));
   return [...merged, ...live.filter((c) => !planIds.has(c.id))];
+}
+
+/**
+ * A combined run whose plan could not be built (the stack's config is invalid, the program failed): the live audit
+ * alone, under the stack's name, saying why the plan's column is missing. The audit is never lost for it.
+ */
+export function fromLiveWithoutPlan(live: AuditReport, stack: string, reason: string, opts: AdapterOptions): HtmlReport {
+  return { ...fromAudit(live, { ...opts, stack }), missing: [{ label: PLAN_SOURCE.label, reason }] };
 }

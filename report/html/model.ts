@@ -88,6 +88,16 @@ export interface HtmlReport {
   readonly sources: readonly HtmlSource[];
   readonly summary: readonly HtmlSummaryLine[];
   readonly rows: readonly HtmlRow[];
+  /** Sources the run was asked for and could not produce (the plan of a combined run): shown, never left out silently. */
+  readonly missing?: readonly HtmlMissingSource[];
+}
+
+/** A column the page should have had: which, and why it is not there. */
+export interface HtmlMissingSource {
+  /** The column it would have been, e.g. "Before apply (plan)". */
+  readonly label: string;
+  /** Why it is missing, in one or two sentences a reader can act on. */
+  readonly reason: string;
 }
 
 /** What every adapter needs from its caller besides the tool's own output. */

@@ -81,6 +81,8 @@ function renderSummary(report: HtmlReport, sourceLabel: ReadonlyMap<string, stri
     const label = sourceLabel.get(line.source) ?? line.source;
     return `<li>${badge(line.status)} <strong>${esc(label)}:</strong> ${esc(line.text)}</li>`;
   });
+  // A column the run could not produce is said here, first thing, so its absence is never read as "nothing to see".
+  for (const m of report.missing ?? []) items.push(`<li class="missing">${badge("error")} <strong>${esc(m.label)}:</strong> not on this page. ${esc(m.reason)}</li>`);
   return ['<section aria-labelledby="summary-h">', '<h2 id="summary-h">Bottom line</h2>', `<ul class="summary">${items.join("")}</ul>`, "</section>"].join("\n");
 }
 
@@ -104,13 +106,18 @@ function renderScorecard(report: HtmlReport): string {
     // A focusable region: on a phone the table may scroll sideways, and a keyboard user must be able to scroll it.
     '<div class="table-wrap" role="region" aria-labelledby="scorecard-caption" tabindex="0">',
     "<table>",
-    `<caption id="scorecard-caption">One row per launch checklist row; ${report.sources.length === 1 ? "its status" : "the status before apply and on each live domain, side by side"}.</caption>`,
+    `<caption id="scorecard-caption">One row per launch checklist row; ${report.sources.length === 1 ? "its status" : "the status before apply and on each live domain, side by side"}.${missingNote(report)}</caption>`,
     `<thead><tr><th scope="col">Checklist row</th>${head}</tr></thead>`,
     `<tbody>${body.join("\n")}</tbody>`,
     "</table>",
     "</div>",
     "</section>",
   ].join("\n");
+}
+
+function missingNote(report: HtmlReport): string {
+  const labels = (report.missing ?? []).map((m) => m.label);
+  return labels.length === 0 ? "" : ` Missing: ${esc(labels.join(", "))} (see the bottom line for why).`;
 }
 
 function renderRowDetail(row: HtmlRow, sources: readonly HtmlSource[], now: Date): string {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CHECKS, SCORECARD_ROW_IDS } from "../../../checklist";
-import { fromAudit, fromPlanAndLive, fromPreview, renderHtml, type HtmlReport, type HtmlRow } from "../../../report/html";
+import { fromAudit, fromLiveWithoutPlan, fromPlanAndLive, fromPreview, renderHtml, type HtmlReport, type HtmlRow } from "../../../report/html";
 import { auditReport, labAudit, planCheck, previewDoc, result } from "./fixtures";
 
 const META = { generatedAt: new Date("2026-03-01T00:00:00Z"), toolVersion: "1.2.3" };
@@ -159,5 +159,16 @@ describe("fromPlanAndLive", () => {
     expect(r.stack).toBe("acme");
     expect(r.domains).toEqual(["good.test", "sloppy.test"]);
     expect(r.summary.map((s) => s.source)).toEqual(["plan", "live:good.test", "live:sloppy.test"]);
+  });
+});
+
+describe("fromLiveWithoutPlan", () => {
+  const r = fromLiveWithoutPlan(labAudit(), "acme", "The Pulumi program failed for stack acme.", META);
+
+  it("keeps the whole live audit under the stack's name, and names the missing plan column with the reason", () => {
+    expect(r.stack).toBe("acme");
+    expect(r.sources.map((s) => s.id)).toEqual(["live:good.test", "live:sloppy.test"]);
+    expect(r.rows).toEqual(fromAudit(labAudit(), META).rows);
+    expect(r.missing).toEqual([{ label: "Before apply (plan)", reason: "The Pulumi program failed for stack acme." }]);
   });
 });

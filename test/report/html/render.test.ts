@@ -137,6 +137,17 @@ describe("renderHtml", () => {
     expect(row).toContain("Not judged here");
   });
 
+  it("says first thing which column is missing and why, as an error (never a pass), and points the scorecard's caption to it", () => {
+    const sources = [{ id: "live:acme.example", kind: "live" as const, label: "Live: acme.example" }];
+    const html = renderHtml(report([], { sources, summary: [{ source: "live:acme.example", status: "pass", text: "9 checks: 9 pass." }], missing: [{ label: "Before apply (plan)", reason: `The plan failed: ${HOSTILE}` }] }));
+    const summary = html.slice(html.indexOf('<ul class="summary">'), html.indexOf("</ul>"));
+    expect(summary).toMatch(new RegExp(`<li class="missing">${badgeRe("error").source} <strong>Before apply \\(plan\\):</strong> not on this page\\. The plan failed: &lt;script&gt;`));
+    expect(html).toContain("Missing: Before apply (plan) (see the bottom line for why).</caption>");
+    expect(html).not.toContain('<th scope="col">Before apply (plan)</th>');
+    // Without a missing column, no such note.
+    expect(renderHtml(report([]))).not.toContain("Missing:");
+  });
+
   it("shows an acknowledgement with its reason and expiry, and marks it expired once the date has passed", () => {
     const html = renderHtml(
       report([
