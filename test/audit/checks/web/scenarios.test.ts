@@ -103,6 +103,12 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["incomplete.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
   ["oldtls.test", { "tls.protocols": "fail", "tls.cert_valid": "pass" }],
   ["huge.test", { "web.mixed_content": "error", "hdr.csp": "pass" }],
+  // Certificate names as browsers match them: the SAN only, a wildcard for one whole label (RFC 9110 §4.3.4).
+  ["cnonly.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
+  ["sanemail.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
+  ["sanmiss.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
+  ["partialwild.test", { "tls.cert_valid": "fail" }],
+  ["wildcard.test", { "tls.cert_valid": "pass", "web.https": "pass" }],
 ];
 
 describe.runIf(labPkiAvailable())("web checks on the lab", () => {
@@ -160,6 +166,8 @@ describe.runIf(labPkiAvailable())("web checks on the lab", () => {
     expect(await summary("incomplete.test")).toMatch(/chain is incomplete/);
     expect(await summary("wronghost.test")).toMatch(/does not name wronghost\.test \(it names wrong-host\.lab\.invalid\)/);
     expect(await summary("expired.test")).toMatch(/expired on/);
+    expect(await summary("cnonly.test")).toMatch(/cnonly\.test: the certificate has no subjectAltName naming cnonly\.test \(its subject is CN=cnonly\.test, .*browsers ignore the CN\)/);
+    expect(await summary("partialwild.test")).toMatch(/www\.partialwild\.test: the certificate does not name www\.partialwild\.test \(it names partialwild\.test, w\*\.partialwild\.test\)/);
     expect((await audit("sha1.test")).byId.get("tls.key_sig")?.summary).toMatch(/signed with ecdsa-with-SHA1/);
     expect((await audit("rsa1024.test")).byId.get("tls.key_sig")?.summary).toMatch(/RSA 1024-bit key \(< 2048\)/);
   });

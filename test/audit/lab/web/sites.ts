@@ -5,7 +5,11 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export type CertKind = "valid" | "expired" | "expiring" | "expiring20" | "thirdLeft" | "sha1" | "notYetValid" | "wrongHost" | "selfSigned" | "rsa1024" | "none";
+export type CertKind =
+  | "valid" | "expired" | "expiring" | "expiring20" | "thirdLeft" | "sha1" | "notYetValid" | "wrongHost" | "selfSigned" | "rsa1024" | "none"
+  // Name matching as browsers do it: CN-only, SAN with e-mail only, SAN without the host (CN = host), a partial-label
+  // wildcard, and a proper one-label wildcard.
+  | "cnOnly" | "sanEmailOnly" | "sanMissCn" | "partialWildcard" | "wildcard";
 
 export interface RequestContext {
   readonly req: IncomingMessage;
@@ -257,5 +261,11 @@ export function labSites(): Readonly<Record<string, Site>> {
     "rsa1024.test": { ...good, cert: "rsa1024", listener: "own" },
     "oldtls.test": { ...good, listener: "old-tls" },
     "incomplete.test": { ...good, listener: "leaf-only" },
+    // Certificate names: only the SAN counts (www left out where the certificate names the apex alone).
+    "cnonly.test": { ...good, cert: "cnOnly", unpublished: ["www.cnonly.test"] },
+    "sanemail.test": { ...good, cert: "sanEmailOnly", unpublished: ["www.sanemail.test"] },
+    "sanmiss.test": { ...good, cert: "sanMissCn", unpublished: ["www.sanmiss.test"] },
+    "partialwild.test": { ...good, cert: "partialWildcard" },
+    "wildcard.test": { ...good, cert: "wildcard" },
   };
 }
