@@ -87,6 +87,11 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["corswildcred.test", { "cors.wildcard": "fail" }],
   ["cookies.test", { "cookie.secure": "fail", "cookie.httponly": "fail", "cookie.samesite": "fail", "cookie.prefix": "fail" }],
   ["samesitenone.test", { "cookie.secure": "pass", "cookie.httponly": "pass", "cookie.samesite": "warn", "cookie.prefix": "warn" }],
+  // Cookies on the http:// hops count as much as the page's (the page's own __Host-session is flawless).
+  ["cookiehop.test", { "cookie.secure": "fail", "cookie.httponly": "pass", "cookie.samesite": "pass", "cookie.prefix": "warn" }],
+  ["cookiehopsecure.test", { "cookie.secure": "fail", "cookie.httponly": "pass", "cookie.samesite": "pass", "cookie.prefix": "fail" }],
+  ["cookiewww.test", { "cookie.secure": "warn", "cookie.httponly": "warn", "cookie.samesite": "warn", "cookie.prefix": "pass" }],
+  ["cookiehopnone.test", { "cookie.secure": "warn", "cookie.httponly": "pass", "cookie.samesite": "fail", "cookie.prefix": "pass" }],
   ["mixed.test", { "web.mixed_content": "fail" }],
   ["mixedpassive.test", { "web.mixed_content": "warn" }],
   ["norate.test", { "rate.login": "fail", "rate.reset": "fail", "rate.invite": "fail", "rate.search": "fail" }, { rate: true }],
@@ -172,6 +177,19 @@ describe.runIf(labPkiAvailable())("web checks on the lab", () => {
     expect((await audit("rsa1024.test")).byId.get("tls.key_sig")?.summary).toMatch(/RSA 1024-bit key \(< 2048\)/);
   });
 
+  it("names the URL that set each cookie, the plain-http redirect included", async () => {
+    const { byId } = await audit("cookiehop.test");
+    expect(byId.get("cookie.secure")?.summary).toBe("sid lacks Secure (set by http://cookiehop.test/, http://www.cookiehop.test/)");
+    expect(byId.get("cookie.secure")?.evidence["cookies"]).toEqual([
+      "sid: HttpOnly; SameSite=lax; Path=/ [session-like] (set by http://cookiehop.test/, http://www.cookiehop.test/)",
+      "__Host-session: Secure; HttpOnly; SameSite=lax; Path=/ [session-like] (set by https://cookiehop.test/)",
+    ]);
+    const secure = await audit("cookiehopsecure.test");
+    expect(secure.byId.get("cookie.secure")?.summary).toMatch(/^__Host-sid is set over plain http:\/\/ \(http:\/\/cookiehopsecure\.test\/, http:\/\/www\.cookiehopsecure\.test\/\)/);
+    expect(secure.byId.get("cookie.prefix")?.summary).toMatch(/__Host-sid: prefixed cookie set over plain http:\/\//);
+    expect((await audit("cookiewww.test")).byId.get("cookie.secure")?.summary).toBe("theme lacks Secure (set by http://www.cookiewww.test/)");
+  });
+
   it("reports the redirect chain with status codes as evidence", async () => {
     const { byId } = await audit("twohop.test");
     expect(byId.get("web.redirect_hops")?.evidence["http://www.twohop.test/"]).toEqual([
@@ -182,7 +200,7 @@ describe.runIf(labPkiAvailable())("web checks on the lab", () => {
   });
 
   it("names cookies but never puts a cookie value in a report", async () => {
-    for (const domain of ["good.test", "cookies.test", "samesitenone.test"]) {
+    for (const domain of ["good.test", "cookies.test", "samesitenone.test", "cookiehop.test", "cookiehopsecure.test", "cookiewww.test"]) {
       const { all } = await audit(domain);
       const json = JSON.stringify(all);
       expect(json).toContain("ession"); // the cookie names are there...

@@ -66,6 +66,9 @@ interface GoodOptions {
   readonly rate?: Rate;
   /** Headers sent on the port-80 redirect too. */
   readonly httpHeaders?: Readonly<Record<string, string>>;
+  /** Set-Cookie headers on the port-80 redirect (SECRET becomes a random value), on every host or on www only. */
+  readonly httpCookies?: readonly string[];
+  readonly httpCookiesOn?: "all" | "www";
   readonly cert?: CertKind;
 }
 
@@ -96,6 +99,9 @@ export function goodSite(o: GoodOptions = {}): Site {
   return {
     cert: o.cert ?? "valid",
     http(c) {
+      if (o.httpCookies !== undefined && (o.httpCookiesOn !== "www" || c.host === `www.${c.apex}`)) {
+        c.res.setHeader("set-cookie", o.httpCookies.map((s) => s.replace("SECRET", secretValue())));
+      }
       redirect(c.res, 301, `https://${c.apex}${c.path}`, o.httpHeaders);
     },
     https(c) {
@@ -226,6 +232,11 @@ export function labSites(): Readonly<Record<string, Site>> {
       cookies: ["session=SECRET", "theme=dark; Path=/", "__Host-pref=SECRET; Secure; Path=/app"],
     }),
     "samesitenone.test": goodSite({ cookies: ["sid=SECRET; Path=/; Secure; HttpOnly; SameSite=None"] }),
+    // Cookies set on the plain-http redirect to https, while the HTTPS page's own cookie is flawless.
+    "cookiehop.test": goodSite({ httpCookies: ["sid=SECRET; Path=/; HttpOnly; SameSite=Lax"] }),
+    "cookiehopsecure.test": goodSite({ httpCookies: ["__Host-sid=SECRET; Path=/; Secure; HttpOnly; SameSite=Lax"] }),
+    "cookiewww.test": goodSite({ httpCookies: ["theme=SECRET; Path=/"], httpCookiesOn: "www" }),
+    "cookiehopnone.test": goodSite({ httpCookies: ["pref=SECRET; Path=/; HttpOnly; SameSite=None"] }),
     "mixed.test": goodSite({
       html: `<html><head><script src="http://cdn.mixed.test/app.js"></script></head><body><img src="http://img.mixed.test/a.png"></body></html>`,
     }),
