@@ -94,6 +94,13 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["cookiehopnone.test", { "cookie.secure": "warn", "cookie.httponly": "pass", "cookie.samesite": "fail", "cookie.prefix": "pass" }],
   ["mixed.test", { "web.mixed_content": "fail" }],
   ["mixedpassive.test", { "web.mixed_content": "warn" }],
+  ["mixedbase.test", { "web.mixed_content": "fail" }],
+  ["mixedbaseimg.test", { "web.mixed_content": "warn" }],
+  ["mixedprotorel.test", { "web.mixed_content": "fail" }],
+  ["mixedsrcset.test", { "web.mixed_content": "warn" }],
+  ["mixedcss.test", { "web.mixed_content": "fail" }],
+  ["mixedinline.test", { "web.mixed_content": "warn" }],
+  ["basesecure.test", { "web.mixed_content": "pass" }],
   ["norate.test", { "rate.login": "fail", "rate.reset": "fail", "rate.invite": "fail", "rate.search": "fail" }, { rate: true }],
   ["ratehdr.test", { "rate.login": "warn", "rate.search": "warn" }, { rate: true }],
   ["expired.test", { "tls.cert_valid": "fail", "tls.cert_expiry": "fail", "web.https": "fail" }],
@@ -188,6 +195,12 @@ describe.runIf(labPkiAvailable())("web checks on the lab", () => {
     expect(secure.byId.get("cookie.secure")?.summary).toMatch(/^__Host-sid is set over plain http:\/\/ \(http:\/\/cookiehopsecure\.test\/, http:\/\/www\.cookiehopsecure\.test\/\)/);
     expect(secure.byId.get("cookie.prefix")?.summary).toMatch(/__Host-sid: prefixed cookie set over plain http:\/\//);
     expect((await audit("cookiewww.test")).byId.get("cookie.secure")?.summary).toBe("theme lacks Secure (set by http://www.cookiewww.test/)");
+  });
+
+  it("shows the URL a base element turns a relative subresource into", async () => {
+    const r = (await audit("mixedbase.test")).byId.get("web.mixed_content");
+    expect(r?.summary).toMatch(/<script src="app\.js"> → http:\/\/static\.mixedbase\.test\/assets\/app\.js/);
+    expect(r?.evidence["base"]).toBe('<base href="http://static.mixedbase.test/assets/"> makes relative URLs resolve against http://static.mixedbase.test/assets/');
   });
 
   it("reports the redirect chain with status codes as evidence", async () => {

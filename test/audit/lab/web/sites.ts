@@ -241,6 +241,15 @@ export function labSites(): Readonly<Record<string, Site>> {
       html: `<html><head><script src="http://cdn.mixed.test/app.js"></script></head><body><img src="http://img.mixed.test/a.png"></body></html>`,
     }),
     "mixedpassive.test": goodSite({ html: `<html><body><img src="http://img.mixedpassive.test/a.png"></body></html>` }),
+    // Mixed content no "http:" in a src shows: URLs resolve against <base href>, srcset, and CSS (W3C Mixed Content).
+    "mixedbase.test": goodSite({ html: `<html><head><base href="http://static.mixedbase.test/assets/"><script src="app.js"></script></head><body><a href="/about">about</a></body></html>` }),
+    "mixedbaseimg.test": goodSite({ html: `<html><head><base href="http://static.mixedbaseimg.test/"></head><body><img src="logo.png" alt=""></body></html>` }),
+    "mixedprotorel.test": goodSite({ html: `<html><head><base href="http://mixedprotorel.test/"><link rel="stylesheet" href="//cdn.mixedprotorel.test/site.css"></head><body></body></html>` }),
+    "mixedsrcset.test": goodSite({ html: `<html><head><base href="http://img.mixedsrcset.test/"></head><body><img src="https://img.mixedsrcset.test/a.png" srcset="https://img.mixedsrcset.test/a.png 1x, a-2x.png 2x"></body></html>` }),
+    "mixedcss.test": goodSite({ html: `<html><head><style>@import "http://cdn.mixedcss.test/theme.css"; body { color: #333 }</style></head><body></body></html>` }),
+    "mixedinline.test": goodSite({ html: `<html><body><div style="background-image: url('http://img.mixedinline.test/hero.jpg')"></div></body></html>` }),
+    // The control: the same markup under an https: base is clean.
+    "basesecure.test": goodSite({ html: `<html><head><base href="https://static.basesecure.test/assets/"><script src="app.js"></script><style>@import "theme.css";</style></head><body><img src="logo.png" alt=""></body></html>` }),
     "norate.test": goodSite({ rate: "never" }),
     "ratehdr.test": goodSite({ rate: "headers-only" }),
     // Fault injection.
