@@ -9,6 +9,7 @@ import { Agent, buildConnector, errors } from "undici";
 import type { DnsClient, HttpClient, HttpRequest, HttpResult } from "../types";
 import type { ConnectToRule } from "./connect-to";
 import { dialTarget } from "./dial-target";
+import { identityCheckFor } from "./server-identity";
 
 export interface HttpClientOptions {
   readonly connectTo: readonly ConnectToRule[];
@@ -43,7 +44,17 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient & { close(
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   // `--ca` adds a trust anchor to Node's roots rather than replacing them; one shared context for the run.
   const secureContext = opts.caPem === undefined ? undefined : secureContextFor({ caPem: opts.caPem });
-  const base = buildConnector({ timeout: opts.timeoutMs, ...(secureContext ? { secureContext } : {}) });
+  // One connector per requested name, whose identity check judges the certificate against that name (the SAN only,
+  // as browsers do: `server-identity.ts`), whatever address `--connect-to` or DNS made us dial.
+  const connectors = new Map<string, buildConnector.connector>();
+  const connectorFor = (name: string): buildConnector.connector => {
+    let c = connectors.get(name);
+    if (c === undefined) {
+      c = buildConnector({ timeout: opts.timeoutMs, checkServerIdentity: identityCheckFor(name), ...(secureContext ? { secureContext } : {}) });
+      connectors.set(name, c);
+    }
+    return c;
+  };
 
   const agent = new Agent({
     maxHeaderSize: opts.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES,
@@ -62,7 +73,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient & { close(
           }
           // The name stays the SNI (RFC 6066 §3 forbids IP literals there) and undici keeps it as the Host header.
           const servername = connectOpts.servername || (isIP(name) !== 0 ? undefined : name);
-          base({ ...connectOpts, hostname: target.address, port: String(target.port), ...(servername ? { servername } : {}) }, callback);
+          connectorFor(name)({ ...connectOpts, hostname: target.address, port: String(target.port), ...(servername ? { servername } : {}) }, callback);
         },
         (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), null),
       );

@@ -5,14 +5,17 @@
  *
  * The probe runs at OpenSSL security level 0: OpenSSL 3 refuses TLS 1.0/1.1 and weak keys at level 1 and above on the
  * client side, which would make an old protocol or a 1024-bit key look "not offered" instead of being reported.
- * Verification of the chain and name is unaffected and is reported, never enforced, here.
+ * Verification of the chain and name is unaffected and is reported, never enforced, here; the name is matched as
+ * browsers match it (`server-identity.ts`: subjectAltName only, never the subject CN).
  */
 import { X509Certificate } from "node:crypto";
+import { isIP } from "node:net";
 import { connect, type DetailedPeerCertificate, type SecureVersion } from "node:tls";
 import { secureContextFor } from "./trust";
 import type { CertificateSummary, TlsHandshakeResult, TlsProbe } from "../types";
 import type { HttpClientOptions } from "./client";
 import { dialTarget } from "./dial-target";
+import { identityCheckFor } from "./server-identity";
 
 const VERSIONS: readonly SecureVersion[] = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
 
@@ -147,8 +150,11 @@ export function createTlsProbe(opts: HttpClientOptions): TlsProbe {
         const socket = connect({
           host: target.address,
           port: target.port,
-          servername: host,
+          // RFC 6066 §3: no IP literal as SNI.
+          ...(isIP(host.replace(/^\[(.*)\]$/, "$1")) === 0 ? { servername: host } : {}),
           rejectUnauthorized: false,
+          // The name is judged against the SAN only, as browsers do (Node's default falls back to the subject CN).
+          checkServerIdentity: identityCheckFor(host),
           // Security level 0 so that old protocols and weak keys are reported, not hidden as "not offered".
           secureContext: secureContextFor({
             ciphers: "DEFAULT:@SECLEVEL=0",

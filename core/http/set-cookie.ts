@@ -52,10 +52,15 @@ export function parseSetCookie(header: string): CookieAttributes | undefined {
   return { name, secure, httpOnly, sameSite, sameSiteInvalid, path, domain };
 }
 
-/** The prefix rules of RFC 6265bis §4.1.3, matched case-insensitively as §5.7 requires. Empty = satisfied. */
-export function cookiePrefixViolations(c: CookieAttributes): string[] {
+/**
+ * The prefix rules of RFC 6265bis §4.1.3, matched case-insensitively as §5.7 requires. Empty = satisfied.
+ * `secureOrigin`: whether the response came over https; a prefixed cookie from an insecure origin is rejected
+ * (§4.1.3.1, §4.1.3.2: "set from a secure origin").
+ */
+export function cookiePrefixViolations(c: CookieAttributes, secureOrigin = true): string[] {
   const lower = c.name.toLowerCase();
   const out: string[] = [];
+  if (!secureOrigin && (lower.startsWith("__secure-") || lower.startsWith("__host-"))) out.push("prefixed cookie set over plain http://");
   if (lower.startsWith("__secure-") && !c.secure) out.push("__Secure- cookie without Secure");
   if (lower.startsWith("__host-")) {
     if (!c.secure) out.push("__Host- cookie without Secure");

@@ -1,6 +1,7 @@
 /** tls.cert_valid, tls.cert_expiry, tls.protocols, tls.key_sig: from TLS handshakes with the name as SNI. */
 import type { AuditCheckModule, AuditContext, CertificateSummary, CheckResult, Evidence, TlsHandshakeResult } from "../../types";
 import { judgeTlsProtocols, type Offer, TLS_VERSIONS, type TlsVersionName } from "../../../core/judges/web";
+import { ALTNAME_INVALID, NO_SAN } from "../../http/server-identity";
 import { fromVerdict } from "../verdict";
 import { each, result } from "./result";
 import { webSnapshot, type WebSnapshot } from "./snapshot";
@@ -19,8 +20,11 @@ function explain(code: string, host: string, leaf: CertificateSummary | undefine
       return `the certificate expired on ${leaf?.validTo ?? "?"}`;
     case "CERT_NOT_YET_VALID":
       return `the certificate is not valid until ${leaf?.validFrom ?? "?"}`;
-    case "ERR_TLS_CERT_ALTNAME_INVALID":
+    case ALTNAME_INVALID:
       return `the certificate does not name ${host} (it names ${leaf?.subjectAltNames.join(", ") || "no DNS names"})`;
+    case NO_SAN:
+      // RFC 9110 §4.3.4, RFC 6125 §6.4.4: the subject CN is not a name browsers check.
+      return `the certificate has no subjectAltName naming ${host}${leaf ? ` (its subject is ${leaf.subject}; browsers ignore the CN)` : ""}`;
     case "DEPTH_ZERO_SELF_SIGNED_CERT":
     case "SELF_SIGNED_CERT_IN_CHAIN":
       return "the certificate is self-signed or chains to an untrusted root";

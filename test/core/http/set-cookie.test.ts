@@ -28,6 +28,13 @@ describe("Set-Cookie parsing (RFC 6265bis §5.6)", () => {
     expect(c && cookiePrefixViolations(c)).toEqual(violations);
   });
 
+  it("rejects a prefixed cookie from an insecure origin, even with every attribute right (RFC 6265bis §4.1.3)", () => {
+    const c = parseSetCookie("__Host-s=1; Secure; Path=/");
+    expect(c && cookiePrefixViolations(c, false)).toEqual(["prefixed cookie set over plain http://"]);
+    const plain = parseSetCookie("theme=dark");
+    expect(plain && cookiePrefixViolations(plain, false)).toEqual([]);
+  });
+
   it.each([["session", true], ["connect.sid", true], ["auth_token", true], ["XSRF-TOKEN", true], ["theme", false], ["_ga", false]])(
     "treats %s as session-like: %s",
     (name, expected) => expect(isSessionLikeCookie(name)).toBe(expected),

@@ -87,8 +87,20 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["corswildcred.test", { "cors.wildcard": "fail" }],
   ["cookies.test", { "cookie.secure": "fail", "cookie.httponly": "fail", "cookie.samesite": "fail", "cookie.prefix": "fail" }],
   ["samesitenone.test", { "cookie.secure": "pass", "cookie.httponly": "pass", "cookie.samesite": "warn", "cookie.prefix": "warn" }],
+  // Cookies on the http:// hops count as much as the page's (the page's own __Host-session is flawless).
+  ["cookiehop.test", { "cookie.secure": "fail", "cookie.httponly": "pass", "cookie.samesite": "pass", "cookie.prefix": "warn" }],
+  ["cookiehopsecure.test", { "cookie.secure": "fail", "cookie.httponly": "pass", "cookie.samesite": "pass", "cookie.prefix": "fail" }],
+  ["cookiewww.test", { "cookie.secure": "warn", "cookie.httponly": "warn", "cookie.samesite": "warn", "cookie.prefix": "pass" }],
+  ["cookiehopnone.test", { "cookie.secure": "warn", "cookie.httponly": "pass", "cookie.samesite": "fail", "cookie.prefix": "pass" }],
   ["mixed.test", { "web.mixed_content": "fail" }],
   ["mixedpassive.test", { "web.mixed_content": "warn" }],
+  ["mixedbase.test", { "web.mixed_content": "fail" }],
+  ["mixedbaseimg.test", { "web.mixed_content": "warn" }],
+  ["mixedprotorel.test", { "web.mixed_content": "fail" }],
+  ["mixedsrcset.test", { "web.mixed_content": "warn" }],
+  ["mixedcss.test", { "web.mixed_content": "fail" }],
+  ["mixedinline.test", { "web.mixed_content": "warn" }],
+  ["basesecure.test", { "web.mixed_content": "pass" }],
   ["norate.test", { "rate.login": "fail", "rate.reset": "fail", "rate.invite": "fail", "rate.search": "fail" }, { rate: true }],
   ["ratehdr.test", { "rate.login": "warn", "rate.search": "warn" }, { rate: true }],
   ["expired.test", { "tls.cert_valid": "fail", "tls.cert_expiry": "fail", "web.https": "fail" }],
@@ -103,6 +115,12 @@ const SCENARIOS: readonly [string, Expectations, RunOptions?][] = [
   ["incomplete.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
   ["oldtls.test", { "tls.protocols": "fail", "tls.cert_valid": "pass" }],
   ["huge.test", { "web.mixed_content": "error", "hdr.csp": "pass" }],
+  // Certificate names as browsers match them: the SAN only, a wildcard for one whole label (RFC 9110 §4.3.4).
+  ["cnonly.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
+  ["sanemail.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
+  ["sanmiss.test", { "tls.cert_valid": "fail", "web.https": "fail" }],
+  ["partialwild.test", { "tls.cert_valid": "fail" }],
+  ["wildcard.test", { "tls.cert_valid": "pass", "web.https": "pass" }],
 ];
 
 describe.runIf(labPkiAvailable())("web checks on the lab", () => {
@@ -160,8 +178,29 @@ describe.runIf(labPkiAvailable())("web checks on the lab", () => {
     expect(await summary("incomplete.test")).toMatch(/chain is incomplete/);
     expect(await summary("wronghost.test")).toMatch(/does not name wronghost\.test \(it names wrong-host\.lab\.invalid\)/);
     expect(await summary("expired.test")).toMatch(/expired on/);
+    expect(await summary("cnonly.test")).toMatch(/cnonly\.test: the certificate has no subjectAltName naming cnonly\.test \(its subject is CN=cnonly\.test, .*browsers ignore the CN\)/);
+    expect(await summary("partialwild.test")).toMatch(/www\.partialwild\.test: the certificate does not name www\.partialwild\.test \(it names partialwild\.test, w\*\.partialwild\.test\)/);
     expect((await audit("sha1.test")).byId.get("tls.key_sig")?.summary).toMatch(/signed with ecdsa-with-SHA1/);
     expect((await audit("rsa1024.test")).byId.get("tls.key_sig")?.summary).toMatch(/RSA 1024-bit key \(< 2048\)/);
+  });
+
+  it("names the URL that set each cookie, the plain-http redirect included", async () => {
+    const { byId } = await audit("cookiehop.test");
+    expect(byId.get("cookie.secure")?.summary).toBe("sid lacks Secure (set by http://cookiehop.test/, http://www.cookiehop.test/)");
+    expect(byId.get("cookie.secure")?.evidence["cookies"]).toEqual([
+      "sid: HttpOnly; SameSite=lax; Path=/ [session-like] (set by http://cookiehop.test/, http://www.cookiehop.test/)",
+      "__Host-session: Secure; HttpOnly; SameSite=lax; Path=/ [session-like] (set by https://cookiehop.test/)",
+    ]);
+    const secure = await audit("cookiehopsecure.test");
+    expect(secure.byId.get("cookie.secure")?.summary).toMatch(/^__Host-sid is set over plain http:\/\/ \(http:\/\/cookiehopsecure\.test\/, http:\/\/www\.cookiehopsecure\.test\/\)/);
+    expect(secure.byId.get("cookie.prefix")?.summary).toMatch(/__Host-sid: prefixed cookie set over plain http:\/\//);
+    expect((await audit("cookiewww.test")).byId.get("cookie.secure")?.summary).toBe("theme lacks Secure (set by http://www.cookiewww.test/)");
+  });
+
+  it("shows the URL a base element turns a relative subresource into", async () => {
+    const r = (await audit("mixedbase.test")).byId.get("web.mixed_content");
+    expect(r?.summary).toMatch(/<script src="app\.js"> → http:\/\/static\.mixedbase\.test\/assets\/app\.js/);
+    expect(r?.evidence["base"]).toBe('<base href="http://static.mixedbase.test/assets/"> makes relative URLs resolve against http://static.mixedbase.test/assets/');
   });
 
   it("reports the redirect chain with status codes as evidence", async () => {
@@ -174,7 +213,7 @@ describe.runIf(labPkiAvailable())("web checks on the lab", () => {
   });
 
   it("names cookies but never puts a cookie value in a report", async () => {
-    for (const domain of ["good.test", "cookies.test", "samesitenone.test"]) {
+    for (const domain of ["good.test", "cookies.test", "samesitenone.test", "cookiehop.test", "cookiehopsecure.test", "cookiewww.test"]) {
       const { all } = await audit(domain);
       const json = JSON.stringify(all);
       expect(json).toContain("ession"); // the cookie names are there...

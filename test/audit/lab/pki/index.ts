@@ -17,8 +17,15 @@ export interface LabCert {
 }
 
 export interface LeafOptions {
-  /** DNS SANs; the first is also the CN. */
+  /** DNS SANs; the first is also the CN unless `cn` is given. */
   readonly sans: readonly string[];
+  /** The subject CN, when it should differ from the first SAN (or there is no SAN). */
+  readonly cn?: string;
+  /**
+   * The subjectAltName extension as OpenSSL writes it (e.g. `IP:127.0.0.1, email:a@b.test`), replacing the DNS
+   * entries made from `sans`; `null` leaves the extension out (a CN-only certificate).
+   */
+  readonly subjectAltName?: string | null;
   readonly notBefore: Date;
   readonly notAfter: Date;
   readonly key?: "ec-p256" | "rsa-1024" | "rsa-2048";
@@ -103,13 +110,14 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 `;
 
-function leafExt(sans: readonly string[], selfSigned: boolean): string {
+function leafExt(sans: readonly string[], selfSigned: boolean, subjectAltName?: string | null): string {
+  const san = subjectAltName === undefined ? sans.map((s) => `DNS:${s}`).join(", ") : subjectAltName;
   const lines = [
     "[ ext ]",
     "basicConstraints = critical, CA:false",
     "keyUsage = critical, digitalSignature, keyEncipherment",
     "extendedKeyUsage = serverAuth, clientAuth",
-    `subjectAltName = ${sans.map((s) => `DNS:${s}`).join(", ")}`,
+    ...(san === null ? [] : [`subjectAltName = ${san}`]),
     "subjectKeyIdentifier = hash",
   ];
   if (!selfSigned) lines.push("authorityKeyIdentifier = keyid");
@@ -178,13 +186,13 @@ export async function createLabPki(opts: { hosts: readonly string[] }): Promise<
     const intermediatePem = await readFile(join(dir, intCert), "utf8");
 
     const issue = async (o: LeafOptions): Promise<LabCert> => {
-      const first = o.sans[0];
-      if (first === undefined) throw new Error("LabPki.issue: give at least one SAN");
+      const first = o.cn ?? o.sans[0];
+      if (first === undefined) throw new Error("LabPki.issue: give a SAN or a CN");
       const name = `leaf${++seq}`;
       const keyFile = await genKey(name, o.key ?? "ec-p256");
       const selfSigned = o.selfSigned ?? false;
       const certFile = await sign({
-        name, cn: first, keyFile, ext: leafExt(o.sans, selfSigned), notBefore: o.notBefore, notAfter: o.notAfter,
+        name, cn: first, keyFile, ext: leafExt(o.sans, selfSigned, o.subjectAltName), notBefore: o.notBefore, notAfter: o.notAfter,
         digest: o.digest ?? "sha256",
         ...(selfSigned ? {} : { issuer: { cert: intCert, key: intKey } }),
       });

@@ -37,6 +37,10 @@ export interface WebLab {
 
 const DAY = 86_400_000;
 
+const EXTRA = ["expiring20", "thirdLeft", "sha1", "cnOnly", "sanEmailOnly", "sanMissCn", "partialWildcard", "wildcard"] as const;
+type ExtraCert = (typeof EXTRA)[number];
+const isExtra = (k: string): k is ExtraCert => (EXTRA as readonly string[]).includes(k);
+
 /** The site a host belongs to: the longest lab domain it equals or ends with. */
 function apexOf(host: string, sites: Readonly<Record<string, Site>>): string | undefined {
   let best: string | undefined;
@@ -62,13 +66,20 @@ export async function startWebLab(opts: WebLabOptions = {}): Promise<WebLab> {
   const hostNames = Object.keys(sites).flatMap((d) => [d, `www.${d}`, `app.${d}`]);
   const pki = await createLabPki({ hosts: hostNames });
   const now = Date.now();
-  const extra: Record<"expiring20" | "thirdLeft" | "sha1", LabCert> = {
-    sha1: await pki.issue({ sans: hostNames, notBefore: new Date(now - DAY), notAfter: new Date(now + 89 * DAY), digest: "sha1" }),
+  const current = { notBefore: new Date(now - DAY), notAfter: new Date(now + 89 * DAY) };
+  const extra: Record<ExtraCert, LabCert> = {
+    sha1: await pki.issue({ sans: hostNames, ...current, digest: "sha1" }),
     expiring20: await pki.issue({ sans: hostNames, notBefore: new Date(now - 70 * DAY), notAfter: new Date(now + 20 * DAY) }),
     thirdLeft: await pki.issue({ sans: hostNames, notBefore: new Date(now - 265 * DAY), notAfter: new Date(now + 100 * DAY) }),
+    // Names only in places browsers do not look (RFC 9110 §4.3.4, RFC 6125 §6.4.4): each names its lab domain.
+    cnOnly: await pki.issue({ sans: [], cn: "cnonly.test", subjectAltName: null, ...current }),
+    sanEmailOnly: await pki.issue({ sans: [], cn: "sanemail.test", subjectAltName: "email:admin@sanemail.test", ...current }),
+    sanMissCn: await pki.issue({ sans: ["other.lab.invalid"], cn: "sanmiss.test", ...current }),
+    partialWildcard: await pki.issue({ sans: ["partialwild.test", "w*.partialwild.test"], ...current }),
+    wildcard: await pki.issue({ sans: ["wildcard.test", "*.wildcard.test"], ...current }),
   };
   const certOf = (kind: Exclude<CertKind, "none">): LabCert => {
-    if (kind === "expiring20" || kind === "thirdLeft" || kind === "sha1") return extra[kind];
+    if (isExtra(kind)) return extra[kind];
     const c = pki[kind];
     if (c === undefined) throw new Error(`lab: this openssl made no ${kind} certificate`);
     return c;

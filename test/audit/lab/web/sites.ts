@@ -5,7 +5,11 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export type CertKind = "valid" | "expired" | "expiring" | "expiring20" | "thirdLeft" | "sha1" | "notYetValid" | "wrongHost" | "selfSigned" | "rsa1024" | "none";
+export type CertKind =
+  | "valid" | "expired" | "expiring" | "expiring20" | "thirdLeft" | "sha1" | "notYetValid" | "wrongHost" | "selfSigned" | "rsa1024" | "none"
+  // Name matching as browsers do it: CN-only, SAN with e-mail only, SAN without the host (CN = host), a partial-label
+  // wildcard, and a proper one-label wildcard.
+  | "cnOnly" | "sanEmailOnly" | "sanMissCn" | "partialWildcard" | "wildcard";
 
 export interface RequestContext {
   readonly req: IncomingMessage;
@@ -62,6 +66,9 @@ interface GoodOptions {
   readonly rate?: Rate;
   /** Headers sent on the port-80 redirect too. */
   readonly httpHeaders?: Readonly<Record<string, string>>;
+  /** Set-Cookie headers on the port-80 redirect (SECRET becomes a random value), on every host or on www only. */
+  readonly httpCookies?: readonly string[];
+  readonly httpCookiesOn?: "all" | "www";
   readonly cert?: CertKind;
 }
 
@@ -92,6 +99,9 @@ export function goodSite(o: GoodOptions = {}): Site {
   return {
     cert: o.cert ?? "valid",
     http(c) {
+      if (o.httpCookies !== undefined && (o.httpCookiesOn !== "www" || c.host === `www.${c.apex}`)) {
+        c.res.setHeader("set-cookie", o.httpCookies.map((s) => s.replace("SECRET", secretValue())));
+      }
       redirect(c.res, 301, `https://${c.apex}${c.path}`, o.httpHeaders);
     },
     https(c) {
@@ -222,10 +232,24 @@ export function labSites(): Readonly<Record<string, Site>> {
       cookies: ["session=SECRET", "theme=dark; Path=/", "__Host-pref=SECRET; Secure; Path=/app"],
     }),
     "samesitenone.test": goodSite({ cookies: ["sid=SECRET; Path=/; Secure; HttpOnly; SameSite=None"] }),
+    // Cookies set on the plain-http redirect to https, while the HTTPS page's own cookie is flawless.
+    "cookiehop.test": goodSite({ httpCookies: ["sid=SECRET; Path=/; HttpOnly; SameSite=Lax"] }),
+    "cookiehopsecure.test": goodSite({ httpCookies: ["__Host-sid=SECRET; Path=/; Secure; HttpOnly; SameSite=Lax"] }),
+    "cookiewww.test": goodSite({ httpCookies: ["theme=SECRET; Path=/"], httpCookiesOn: "www" }),
+    "cookiehopnone.test": goodSite({ httpCookies: ["pref=SECRET; Path=/; HttpOnly; SameSite=None"] }),
     "mixed.test": goodSite({
       html: `<html><head><script src="http://cdn.mixed.test/app.js"></script></head><body><img src="http://img.mixed.test/a.png"></body></html>`,
     }),
     "mixedpassive.test": goodSite({ html: `<html><body><img src="http://img.mixedpassive.test/a.png"></body></html>` }),
+    // Mixed content no "http:" in a src shows: URLs resolve against <base href>, srcset, and CSS (W3C Mixed Content).
+    "mixedbase.test": goodSite({ html: `<html><head><base href="http://static.mixedbase.test/assets/"><script src="app.js"></script></head><body><a href="/about">about</a></body></html>` }),
+    "mixedbaseimg.test": goodSite({ html: `<html><head><base href="http://static.mixedbaseimg.test/"></head><body><img src="logo.png" alt=""></body></html>` }),
+    "mixedprotorel.test": goodSite({ html: `<html><head><base href="http://mixedprotorel.test/"><link rel="stylesheet" href="//cdn.mixedprotorel.test/site.css"></head><body></body></html>` }),
+    "mixedsrcset.test": goodSite({ html: `<html><head><base href="http://img.mixedsrcset.test/"></head><body><img src="https://img.mixedsrcset.test/a.png" srcset="https://img.mixedsrcset.test/a.png 1x, a-2x.png 2x"></body></html>` }),
+    "mixedcss.test": goodSite({ html: `<html><head><style>@import "http://cdn.mixedcss.test/theme.css"; body { color: #333 }</style></head><body></body></html>` }),
+    "mixedinline.test": goodSite({ html: `<html><body><div style="background-image: url('http://img.mixedinline.test/hero.jpg')"></div></body></html>` }),
+    // The control: the same markup under an https: base is clean.
+    "basesecure.test": goodSite({ html: `<html><head><base href="https://static.basesecure.test/assets/"><script src="app.js"></script><style>@import "theme.css";</style></head><body><img src="logo.png" alt=""></body></html>` }),
     "norate.test": goodSite({ rate: "never" }),
     "ratehdr.test": goodSite({ rate: "headers-only" }),
     // Fault injection.
@@ -257,5 +281,11 @@ export function labSites(): Readonly<Record<string, Site>> {
     "rsa1024.test": { ...good, cert: "rsa1024", listener: "own" },
     "oldtls.test": { ...good, listener: "old-tls" },
     "incomplete.test": { ...good, listener: "leaf-only" },
+    // Certificate names: only the SAN counts (www left out where the certificate names the apex alone).
+    "cnonly.test": { ...good, cert: "cnOnly", unpublished: ["www.cnonly.test"] },
+    "sanemail.test": { ...good, cert: "sanEmailOnly", unpublished: ["www.sanemail.test"] },
+    "sanmiss.test": { ...good, cert: "sanMissCn", unpublished: ["www.sanmiss.test"] },
+    "partialwild.test": { ...good, cert: "partialWildcard" },
+    "wildcard.test": { ...good, cert: "wildcard" },
   };
 }

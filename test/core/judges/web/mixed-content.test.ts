@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mixedContentModule } from "../../../../audit/checks/web/mixed-content";
+import { describeResource, mixedContentModule } from "../../../../audit/checks/web/mixed-content";
 import { scanMixedContent } from "../../../../core/http/mixed-content";
 import { judgeMixedContent } from "../../../../core/judges/web";
 import { webMixedContent } from "../../../../policy/rules/web-mixed-content";
@@ -27,14 +27,14 @@ describe("web.mixed_content: each side extracts its values and calls the one jud
   });
 
   it("the audit's verdict is the judge's on the scanned page, for generated pages", async () => {
-    const tag = fc.constantFrom('<script src="http://cdn.example/a.js"></script>', '<img src="http://cdn.example/a.png">', '<img src="https://cdn.example/a.png">', '<a href="http://x.example/">x</a>', '<link rel="stylesheet" href="http://cdn.example/a.css">');
+    const tag = fc.constantFrom('<base href="http://cdn.example/">', '<script src="a.js"></script>', '<img srcset="b.png 2x">', '<script src="http://cdn.example/a.js"></script>', '<img src="http://cdn.example/a.png">', '<img src="https://cdn.example/a.png">', '<a href="http://x.example/">x</a>', '<link rel="stylesheet" href="http://cdn.example/a.css">');
     await fc.assert(
       fc.asyncProperty(fc.array(tag, { maxLength: 4 }), async (tags) => {
         const page = `<!doctype html><html><body>${tags.join("")}</body></html>`;
         const edge = liveEdge(edgePlan(), "redirects-first", page);
         const r = get(await runModule(mixedContentModule, target(D), context({ ...edge, expected: expectedState({ canonicalHost: D }) })), "web.mixed_content");
-        const found = scanMixedContent(page);
-        const tagOf = (f: (typeof found)[number]) => `<${f.tag} ${f.attribute}="${f.url}">`;
+        const found = scanMixedContent(page, `https://${D}/`);
+        const tagOf = describeResource;
         const v = judgeMixedContent({ kind: "page", url: `https://${D}/`, contentType: "text/html; charset=utf-8", active: found.filter((f) => f.kind === "active").map(tagOf), passive: found.filter((f) => f.kind === "passive").map(tagOf), truncated: false, bytesScanned: Buffer.byteLength(page) });
         expect({ status: r.status, outcome: r.evidence["outcome"] }).toEqual({ status: v.status, outcome: "outcome" in v ? v.outcome : undefined });
       }),
