@@ -62,4 +62,17 @@ function staleReason(root, outdir) {
   return undefined;
 }
 
-module.exports = { SOURCE_DIRS, ROOT_FILES, STAMP, typeScriptSources, stampOf, staleReason };
+/**
+ * What the launcher runs for the project at `root`: the build's `cli/main.js` while it is current, else the sources
+ * (with the one-line note why, except under the test runner or LAUNCH_READY_SOURCES=1, which ask for the sources).
+ */
+function entryFor(root, env) {
+  // vitest sets VITEST in its workers and so in every command a test starts: tests run the sources.
+  if (env.VITEST !== undefined || env.LAUNCH_READY_SOURCES === "1") return { kind: "sources" };
+  const dist = join(root, "dist");
+  const why = staleReason(root, dist);
+  if (why === undefined) return { kind: "build", main: join(dist, "cli", "main.js") };
+  return { kind: "sources", note: `launch-ready: running the TypeScript sources (slower start): ${why}; \`npm run build\` compiles them\n` };
+}
+
+module.exports = { SOURCE_DIRS, ROOT_FILES, STAMP, typeScriptSources, stampOf, staleReason, entryFor };

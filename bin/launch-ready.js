@@ -6,19 +6,13 @@
 "use strict";
 const { join } = require("node:path");
 
-const ROOT = join(__dirname, "..");
-const DIST = join(ROOT, "dist");
-
 function loadMain() {
-  // vitest sets VITEST in its workers and so in every command a test starts: tests run the sources.
-  const sources = process.env.VITEST !== undefined || process.env.LAUNCH_READY_SOURCES === "1";
-  if (!sources) {
-    const why = require("./build-stamp.js").staleReason(ROOT, DIST);
-    if (why === undefined) return Promise.resolve(require(join(DIST, "cli", "main.js")).main);
-    process.stderr.write(`launch-ready: running the TypeScript sources (slower start): ${why}; \`npm run build\` compiles them\n`);
-  }
+  const root = join(__dirname, "..");
+  const entry = require("./build-stamp.js").entryFor(root, process.env);
+  if (entry.kind === "build") return Promise.resolve(require(entry.main).main);
+  if (entry.note !== undefined) process.stderr.write(entry.note);
   require("tsx/cjs");
-  return import("tsx/esm").then(() => require(join(ROOT, "cli", "main.ts")).main);
+  return import("tsx/esm").then(() => require(join(root, "cli", "main.ts")).main);
 }
 
 loadMain()
