@@ -17,6 +17,10 @@ import { runProcess, timeAsync, type BenchSection, type Timing } from "./timing"
 export const PEER_SITES: readonly string[] = DEFAULT_SITES;
 /** The one target testssl.sh gets (it is 45–95 s a target). */
 export const TESTSSL_TARGET = "good.test";
+/** The one host both tools scan alone, a process each: our full audit ÷ the Observatory's scan is a target. */
+export const ONE_HOST = "good.test";
+export const oursOneHost = `launch-ready audit, ${ONE_HOST}`;
+export const observatoryOneHost = `MDN HTTP Observatory ${OBSERVATORY_VERSION}, ${ONE_HOST}`;
 
 const TITLE = "Peers on the same work";
 /** Our exit statuses that mean "audited" (the exit-code table in docs/CHECKS.md), not "could not run". */
@@ -84,16 +88,17 @@ export async function benchPeers(opts: { projectDir: string; runs: number; tests
           for (const s of sites) await ours(`launch-ready audit ${s}`, [s]);
         }),
         await timeAsync(`MDN HTTP Observatory ${OBSERVATORY_VERSION}, ${n} sites, one process each`, opts.runs, observatoryRun(observatory, sites)),
+        await timeAsync(oursOneHost, opts.runs, () => ours(oursOneHost, [ONE_HOST])),
+        await timeAsync(observatoryOneHost, opts.runs, observatoryRun(observatory, [ONE_HOST])),
       ];
       let testsslNote = `testssl.sh not run (45–95 s a target): set BENCH_TESTSSL=1 for one run on one target (${TESTSSL_TARGET}).`;
       if (opts.testssl) {
         const testssl = testsslCommand(web, scratch);
         if (typeof testssl === "string") testsslNote = `BENCH_TESTSSL=1, but ${testssl}.`;
         else {
-          testsslNote = `testssl.sh (BENCH_TESTSSL=1): one target (${TESTSSL_TARGET}), one run, no warm-up, protocols and server defaults only (\`-p -S\`), against our full audit of the same target.`;
+          testsslNote = `testssl.sh (BENCH_TESTSSL=1): one target (${TESTSSL_TARGET}), one run, no warm-up, protocols and server defaults only (\`-p -S\`), against our full audit of the same target (the ${ONE_HOST} row).`;
           const json = join(scratch, `testssl-${TESTSSL_TARGET}.json`);
           timings.push(
-            await timeAsync(`launch-ready audit, ${TESTSSL_TARGET}`, opts.runs, () => ours(`launch-ready audit ${TESTSSL_TARGET}`, [TESTSSL_TARGET])),
             await timeAsync(
               `testssl.sh, ${TESTSSL_TARGET}`,
               1,
@@ -108,7 +113,7 @@ export async function benchPeers(opts: { projectDir: string; runs: number; tests
         method: [
           `The same web lab and the same ${n} sites as \`npm run compare\` (${sites.join(", ")}), whole processes, one warm-up run each.`,
           `MDN HTTP Observatory ${OBSERVATORY_VERSION}: its CLI scans one host a process, so a run is ${n} processes in a row, each preloaded to send its connections to the lab (the command \`npm run compare\` uses); it judges HTTP only (redirects, HSTS, headers, CSP, CORS, cookies, SRI), no TLS or DNS.`,
-          `Ours: \`launch-ready audit --json\` has no option to run only the checks the Observatory also judges, so this is the full audit (every non-opt-in check: DNS, DNSSEC, CAA, email authentication, TLS, HTTP), DNS from Knot on loopback; once as one process at the default --concurrency (4), and once a process per site in a row, as the Observatory runs.`,
+          `Ours: \`launch-ready audit --json\` has no option to run only the checks the Observatory also judges, so this is the full audit (every non-opt-in check: DNS, DNSSEC, CAA, email authentication, TLS, HTTP), DNS from Knot on loopback; once as one process at the default --concurrency (4), and once a process per site in a row, as the Observatory runs; then each tool on ${ONE_HOST} alone, one process.`,
           testsslNote,
         ].join(" "),
         timings,

@@ -6,9 +6,10 @@
  * against baselines measured in the same run, so they compare across machines better than bare times.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
-import { benchPreview } from "./preview";
+import { BARE_REQUIRE, benchPreview, DOMAIN_COUNTS, EXAMPLE, generatedLabel } from "./preview";
+import { targets, targetsTable } from "./targets";
 import type { BenchSection } from "./timing";
 
 const PROJECT_DIR = resolve(__dirname, "..");
@@ -19,22 +20,27 @@ function table(section: BenchSection): string {
   // A section whose tool is missing says so (its method) and times nothing.
   if (section.timings.length === 0) return [`### ${section.title}`, "", section.method].join("\n");
   const base = section.timings.find((t) => t.label === section.baseline);
+  const memory = section.timings.some((t) => t.peakRssMiB !== undefined);
   const rows = section.timings.map(
-    (t) => `| ${t.label} | ${t.runs} | ${t.medianMs.toFixed(0)} | ${t.minMs.toFixed(0)}–${t.maxMs.toFixed(0)} | ${base ? (t.medianMs / base.medianMs).toFixed(2) : "—"} |`,
+    (t) =>
+      `| ${t.label} | ${t.runs} | ${t.medianMs.toFixed(0)} | ${t.minMs.toFixed(0)}–${t.maxMs.toFixed(0)} | ${base ? (t.medianMs / base.medianMs).toFixed(2) : "—"} |${memory ? ` ${t.peakRssMiB?.toFixed(0) ?? "—"} |` : ""}`,
   );
-  return [`### ${section.title}`, "", section.method, "", `| what | runs | median ms | range ms | × ${section.baseline} |`, "|---|---|---|---|---|", ...rows].join("\n");
+  const head = `| what | runs | median ms | range ms | × ${section.baseline} |${memory ? " peak RSS MiB |" : ""}`;
+  const rule = `|---|---|---|---|---|${memory ? "---|" : ""}`;
+  return [`### ${section.title}`, "", section.method, "", head, rule, ...rows].join("\n");
 }
 
 async function main(): Promise<void> {
   mkdirSync(join(PROJECT_DIR, ".tmp"), { recursive: true });
   const scratch = mkdtempSync(join(PROJECT_DIR, ".tmp", "bench-"));
   const sections: BenchSection[] = [];
+  const loadBefore = loadavg()[0] ?? 0;
+  let oneHost: { ours: string; observatory: string } | undefined;
   try {
     process.stderr.write(`bench: offline preview (${RUNS} runs each)…\n`);
     sections.push({
       title: "Offline preview",
-      method:
-        "Whole process (`node bin/launch-ready.js preview --stack S --json`), cold start each run after one warm-up run; generated stacks have one web domain with three hosts and one extra record each.",
+      method: `Whole process (\`node bin/launch-ready.js preview --stack S --json\`, the compiled build: \`npm run bench\` builds first), cold start each run after one warm-up run; generated stacks (${DOMAIN_COUNTS.join(" and ")} domains) have one web domain with three hosts and one extra record each. Peak RSS is the process's own (getrusage), preloaded with bench/peak-rss.cjs.`,
       timings: benchPreview(PROJECT_DIR, scratch, RUNS),
       baseline: "baseline: require('@pulumi/pulumi')",
     });
@@ -53,7 +59,8 @@ async function main(): Promise<void> {
     try {
       process.stderr.write("bench: peers on the same work…\n");
       // Loaded here so a peer-side failure (even at import) costs only this section.
-      const { benchPeers } = await import("./peers");
+      const { benchPeers, oursOneHost, observatoryOneHost } = await import("./peers");
+      oneHost = { ours: oursOneHost, observatory: observatoryOneHost };
       sections.push(await benchPeers({ projectDir: PROJECT_DIR, runs: RUNS, testssl: process.env["BENCH_TESTSSL"] === "1" }));
     } catch (err) {
       process.stderr.write(`bench: peers skipped: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -61,13 +68,31 @@ async function main(): Promise<void> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+  const loadAfter = loadavg()[0] ?? 0;
+  const all = sections.flatMap((s) => s.timings);
+  const ms = (label: string): number | undefined => all.find((t) => t.label === label)?.medianMs;
+  const rss = (label: string): number | undefined => all.find((t) => t.label === label)?.peakRssMiB;
+  const [few, many] = DOMAIN_COUNTS;
+  const results = targets({
+    preview: ms(EXAMPLE),
+    bareRequire: ms(BARE_REQUIRE),
+    auditOneHost: oneHost && ms(oneHost.ours),
+    observatoryOneHost: oneHost && ms(oneHost.observatory),
+    few: { domains: few, ms: ms(generatedLabel(few)), rssMiB: rss(generatedLabel(few)) },
+    many: { domains: many, ms: ms(generatedLabel(many)), rssMiB: rss(generatedLabel(many)) },
+  });
   const doc = [
     "# Benchmarks",
     "",
     "Written by `npm run bench`; rerun it to refresh. Medians of several whole-process runs; ratios are against a",
     "baseline measured in the same run on the same machine, so compare ratios across machines, not milliseconds.",
+    "Nothing here gates CI: no test depends on an absolute time.",
     "",
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${RUNS} runs each (BENCH_RUNS).`,
+    `Load average (1 min) ${loadBefore.toFixed(1)} when the run started and ${loadAfter.toFixed(1)} when it ended, on ${cpus().length} cores: other work shared the machine, so`,
+    "single timings are noisy; the ratios pair timings taken minutes apart at most.",
+    "",
+    targetsTable(results),
     "",
     ...sections.map(table).flatMap((t) => [t, ""]),
   ].join("\n");

@@ -1,5 +1,8 @@
 /** Whole-process timings: medians of several runs, so a benchmark says something on a busy 2-core machine. */
 import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
 export interface Timing {
   readonly label: string;
@@ -7,6 +10,8 @@ export interface Timing {
   readonly medianMs: number;
   readonly minMs: number;
   readonly maxMs: number;
+  /** Median peak resident set size of the timed process, MiB, when measured (`timeProcess` with `peakRss`). */
+  readonly peakRssMiB?: number;
 }
 
 /** One table of BENCHMARKS.md. */
@@ -24,18 +29,27 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Runs `argv` `runs` times (after one warm-up that fills the OS file cache) and times each whole process. */
-export function timeProcess(label: string, argv: readonly string[], runs: number, cwd: string, okStatuses: readonly number[] = [0]): Timing {
+/**
+ * Runs `argv` `runs` times (after one warm-up that fills the OS file cache) and times each whole process. With
+ * `peakRss`, a node `argv` is preloaded with bench/peak-rss.cjs and the median of its peak RSS is reported too.
+ */
+export function timeProcess(label: string, argv: readonly string[], runs: number, cwd: string, okStatuses: readonly number[] = [0], peakRss = false): Timing {
+  const rssFile = join(mkdtempSync(join(tmpdir(), "bench-rss-")), "rss");
+  const args = peakRss ? ["--require", join(__dirname, "peak-rss.cjs"), ...argv.slice(1)] : argv.slice(1);
+  const env = peakRss ? { ...process.env, BENCH_PEAK_RSS_FILE: rssFile } : process.env;
   const once = (): number => {
     const start = process.hrtime.bigint();
-    const r = spawnSync(argv[0]!, argv.slice(1), { cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    const r = spawnSync(argv[0]!, args, { cwd, env, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (r.status === null || !okStatuses.includes(r.status)) throw new Error(`${label}: exit ${String(r.status)}: ${r.stderr.slice(0, 500)}`);
     return ms;
   };
   once();
+  rmSync(rssFile, { force: true });
   const samples = Array.from({ length: runs }, once);
-  return { label, runs, medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples) };
+  const rss = peakRss ? readFileSync(rssFile, "utf8").trim().split("\n").map((l) => Number(l) / 1024) : [];
+  rmSync(dirname(rssFile), { recursive: true, force: true });
+  return { label, runs, medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), ...(rss.length > 0 ? { peakRssMiB: median(rss) } : {}) };
 }
 
 export interface ProcessRun {

@@ -2,14 +2,17 @@
  * The offline preview's engine: sets the stack's config, installs the mocks, runs the Pulumi program in-process,
  * and returns the captured graph. No credentials, no network, no Pulumi CLI.
  */
-import { readFileSync } from "node:fs";
+// First: defers the SDK's unused modules before anything below loads it.
+import "./sdk-early";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { defaultProviders, SECRET_PLACEHOLDER, type StackFile } from "../config/stack-file";
-import { type CaptureLog, type CapturedResource, SECRET_MARK, startCapture } from "./capture";
+import { type CaptureLog, type CapturedResource, type CaptureSession, SECRET_MARK, startCapture } from "./capture";
 import { type LiveZoneState, liveStateOf } from "./live";
 import { fakeId, offlineMocks } from "./mocks";
 import { providerFindings } from "./provider";
+import { quietSdk } from "./sdk-quiet";
 
 export interface OfflineRunOptions {
   readonly stack: StackFile;
@@ -41,19 +44,23 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
   const invokes: { token: string; inputs: Readonly<Record<string, unknown>> }[] = [];
   const mocks = offlineMocks({ preview: opts.preview, zones: zonesOf(opts.stack), onInvoke: (token, inputs) => invokes.push({ token, inputs }) });
   // The SDK captures a stack trace per promise and per resource (for leak reports and source positions the
-  // offline preview never shows): most of the run's time on a large stack. Capture none while the program runs.
+  // offline preview never shows): most of the run's time on a large stack. Capture none while the program runs:
+  // the SDK's own captures are switched off (sdk-quiet.ts), and any other error it preallocates gets no trace.
+  const program = programFile(opts.projectDir);
+  const quiet = quietSdk();
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
-  const session = await startCapture(mocks, project, opts.stack.stack, opts.preview);
   const errors: string[] = [];
   const onRejection = (reason: unknown): void => {
     errors.push(messageOf(reason));
   };
-  process.on("unhandledRejection", onRejection);
+  let session: CaptureSession | undefined;
   try {
+    session = await startCapture(mocks, project, opts.stack.stack, opts.preview);
+    process.on("unhandledRejection", onRejection);
     let exported: unknown = {};
     try {
-      exported = await import(join(opts.projectDir, "index.ts"));
+      exported = await import(program);
     } catch (err) {
       errors.push(messageOf(err));
     }
@@ -62,15 +69,31 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     await session.settle();
     const findings = providerFindings(session.resources, opts.live ?? liveStateOf(opts.stack), opts.preview ? "preview" : "up");
     errors.push(...findings.errors);
-    const logs = [...session.logs, ...findings.warnings.map((message) => ({ severity: "warning" as const, message }))];
+    const logs = [
+      ...session.logs,
+      ...findings.warnings.map((message) => ({ severity: "warning" as const, message })),
+      ...(quiet.skipped !== undefined ? [{ severity: "info" as const, message: quiet.skipped }] : []),
+    ];
     // The default providers the real engine makes from the stack's provider config (`cloudflare:apiToken`, …): the
     // plan rules judge their inputs too (a plaintext token in the stack file), and the tree hides them.
     return { resources: [...session.resources, ...defaultProviders(opts.stack, project).map((p) => ({ ...p, dependsOn: [] }))], invokes, outputs, logs, errors };
   } finally {
     process.off("unhandledRejection", onRejection);
-    session.restore();
+    session?.restore();
+    quiet.restore();
     Error.stackTraceLimit = stackTraceLimit;
   }
+}
+
+/**
+ * The Pulumi program in `projectDir`: `index.ts` while the engine runs from the sources (tsx, vitest), the compiled
+ * `index.js` beside it when the engine itself is the compiled build (bin/build.js), which loads no TypeScript.
+ */
+export function programFile(projectDir: string, compiled: boolean = __filename.endsWith(".js")): string {
+  if (!compiled) return join(projectDir, "index.ts");
+  const js = join(projectDir, "index.js");
+  if (!existsSync(js)) throw new Error(`the compiled engine needs the compiled program ${js}: run \`npm run build\``);
+  return js;
 }
 
 function projectName(dir: string): string {

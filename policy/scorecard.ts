@@ -52,7 +52,14 @@ export interface Scorecard {
 
 /** Rules see inputs through `unknownCheckingProxy`, exactly as under `pulumi preview --policy-pack`. */
 export function evaluateRule(rule: PlanRule, resources: readonly PlannedResource[]): RuleVerdict {
-  const proxied = resources.map((r) => ({ ...r, inputs: unknownCheckingProxy(r.inputs) as Readonly<Record<string, unknown>> }));
+  return evaluateProxied(rule, proxyInputs(resources));
+}
+
+function proxyInputs(resources: readonly PlannedResource[]): PlannedResource[] {
+  return resources.map((r) => ({ ...r, inputs: unknownCheckingProxy(r.inputs) as Readonly<Record<string, unknown>> }));
+}
+
+function evaluateProxied(rule: PlanRule, proxied: readonly PlannedResource[]): RuleVerdict {
   try {
     return rule.evaluate(proxied);
   } catch (err) {
@@ -74,9 +81,12 @@ export function buildScorecard(
   acknowledged: { readonly acknowledgements: readonly Acknowledgement[]; readonly now: Date } = { acknowledgements: [], now: new Date() },
 ): Scorecard {
   const nameOf = new Map(resources.map((r) => [r.urn, r.name]));
+  // One proxied array for every rule: what the rules' support derives from it (zones, sites, chains) is derived
+  // once per scorecard (policy/rules/support/memo.ts), so the scorecard is linear in the resources.
+  const proxied = proxyInputs(resources);
   const judged = rules.map((rule): PlanCheckResult => {
     const def = CHECKS[rule.id];
-    const verdict = evaluateRule(rule, resources);
+    const verdict = evaluateProxied(rule, proxied);
     const base = { id: rule.id, title: def.title, scorecardRow: SCORECARD_ROWS[def.row].title, severity: def.severity };
     switch (verdict.status) {
       case "pass":

@@ -7,6 +7,7 @@ import { getDomain } from "tldts";
 import type { SimRule, SimZone } from "../../../core/edge/redirect-sim";
 import { ofType, TYPES } from "../../rule";
 import type { PlannedResource } from "../../resource";
+import { memoByIdentity } from "./memo";
 
 export const EDGE_TYPES = {
   zoneSetting: "cloudflare:index/zoneSetting:ZoneSetting",
@@ -44,38 +45,65 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Every zone the stack touches (through records, settings, rulesets or DNSSEC), keyed by zone id. */
 export function edgeZones(resources: readonly PlannedResource[]): EdgeZone[] {
-  const ids = new Set<string>();
-  const zoneOf = (r: PlannedResource): string => {
+  return [...zonesOnce(resources)];
+}
+
+interface ZoneBucket {
+  readonly records: PlannedResource[];
+  readonly settings: PlannedResource[];
+  readonly rulesets: PlannedResource[];
+  readonly dnssec: PlannedResource[];
+}
+
+/**
+ * One pass per resource kind, grouping by zone id. Inputs are read in the order a per-zone scan would read them, so
+ * the first unknown value met (and so the "cannot tell" message) is the same.
+ */
+const zonesOnce = memoByIdentity((resources: readonly PlannedResource[]): readonly EdgeZone[] => {
+  const buckets = new Map<string, ZoneBucket>();
+  const bucket = (r: PlannedResource): ZoneBucket => {
     const id = str(r.inputs["zoneId"]) ?? "(no zone id)";
-    ids.add(id);
-    return id;
+    let b = buckets.get(id);
+    if (b === undefined) {
+      b = { records: [], settings: [], rulesets: [], dnssec: [] };
+      buckets.set(id, b);
+    }
+    return b;
   };
-  const records = ofType(resources, TYPES.dnsRecord).map((r) => [zoneOf(r), r] as const);
-  const settings = ofType(resources, EDGE_TYPES.zoneSetting).map((r) => [zoneOf(r), r] as const);
-  const rulesets = ofType(resources, EDGE_TYPES.ruleset)
-    .filter((r) => r.inputs["phase"] === REDIRECT_PHASE)
-    .map((r) => [zoneOf(r), r] as const);
-  const dnssec = ofType(resources, EDGE_TYPES.zoneDnssec).map((r) => [zoneOf(r), r] as const);
-  return [...ids].map((zoneId) => {
-    const zoneRecords = records.filter(([z]) => z === zoneId).map(([, r]) => r);
-    const names = zoneRecords.map((r) => str(r.inputs["name"]) ?? "").filter((n) => n !== "");
+  for (const r of ofType(resources, TYPES.dnsRecord)) bucket(r).records.push(r);
+  const settings = ofType(resources, EDGE_TYPES.zoneSetting);
+  const settingZone = new Map(settings.map((r) => [r, bucket(r)] as const));
+  for (const [r, b] of settingZone) b.settings.push(r);
+  for (const r of ofType(resources, EDGE_TYPES.ruleset).filter((x) => x.inputs["phase"] === REDIRECT_PHASE)) bucket(r).rulesets.push(r);
+  for (const r of ofType(resources, EDGE_TYPES.zoneDnssec)) bucket(r).dnssec.push(r);
+  let settingIdsRead = false;
+  return [...buckets].map(([zoneId, b]) => {
+    const names = b.records.map((r) => str(r.inputs["name"]) ?? "").filter((n) => n !== "");
     const domains = names.map((n) => getDomain(n, { allowPrivateDomains: true })).filter((d): d is string => d !== null);
+    // A scan of every setting per zone reads each setting's id (and the first zone's values) with the first zone.
+    if (!settingIdsRead) {
+      for (const [r, z] of settingZone) {
+        const id = str(r.inputs["settingId"]);
+        if (z === b && id !== undefined) void r.inputs["value"];
+      }
+      settingIdsRead = true;
+    }
     const settingMap = new Map<string, PlannedSetting>();
-    for (const [z, r] of settings) {
+    for (const r of b.settings) {
       const id = str(r.inputs["settingId"]);
-      if (z === zoneId && id !== undefined) settingMap.set(id, { value: r.inputs["value"], urn: r.urn });
+      if (id !== undefined) settingMap.set(id, { value: r.inputs["value"], urn: r.urn });
     }
     return {
       zoneId,
       label: mostCommon(domains) ?? zoneId,
-      proxiedHosts: zoneRecords.filter((r) => WEB_TYPES.has(String(r.inputs["type"])) && r.inputs["proxied"] === true).map((r) => String(r.inputs["name"]).toLowerCase()),
-      records: zoneRecords,
+      proxiedHosts: b.records.filter((r) => WEB_TYPES.has(String(r.inputs["type"])) && r.inputs["proxied"] === true).map((r) => String(r.inputs["name"]).toLowerCase()),
+      records: b.records,
       settings: settingMap,
-      rulesets: rulesets.filter(([z]) => z === zoneId).map(([, r]) => r),
-      dnssec: dnssec.filter(([z]) => z === zoneId).map(([, r]) => r),
+      rulesets: b.rulesets,
+      dnssec: b.dnssec,
     };
   });
-}
+});
 
 /** Zones that serve web traffic through the edge, or whose edge settings the stack manages. */
 export function webZones(resources: readonly PlannedResource[]): EdgeZone[] {

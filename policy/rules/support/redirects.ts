@@ -14,6 +14,7 @@ import { type Chain, type HostHttps, hostHttpsOf, hostOf, type HstsSource, type 
 import type { PlannedResource } from "../../resource";
 import { type EdgeZone, simZones, webZones } from "./edge";
 import { plannedHstsSource } from "./hsts";
+import { memoByIdentity } from "./memo";
 
 /** A path no real page is likely to have, with a query, so a redirect that drops either shows. */
 export const PROBE_PATH = "/launch-ready/probe?from=plan";
@@ -46,7 +47,12 @@ export function planSim(zones: readonly EdgeZone[]): SimZone[] {
   });
 }
 
+/** Every chain of the plan; derived once per resources array, however many rules ask (`memo.ts`). */
 export function edgeChains(resources: readonly PlannedResource[]): EdgeChains {
+  return edgeChainsOnce(resources);
+}
+
+const edgeChainsOnce = memoByIdentity((resources: readonly PlannedResource[]): EdgeChains => {
   const zones = webZones(resources).filter((z) => z.proxiedHosts.length > 0);
   const sim = planSim(zones);
   const paths = new Set([PROBE_PATH]);
@@ -75,7 +81,7 @@ export function edgeChains(resources: readonly PlannedResource[]): EdgeChains {
     }
   }
   return { zones, sim, chains, idleRules: idleRules(zones, sim) };
-}
+});
 
 /** The chain from `url` under each edge order, as the judges read it (deduplicated). */
 export function chainsFrom(sim: readonly SimZone[], url: string): Chain[] {
@@ -143,12 +149,25 @@ export function siteZones(resources: readonly PlannedResource[]): SiteZone[] {
  * answered by the edge (served, redirected, or with SSL `off` downgraded to http).
  */
 export function plannedHostHttps(zones: readonly EdgeZone[], sim: readonly SimZone[], host: string): HostHttps {
-  const records = zones.flatMap((z) => z.records).filter((r) => WEB_TYPES.has(String(r.inputs["type"])) && String(r.inputs["name"]).toLowerCase() === host);
+  const records = webRecordsByName(zones).get(host) ?? [];
   if (records.length === 0) return { kind: "no-address", host };
   if (!records.some((r) => r.inputs["proxied"] === true)) return { kind: "unknown", host, reason: `${host} is not proxied, so its origin answers HTTPS itself, which cannot be known before apply` };
   const chain = chainsFrom(sim, `https://${host}/`)[0];
   return chain === undefined ? { kind: "unknown", host, reason: "no chain" } : hostHttpsOf(host, chain);
 }
+
+/** The web records (A/AAAA/CNAME) of all the zones by lower-case name, in zone and record order: one pass, not one per host. */
+const webRecordsByName = memoByIdentity((zones: readonly EdgeZone[]): ReadonlyMap<string, readonly PlannedResource[]> => {
+  const byName = new Map<string, PlannedResource[]>();
+  for (const r of zones.flatMap((z) => z.records)) {
+    if (!WEB_TYPES.has(String(r.inputs["type"]))) continue;
+    const name = String(r.inputs["name"]).toLowerCase();
+    const same = byName.get(name);
+    if (same === undefined) byName.set(name, [r]);
+    else same.push(r);
+  }
+  return byName;
+});
 
 /** A site zone with what the auditor will look at after apply, predicted from the plan. */
 export interface PlannedSite extends SiteZone {
@@ -162,6 +181,10 @@ export interface PlannedSite extends SiteZone {
 }
 
 export function plannedSites(resources: readonly PlannedResource[]): PlannedSite[] {
+  return [...plannedSitesOnce(resources)];
+}
+
+const plannedSitesOnce = memoByIdentity((resources: readonly PlannedResource[]): readonly PlannedSite[] => {
   const all = webZones(resources);
   const sim = planSim(all);
   return siteZones(resources).map((s) => {
@@ -176,7 +199,7 @@ export function plannedSites(resources: readonly PlannedResource[]): PlannedSite
       unproxied: [...new Set(unproxied)],
     };
   });
-}
+});
 
 /** The urn of the zone's record for `host`, else any of its resources'. */
 export function siteUrn(s: SiteZone, host: string): string | undefined {
@@ -192,16 +215,39 @@ export interface ZoneChains {
 }
 
 export function zoneChains(resources: readonly PlannedResource[]): { readonly zones: readonly ZoneChains[]; readonly canonical: readonly string[] } {
+  return zoneChainsOnce(resources);
+}
+
+const zoneChainsOnce = memoByIdentity((resources: readonly PlannedResource[]): { readonly zones: readonly ZoneChains[]; readonly canonical: readonly string[] } => {
   const all = edgeChains(resources);
-  const sites = siteZones(resources);
-  const zones = all.zones.map((zone) => ({
+  // Grouped in one pass each (chains by the zones proxying their start host, sites and idle rules by zone), in
+  // the order a filter per zone would give.
+  const zonesOfHost = new Map<string, number[]>();
+  all.zones.forEach((zone, i) => {
+    for (const h of new Set(zone.proxiedHosts)) {
+      const list = zonesOfHost.get(h);
+      if (list === undefined) zonesOfHost.set(h, [i]);
+      else list.push(i);
+    }
+  });
+  const chainsOf = all.zones.map((): Chain[] => []);
+  for (const c of all.chains) for (const i of zonesOfHost.get(hostOf(c.start)) ?? []) chainsOf[i]?.push(c);
+  const siteOf = new Map<string, SiteZone>();
+  for (const s of siteZones(resources)) if (!siteOf.has(s.zone.zoneId)) siteOf.set(s.zone.zoneId, s);
+  const idleOf = new Map<string, IdleRule[]>();
+  for (const r of all.idleRules) {
+    const list = idleOf.get(r.zone);
+    if (list === undefined) idleOf.set(r.zone, [r]);
+    else list.push(r);
+  }
+  const zones = all.zones.map((zone, i) => ({
     zone,
-    chains: [...all.chains.filter((c) => zone.proxiedHosts.includes(hostOf(c.start))), ...unservedApex(sites.find((s) => s.zone.zoneId === zone.zoneId))],
-    idleRules: all.idleRules.filter((r) => r.zone === zone.label),
+    chains: [...(chainsOf[i] ?? []), ...unservedApex(siteOf.get(zone.zoneId))],
+    idleRules: idleOf.get(zone.label) ?? [],
     urn: zone.rulesets[0]?.urn ?? zone.records[0]?.urn,
   }));
   return { zones, canonical: canonicalHosts(all.zones) };
-}
+});
 
 /**
  * The auditor always starts at `http://apex/` and `https://apex/`: when the plan gives the apex no proxied record,

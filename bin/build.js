@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm run build` (and `prepare`, so `npm ci` builds): compiles the sources the commands and the Pulumi program load
+// into dist/, one JavaScript file per TypeScript file at the same relative path, so every command starts without
+// a TypeScript loader. Transpile only (esbuild, the compiler tsx already runs the sources with): type errors are
+// `npm run typecheck`'s job. The stamp, written last, records what was built from (bin/build-stamp.js).
+//   node bin/build.js [--outdir DIR]   build (default dist/)
+//   node bin/build.js --check          exit 1, saying why, when dist/ is missing or older than its sources
+"use strict";
+const { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
+const { isAbsolute, join, relative, resolve, sep } = require("node:path");
+const { ROOT_FILES, STAMP, stampOf, staleReason, typeScriptSources } = require("./build-stamp.js");
+
+const ROOT = resolve(__dirname, "..");
+
+/** Builds the sources under `root` into `outdir`; returns how many TypeScript files it compiled. */
+function build(root = ROOT, outdir = join(root, "dist")) {
+  const esbuild = require("esbuild");
+  // The folder is replaced wholesale: only ever dist/ or a scratch folder under .tmp/, never the sources.
+  const rel = relative(root, outdir);
+  if (rel !== "dist" && !(rel.startsWith(`.tmp${sep}`) || (isAbsolute(rel) && !resolve(root).startsWith(resolve(outdir))))) {
+    throw new Error(`refusing to replace ${outdir}: build into dist/, a folder under .tmp/, or one outside the project`);
+  }
+  const sources = typeScriptSources(root);
+  // Stamped before compiling: a source edited while the build runs makes the build stale, not silently current.
+  const stamp = stampOf(root, [...sources, ...ROOT_FILES.map((f) => join(root, f))]);
+  rmSync(outdir, { recursive: true, force: true });
+  esbuild.buildSync({
+    entryPoints: sources,
+    outdir,
+    outbase: root,
+    bundle: false,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    // `import()` in CommonJS resolves like ESM (no extension lookup): compile the lazy loads to require().
+    supported: { "dynamic-import": false },
+    logLevel: "warning",
+  });
+  // The compiled code finds the project next to itself (`__dirname/..`): the project file and the version.
+  copyFileSync(join(root, "Pulumi.yaml"), join(outdir, "Pulumi.yaml"));
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  writeFileSync(join(outdir, "package.json"), `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true, type: "commonjs" }, null, 2)}\n`);
+  mkdirSync(outdir, { recursive: true });
+  writeFileSync(join(outdir, STAMP), `${JSON.stringify(stamp)}\n`);
+  return sources.length;
+}
+
+function main(argv) {
+  if (argv.includes("--check")) {
+    const why = staleReason(ROOT, join(ROOT, "dist"));
+    if (why === undefined) return void process.stdout.write("launch-ready: dist/ is current\n");
+    process.stderr.write(`launch-ready: dist/ is not current: ${why}; run \`npm run build\`\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const at = argv.indexOf("--outdir");
+  const outdir = at >= 0 && argv[at + 1] !== undefined ? resolve(argv[at + 1]) : join(ROOT, "dist");
+  const started = Date.now();
+  const n = build(ROOT, outdir);
+  process.stdout.write(`launch-ready: compiled ${n} files into ${outdir} in ${Date.now() - started} ms\n`);
+}
+
+module.exports = { build };
+
+if (require.main === module) {
+  try {
+    main(process.argv.slice(2));
+  } catch (err) {
+    // esbuild has printed each syntax error with its file and line already.
+    process.stderr.write(`launch-ready: build failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}
