@@ -195,3 +195,11 @@ describe("DMARC discovery for a subdomain (RFC 7489 §6.6.3, organisational doma
     expect(get(r, "dmarc.record").summary).toBe(`no DMARC record at _dmarc.app.${D} nor at _dmarc.${D}`);
   });
 });
+
+describe("dmarc.policy with an invalid value outside p and sp", () => {
+  it("never passes: receivers that discard invalid records apply no policy", async () => {
+    const r = await dmarc(at("v=DMARC1; p=reject; adkim=x; rua=mailto:d@acme.example"));
+    expect(get(r, "dmarc.policy")).toMatchObject({ status: "warn", summary: expect.stringContaining("adkim=x") });
+    expect(statusOf(r, "dmarc.syntax")).toBe("fail");
+  });
+});
