@@ -105,14 +105,13 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   // the subdomain policy applies (§6.3 sp).
   const applied = appliedPolicy(parsed, inherited);
   const policyEvidence = { ...evidence, effectivePolicy: appliedPolicyName(applied), appliedAs: applied.kind, ...(applied.kind === "policy" ? { appliedTag: applied.tag } : { reason: applied.reason }) };
-  // Invalid values outside p/sp (adkim=x, pct=abc): RFC 7489 §6.6.3 says nothing, and receivers that discard an
-  // invalid record (OpenDMARC does) apply no policy at all. Never a pass then.
+  // Invalid values outside p/sp (adkim=x, pct=abc): RFC 7489 §6.6.3 does not say what receivers do, and those that
+  // discard an invalid record (OpenDMARC does) apply no policy at all: no enforcing verdict then.
   const otherErrors = applied.kind === "policy" ? parsed.errors : [];
-  const verdict = policyVerdict(target, domain, applied, policyEvidence);
   out.push(
-    otherErrors.length > 0 && verdict.status === "pass"
-      ? result("dmarc.policy", "warn", `DMARC policy for ${target.display} is ${appliedPolicyName(applied)}, but the record has an invalid value (${otherErrors[0] ?? ""}): receivers that discard invalid records apply no policy`, { ...policyEvidence, errors: [...otherErrors] }, "Fix the invalid tag (see dmarc.syntax) so every receiver reads the policy.")
-      : verdict,
+    otherErrors.length > 0 && applied.kind === "policy" && applied.policy !== "none"
+      ? result("dmarc.policy", "fail", `DMARC policy for ${target.display} reads ${applied.policy}, but the record has an invalid value (${otherErrors[0] ?? ""}): receivers that discard invalid records apply no policy`, { ...policyEvidence, errors: [...otherErrors] }, "Fix the invalid tag (see dmarc.syntax) so every receiver reads the policy.")
+      : policyVerdict(target, domain, applied, policyEvidence),
   );
   out.push(subdomainVerdict(domain, parsed, policyEvidence));
 

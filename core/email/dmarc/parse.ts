@@ -150,9 +150,10 @@ export function parseDmarc(text: string): DmarcParseResult {
         break; // psd, t: DMARCbis tags, accepted as they are
     }
   }
-  // RFC 7489 §6.6.3 step 6: without a valid p the record is only usable when rua is valid (then p=none applies).
-  if (record.p === undefined && !tags.some((t) => t.name.toLowerCase() === "p") && !record.rua.some(isSyntacticUri)) {
-    errors.push("p= is missing (and there is no valid rua= to fall back on)");
+  // p is REQUIRED in a policy record (RFC 7489 §6.3); receivers then act as if p=none when rua is valid, and apply
+  // no DMARC at all when it is not (§6.6.3 step 6, see `appliedPolicy`).
+  if (!tags.some((t) => t.name.toLowerCase() === "p")) {
+    errors.push(record.rua.some(isSyntacticUri) ? "p= is missing (required in a policy record; receivers act as if p=none)" : "p= is missing (and there is no valid rua= to fall back on)");
   }
   return { record, errors, unknownTags };
 }

@@ -32,9 +32,9 @@ describe("DMARC parser (RFC 7489 §6.3)", () => {
     expect(unknownTags).toEqual(["foo"]);
   });
 
-  it("accepts a record without p when rua is valid (p=none applies, RFC 7489 §6.6.3)", () => {
+  it("reports a missing p, which receivers read as p=none when rua is valid (RFC 7489 §6.3, §6.6.3)", () => {
     const parsed = parseDmarc("v=DMARC1; rua=mailto:d@acme.example");
-    expect(parsed.errors).toEqual([]);
+    expect(parsed.errors).toEqual(["p= is missing (required in a policy record; receivers act as if p=none)"]);
     expect(appliedPolicy(parsed, false)).toMatchObject({ kind: "fallback", policy: "none", reason: "p= is missing" });
   });
 

@@ -45,6 +45,9 @@ describe("dmarc.record", () => {
 });
 
 describe("dmarc.syntax", () => {
+  it("fails a policy record without p=, even with a valid rua (RFC 7489 §6.3: p is required)", async () => {
+    expect(get(await dmarc(at("v=DMARC1; rua=mailto:d@acme.example")), "dmarc.syntax")).toMatchObject({ status: "fail", summary: expect.stringContaining("p= is missing") });
+  });
   it("fails on a duplicate tag and on an invalid value", async () => {
     expect(get(await dmarc(at(`${GOOD}; p=none`)), "dmarc.syntax")).toMatchObject({ status: "fail", summary: expect.stringContaining('"p" appears more than once') });
     expect(get(await dmarc(at(`${GOOD}; adkim=x`)), "dmarc.syntax")).toMatchObject({ status: "fail", summary: expect.stringContaining("adkim=x") });
@@ -197,9 +200,9 @@ describe("DMARC discovery for a subdomain (RFC 7489 §6.6.3, organisational doma
 });
 
 describe("dmarc.policy with an invalid value outside p and sp", () => {
-  it("never passes: receivers that discard invalid records apply no policy", async () => {
+  it("fails: receivers that discard invalid records apply no policy", async () => {
     const r = await dmarc(at("v=DMARC1; p=reject; adkim=x; rua=mailto:d@acme.example"));
-    expect(get(r, "dmarc.policy")).toMatchObject({ status: "warn", summary: expect.stringContaining("adkim=x") });
+    expect(get(r, "dmarc.policy")).toMatchObject({ status: "fail", summary: expect.stringContaining("adkim=x") });
     expect(statusOf(r, "dmarc.syntax")).toBe("fail");
   });
 });
