@@ -39,7 +39,10 @@ export function dnsvizZoneStatus(grok: unknown, zone: string): { status: PeerSta
   if (typeof z !== "object" || z === null) return { status: undefined, says: "zone not in dnsviz's output" };
   const delegation: unknown = Reflect.get(z, "delegation");
   const status: unknown = typeof delegation === "object" && delegation !== null ? Reflect.get(delegation, "status") : undefined;
-  const found = [...new Set(problems(z))];
+  // The delegation's own status is the verdict below; everything else under the zone is evidence of a problem.
+  const rest = Object.fromEntries(Object.entries(z).filter(([k]) => k !== "delegation"));
+  const delegationErrors: unknown = typeof delegation === "object" && delegation !== null ? Reflect.get(delegation, "errors") : undefined;
+  const found = [...new Set([...problems({ errors: delegationErrors }), ...problems(rest)])];
   const says = `${typeof status === "string" ? status : "no delegation status"}${found.length > 0 ? `; ${found.join(", ")}` : ""}`;
   if (status === "BOGUS" || found.length > 0) return { status: "fail", says };
   if (status === "SECURE") return { status: "pass", says };
