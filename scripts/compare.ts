@@ -1,18 +1,21 @@
 /**
- * `npm run compare` (not part of CI): runs the peers that install here against the same loopback web lab as our
- * auditor and tabulates where verdicts differ, with the reason for each difference.
+ * `npm run compare` (not part of `npm test`: it takes minutes): runs independent validators against the same
+ * loopback lab as our auditor and tabulates every difference with the clause that decides it
+ * (`scripts/compare/known.ts`); an unexplained difference makes it exit 1. `--write` records the table in COMPARE.md.
  *
- * Peers:
+ * Peers, each pointed at the lab only (nothing resolves through the system resolver, nothing leaves loopback):
+ * - dnsviz, pyspf (python3-spf), opendmarc-check (opendmarc), opendkim-testkey (opendkim-tools), mta-sts-query's
+ *   resolver (postfix-mta-sts-resolver): Debian packages, see `scripts/compare/peers/`.
+ *     apt-get install dnsviz python3-spf opendmarc opendkim-tools postfix-mta-sts-resolver
  * - MDN HTTP Observatory (npm). Install once outside the project (it pulls in postgres, jsdom and Sentry):
  *     npm install --prefix .tmp/peers --ignore-scripts @mdn/mdn-http-observatory@1.4.8
  *   (or set PEERS_DIR). It always dials ports 80/443 of the name it scans, so it runs in a child process with a
- *   preload that sends those connections to the lab and resolves nothing: nothing leaves loopback.
+ *   preload that sends those connections to the lab and resolves nothing.
  * - testssl.sh (Debian: apt-get install testssl.sh), opt-in with --testssl: 45-95 s a target.
  *
- * Usage: npx tsx scripts/compare.ts [--testssl] [--json] [site.test ...]
- * `npm run bench` (bench/peers.ts) times the same peer commands on the same sites; they are exported for it.
+ * Usage: npx tsx scripts/compare.ts [--testssl] [--json] [--write] [site.test ...]
+ * `npm run bench` (bench/peers.ts) times the Observatory and testssl.sh commands; they are exported for it.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -23,6 +26,14 @@ import { runAudit } from "../audit/run";
 import { parseTarget } from "../audit/target";
 import type { AuditStatus } from "../audit/types";
 import { startWebLab, type WebLab } from "../test/audit/lab/web/server";
+import { KNOWN_DISAGREEMENTS } from "./compare/known";
+import { ourDkimVerdicts, ourDnsVerdicts, ourEmailVerdicts, startCompareLab } from "./compare/lab";
+import { dnsviz } from "./compare/peers/dnsviz";
+import { mtaSts, opendkimTestkey, opendmarc, pyspf, type PeerRun } from "./compare/peers/email";
+import { runChild } from "./compare/run-child";
+import { classify, renderMarkdown, unusedKnown, type Comparison } from "./compare/table";
+
+export { runChild };
 
 const ROOT = resolve(__dirname, "..");
 const PEERS_DIR = process.env["PEERS_DIR"] ?? join(ROOT, ".tmp", "peers");
@@ -48,35 +59,6 @@ const OBSERVATORY_MAP: ReadonlyArray<readonly [string, string]> = [
   ["cookie.secure", "cookies"],
 ];
 
-/** Differences we understand, by `<our id> <site>` or `<our id> *`. Anything else is listed as unexplained. */
-const KNOWN_REASONS: Readonly<Record<string, string>> = {
-  "cors.reflection corsreflect.test":
-    "Observatory reads Access-Control-Allow-Origin from a request without a hostile Origin, so a server that reflects any origin with credentials passes there (a known peer gap); we send evil origins and fail it.",
-  "hdr.csp *": "Observatory grades CSP strictness (e.g. 'unsafe-inline' in style-src, missing default-src) where we only require a CSP without unsafe-inline/eval in script-src; report-only is a warn for us, a fail there.",
-  "hdr.referrer *": "Observatory passes a missing Referrer-Policy (browsers default to strict-origin-when-cross-origin); our hdr.referrer warns on it (docs/CHECKS.md).",
-  "hsts.present hstsbad.test":
-    "Observatory grades `max-age=forever` as at least six months; it is not delta-seconds (RFC 6797 §6.1.1), so browsers ignore the header and we fail it.",
-  "hsts.present *": "Observatory requires max-age ≥ 6 months inside its HSTS test; we judge presence and validity in hsts.present and the age in hsts.max_age.",
-  "web.redirect_first_hop twohop.test": "Observatory looks at where the chain ends (https on the same host); we judge every hop.",
-  "web.redirect_first_hop plainhop.test": "Observatory requests only http://<apex>, which redirects straight to https; the plain-http first hop is on the www alias, which it never requests and we do.",
-  "cookie.secure *": "Observatory's cookie test folds Secure, HttpOnly and SameSite into one verdict; cookie.secure judges Secure only.",
-};
-
-interface Row {
-  site: string;
-  check: string;
-  ours: AuditStatus | "missing";
-  peer: string;
-  /** What the peer said, with its own result code when it gives one. */
-  peerVerdict: string;
-  agree: boolean;
-  reason: string;
-}
-
-function reasonFor(id: string, site: string): string {
-  return KNOWN_REASONS[`${id} ${site}`] ?? KNOWN_REASONS[`${id} *`] ?? "unexplained: investigate";
-}
-
 async function ourVerdicts(web: WebLab, sites: readonly string[]): Promise<Map<string, Map<string, AuditStatus>>> {
   const http = createHttpClient({ connectTo: web.connectTo, caPem: web.rootPem, timeoutMs: 10_000, dns: web.dns });
   const tls = createTlsProbe({ connectTo: web.connectTo, caPem: web.rootPem, timeoutMs: 10_000, dns: web.dns });
@@ -92,21 +74,6 @@ async function ourVerdicts(web: WebLab, sites: readonly string[]): Promise<Map<s
   } finally {
     await http.close();
   }
-}
-
-export function runChild(argv: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(argv[0] ?? process.execPath, argv.slice(1), { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
 }
 
 /** A preload for the Observatory's process: every http(s) connection goes to the lab, no name is ever resolved. */
@@ -241,41 +208,23 @@ async function testsslVerdicts(web: WebLab, sites: readonly string[], scratch: s
   return out;
 }
 
-/** An `error`/`skip` of ours is no verdict to compare: it is counted apart, never as agreement or difference. */
-function decided(s: AuditStatus | "missing"): boolean {
-  return s !== "error" && s !== "skip" && s !== "missing";
-}
-
-function okStatus(s: AuditStatus | "missing"): boolean {
-  return s === "pass" || s === "warn" || s === "info";
-}
-
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const wantTestssl = args.includes("--testssl");
-  const asJson = args.includes("--json");
-  const chosen = args.filter((a) => !a.startsWith("--"));
-  const sites = chosen.length > 0 ? chosen : DEFAULT_SITES;
-  mkdirSync(join(ROOT, ".tmp"), { recursive: true });
-  const scratch = mkdtempSync(join(tmpdir(), "compare-"));
+/** The web peers: the Observatory on every site, testssl.sh on the TLS sites when asked. */
+async function webComparisons(sites: readonly string[], wantTestssl: boolean, scratch: string, notes: string[]): Promise<Comparison[]> {
   const web = await startWebLab();
-  const rows: Row[] = [];
-  const notes: string[] = [];
+  const out: Comparison[] = [];
   try {
     const ours = await ourVerdicts(web, [...new Set([...sites, ...(wantTestssl ? TLS_SITES : [])])]);
     const started = Date.now();
     const obs = await observatoryVerdicts(web, sites, scratch);
     if (typeof obs === "string") notes.push(obs);
     else {
-      notes.push(`MDN HTTP Observatory 1.4.8: ${sites.length} sites in ${Date.now() - started} ms`);
+      notes.push(`MDN HTTP Observatory ${OBSERVATORY_VERSION}: ${sites.length} sites in ${Date.now() - started} ms`);
       for (const site of sites) {
         for (const [id, test] of OBSERVATORY_MAP) {
-          const mine = ours.get(site)?.get(id) ?? "missing";
           const peer = obs.get(site)?.[test];
-          const peerVerdict = peer === undefined ? "n/a" : peer.pass ? `pass (${peer.result})` : `fail (${peer.result})`;
-          const undecided = !decided(mine);
-          const agree = peer === undefined || undecided || okStatus(mine) === peer.pass;
-          rows.push({ site, check: id, ours: mine, peer: `observatory:${test}`, peerVerdict, agree, reason: undecided ? "ours could not decide (see our report)" : agree ? "" : reasonFor(id, site) });
+          const mine: AuditStatus | "missing" = ours.get(site)?.get(id) ?? "missing";
+          // The Observatory's pass covers what we only warn about (its grades fold "pass with notes" into pass).
+          out.push({ peer: "observatory", target: site, check: id, ours: mine, peerStatus: peer === undefined ? undefined : peer.pass ? "pass" : "fail", peerSays: peer === undefined ? "n/a" : `${test}: ${peer.result}`, warnAs: "pass" });
         }
       }
     }
@@ -289,36 +238,73 @@ async function main(): Promise<void> {
           const v = tssl.get(site);
           if (!v) continue;
           for (const [id, ok] of [["tls.protocols", v.protocolsOk], ["tls.cert_valid", v.certOk]] as const) {
-            const mine = ours.get(site)?.get(id) ?? "missing";
-            const agree = !decided(mine) || okStatus(mine) === ok;
-            rows.push({ site, check: id, ours: mine, peer: "testssl.sh", peerVerdict: ok ? "pass" : "fail", agree, reason: !decided(mine) ? "ours could not decide (see our report)" : agree ? "" : reasonFor(id, site) });
+            out.push({ peer: "testssl.sh", target: site, check: id, ours: ours.get(site)?.get(id) ?? "missing", peerStatus: ok ? "pass" : "fail", peerSays: ok ? "no finding" : "finding of MEDIUM or worse", warnAs: "pass" });
           }
         }
       }
     }
   } finally {
     await web.close();
+  }
+  return out;
+}
+
+/** The DNS and email peers on the Knot lab. */
+async function labComparisons(scratch: string, notes: string[]): Promise<Comparison[]> {
+  const lab = await startCompareLab();
+  const out: Comparison[] = [];
+  try {
+    const [email, dkim, dns] = [await ourEmailVerdicts(lab), await ourDkimVerdicts(lab), await ourDnsVerdicts(lab)];
+    const runs: Array<[string, () => Promise<PeerRun | string>]> = [
+      ["dnsviz", () => dnsviz(lab, dns, scratch)],
+      ["pyspf", () => pyspf(lab, email)],
+      ["opendmarc-check", () => opendmarc(lab, email, scratch)],
+      ["opendkim-testkey", () => opendkimTestkey(lab, dkim, scratch)],
+      ["mta-sts-query", () => mtaSts(lab, email, scratch)],
+    ];
+    for (const [name, run] of runs) {
+      const t0 = Date.now();
+      const r = await run().catch((err: unknown) => `${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (typeof r === "string") notes.push(r);
+      else {
+        notes.push(`${r.note}, in ${Date.now() - t0} ms`);
+        out.push(...r.comparisons);
+      }
+    }
+  } finally {
+    await lab.stop();
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const wantTestssl = args.includes("--testssl");
+  const asJson = args.includes("--json");
+  const write = args.includes("--write");
+  const chosen = args.filter((a) => !a.startsWith("--"));
+  const sites = chosen.length > 0 ? chosen : DEFAULT_SITES;
+  const scratch = mkdtempSync(join(tmpdir(), "compare-"));
+  const notes: string[] = [];
+  let comparisons: Comparison[] = [];
+  try {
+    comparisons = [...(await labComparisons(scratch, notes)), ...(await webComparisons(sites, wantTestssl, scratch, notes))];
+  } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  if (asJson) {
-    process.stdout.write(`${JSON.stringify({ notes, rows }, null, 2)}\n`);
-    return;
+  const rows = classify(comparisons, KNOWN_DISAGREEMENTS);
+  const stale = unusedKnown(rows, KNOWN_DISAGREEMENTS, new Set(rows.map((r) => r.peer)));
+  const unexplained = rows.filter((r) => r.state === "unexplained");
+  if (asJson) process.stdout.write(`${JSON.stringify({ notes, rows, stale }, null, 2)}\n`);
+  else {
+    const md = renderMarkdown(rows, notes, stale);
+    process.stdout.write(md);
+    if (write) writeFileSync(join(ROOT, "COMPARE.md"), md);
   }
-  const diff = rows.filter((r) => !r.agree);
-  const undecided = rows.filter((r) => r.reason.startsWith("ours could not decide"));
-  const lines = [
-    "# Side by side: launch-ready audit vs peers on the loopback lab",
-    "",
-    ...notes.map((n) => `- ${n}`),
-    "",
-    `${rows.length} verdicts compared, ${diff.length} differ${undecided.length > 0 ? `, ${undecided.length} not decided by us (${undecided.map((r) => `${r.site} ${r.check}`).join(", ")})` : ""}.`,
-    "",
-    "| site | check | ours | peer | peer says | reason |",
-    "|---|---|---|---|---|---|",
-    ...diff.map((r) => `| ${r.site} | ${r.check} | ${r.ours} | ${r.peer} | ${r.peerVerdict} | ${r.reason} |`),
-    "",
-  ];
-  process.stdout.write(lines.join("\n"));
+  if (unexplained.length > 0) {
+    process.stderr.write(`compare: ${unexplained.length} unexplained difference(s): ${unexplained.map((r) => `${r.peer} ${r.target} ${r.check}`).join(", ")}\n`);
+    process.exitCode = 1;
+  }
 }
 
 if (require.main === module) {

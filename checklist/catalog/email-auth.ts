@@ -103,10 +103,10 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     source: "RFC 6376 §3.6.2",
   },
   "dkim.syntax": {
-    title: "DKIM key records are valid",
-    why: "An unparsable key record fails every signature.",
-    remediation: "Republish the record exactly as the provider gives it (`v=DKIM1; k=rsa; p=…`).",
-    source: "RFC 6376 §3.6.1",
+    title: "DKIM key records are valid and usable for email signatures",
+    why: "An unparsable key record, or one whose `h=`, `s=` or `k=` rules out today's email signatures (rsa-sha256, ed25519-sha256), fails every signature.",
+    remediation: "Republish the record exactly as the provider gives it (`v=DKIM1; k=rsa; p=…`), without `h=sha1` or a non-email `s=`.",
+    source: "RFC 6376 §3.6.1, RFC 8301 §3.1, RFC 8463",
   },
   "dkim.key_strength": {
     title: "DKIM keys are RSA ≥ 2048 or ed25519",

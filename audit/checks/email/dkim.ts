@@ -1,4 +1,4 @@
-import { dkimKeyStrength, parseDkimKey, type DkimParseResult } from "../../../core/email/dkim";
+import { dkimKeyStrength, dkimKeyUnusable, parseDkimKey, type DkimParseResult } from "../../../core/email/dkim";
 import type { CheckId } from "../../../checklist";
 import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult, Evidence, EvidenceValue } from "../../types";
 import { describeLookup, txtFollowingCname } from "./dns";
@@ -66,11 +66,20 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   // dkim.syntax
   const several = present.filter((l) => l.records.length > 1);
   const invalid = present.flatMap((l) => l.parsed.flatMap((p) => (p.errors.length > 0 ? [`${l.name}: ${p.errors[0] ?? ""}`] : [])));
+  // Tags that change what a verifier does (RFC 6376 §3.6.1 h=, s=, k=; RFC 8463): a key they rule out for email
+  // fails every signature as surely as a syntax error.
+  const unusable = present.flatMap((l) => l.parsed.flatMap((p) => (p.record ? dkimKeyUnusable(p.record).map((why) => `${l.name}: ${why}`) : [])));
   const testing = present.filter((l) => l.parsed.some((p) => p.record?.testing === true));
+  // t=s: the signature's i= must be in d= exactly, not a subdomain (RFC 6376 §3.6.1); a fact, not a defect.
+  const strict = present.filter((l) => l.parsed.some((p) => p.record?.strict === true)).map((l) => l.name);
   if (several.length > 0) out.push(result("dkim.syntax", "fail", `${several[0]?.name ?? ""} has ${several[0]?.records.length ?? 0} TXT records: receivers cannot tell which key to use`, evidence, "Keep exactly one key record per selector."));
-  else if (invalid.length > 0) out.push(result("dkim.syntax", "fail", `DKIM key record invalid: ${invalid[0] ?? ""}`, { ...evidence, errors: invalid }));
+  else if (invalid.length > 0 || unusable.length > 0) {
+    const first = invalid.length > 0 ? `DKIM key record invalid: ${invalid[0] ?? ""}` : `DKIM key cannot verify email signatures: ${unusable[0] ?? ""}`;
+    const more = invalid.length + unusable.length - 1;
+    out.push(result("dkim.syntax", "fail", `${first}${more > 0 ? ` (and ${more} more)` : ""}`, { ...evidence, ...(invalid.length > 0 ? { errors: invalid } : {}), ...(unusable.length > 0 ? { unusable } : {}) }));
+  }
   else if (testing.length > 0) out.push(result("dkim.syntax", "warn", `${testing.map((l) => l.name).join(", ")} has t=y (testing): some receivers treat its signatures as unsigned`, evidence, "Remove `t=y` once DKIM signing is verified."));
-  else out.push(unlessFailed(result("dkim.syntax", "pass", `DKIM key records are valid (${present.map((l) => l.selector).join(", ")})`, evidence)));
+  else out.push(unlessFailed(result("dkim.syntax", "pass", `DKIM key records are valid (${present.map((l) => l.selector).join(", ")})${strict.length > 0 ? `; t=s at ${strict.join(", ")}: signatures must use i= in d= itself` : ""}`, strict.length > 0 ? { ...evidence, strictIdentity: strict } : evidence)));
 
   // dkim.key_strength: every published, unrevoked key.
   const strengths: EvidenceValue[] = [];

@@ -1,13 +1,27 @@
-import { parseDmarc, isDmarcRecord, type DmarcParseResult } from "../../../core/email/dmarc";
+import { dmarcOrganizationalDomain, isDmarcRecord, parseDmarc, type DmarcParseResult } from "../../../core/email/dmarc";
 import type { AuditContext, AuditTarget, EvidenceValue } from "../../types";
 import { describeLookup } from "./dns";
 
-/** Where the DMARC policy for the domain comes from (RFC 7489 §6.6.3: own record, else the organisational one). */
+/**
+ * Where the DMARC policy for the domain comes from (RFC 7489 §6.6.3): the record at `_dmarc.<name>`, else the one at
+ * `_dmarc.<organisational domain>` (§3.2, public suffix list); no name in between is asked (that tree walk is
+ * DMARCbis's, RFC 9989). `shadowed` lists records at the name's own `_dmarc` that look like DMARC but are not
+ * (`v=dmarc1`, text before `v=`): receivers discard them (step 2) and fall back to the organisational record.
+ */
 export type DmarcDiscovery =
-  | { readonly kind: "found"; readonly inherited: boolean; readonly domain: string; readonly text: string; readonly parsed: DmarcParseResult; readonly evidence: EvidenceValue[] }
+  | {
+      readonly kind: "found";
+      readonly inherited: boolean;
+      readonly domain: string;
+      readonly orgDomain: string;
+      readonly text: string;
+      readonly parsed: DmarcParseResult;
+      readonly shadowed: readonly string[];
+      readonly evidence: EvidenceValue[];
+    }
   | { readonly kind: "several"; readonly domain: string; readonly records: readonly string[]; readonly evidence: EvidenceValue[] }
   | { readonly kind: "not-dmarc"; readonly domain: string; readonly records: readonly string[]; readonly evidence: EvidenceValue[] }
-  | { readonly kind: "none"; readonly evidence: EvidenceValue[] }
+  | { readonly kind: "none"; readonly orgDomain: string; readonly evidence: EvidenceValue[] }
   | { readonly kind: "error"; readonly reason: string; readonly evidence: EvidenceValue[] };
 
 async function at(domain: string, ctx: AuditContext) {
@@ -18,7 +32,9 @@ async function at(domain: string, ctx: AuditContext) {
 
 export async function discoverDmarc(target: AuditTarget, ctx: AuditContext): Promise<DmarcDiscovery> {
   const evidence: EvidenceValue[] = [];
-  const candidates = target.orgDomain !== target.name ? [target.name, target.orgDomain] : [target.name];
+  const orgDomain = dmarcOrganizationalDomain(target.name) ?? target.orgDomain;
+  const candidates = orgDomain !== target.name ? [target.name, orgDomain] : [target.name];
+  let shadowed: string[] = [];
   for (const domain of candidates) {
     const { lookup, evidence: e } = await at(domain, ctx);
     evidence.push(e);
@@ -26,12 +42,14 @@ export async function discoverDmarc(target: AuditTarget, ctx: AuditContext): Pro
     const all = lookup.kind === "answer" ? lookup.records : [];
     const dmarc = all.filter(isDmarcRecord);
     const inherited = domain !== target.name;
+    // Step 4: several records end discovery (no fallback to the organisational domain).
     if (dmarc.length > 1) return { kind: "several", domain, records: dmarc, evidence };
     const first = dmarc[0];
-    if (first !== undefined) return { kind: "found", inherited, domain, text: first, parsed: parseDmarc(first), evidence };
+    if (first !== undefined) return { kind: "found", inherited, domain, orgDomain, text: first, parsed: parseDmarc(first), shadowed, evidence };
     // Records at _dmarc that are not DMARC (e.g. "v=dmarc1" or text before v=): the owner meant DMARC.
     const lookalike = all.filter((r) => /v\s*=\s*dmarc1/i.test(r));
-    if (lookalike.length > 0 && !inherited) return { kind: "not-dmarc", domain, records: lookalike, evidence };
+    if (!inherited) shadowed = lookalike;
   }
-  return { kind: "none", evidence };
+  if (shadowed.length > 0) return { kind: "not-dmarc", domain: target.name, records: shadowed, evidence };
+  return { kind: "none", orgDomain, evidence };
 }

@@ -1,4 +1,4 @@
-import { effectivePolicy } from "../../../core/email/dmarc";
+import { appliedPolicy } from "../../../core/email/dmarc";
 import {
   SPF_LOOKUP_LIMIT,
   SPF_MX_ADDRESS_LIMIT,
@@ -57,7 +57,9 @@ async function judgeAll(target: AuditTarget, ctx: AuditContext, ev: SpfEvaluatio
   const ev3 = { ...ev2, dmarc: dmarc.evidence };
   if (dmarc.kind === "error") return undecided("spf.all", `"~all" is fine only with an enforcing DMARC policy, and DMARC could not be looked up (${dmarc.reason})`, ev3);
   if (dmarc.kind === "found" && dmarc.parsed.errors.length === 0) {
-    const policy = effectivePolicy(dmarc.parsed.record, dmarc.inherited);
+    // What receivers apply (RFC 7489 §6.6.3 step 6), not the tag's text.
+    const applied = appliedPolicy(dmarc.parsed, dmarc.inherited);
+    const policy = applied.kind === "policy" ? applied.policy : "none";
     if (policy !== "none") return result("spf.all", "pass", `SPF of ${target.display} ends in "~all"${where} and DMARC enforces (p=${policy})`, { ...ev3, dmarcPolicy: policy });
     return result("spf.all", "warn", `SPF of ${target.display} ends in "~all"${where} and DMARC does not enforce (p=none): spoofed mail is only marked`, { ...ev3, dmarcPolicy: policy });
   }

@@ -12,9 +12,14 @@ export interface DkimKeyRecord {
   readonly testing: boolean;
   /** `t=s`: the i= domain must equal d=. */
   readonly strict: boolean;
+  /** `h=`, lower case: the hash algorithms signatures may use; absent allows all. */
   readonly hashAlgorithms?: readonly string[];
+  /** `s=`, lower case: the services the key is for; absent is `*`. */
   readonly serviceTypes?: readonly string[];
 }
+
+/** Key types verifiers know: RSA (RFC 6376 §3.3) and Ed25519 (RFC 8463). */
+export const DKIM_KEY_TYPES = ["rsa", "ed25519"] as const;
 
 export interface DkimParseResult {
   readonly record?: DkimKeyRecord;
@@ -36,7 +41,7 @@ export function parseDkimKey(text: string): DkimParseResult {
     if (version !== "DKIM1") errors.push(`v=${version} must be DKIM1`);
   }
   const keyType = (get("k") ?? "rsa").toLowerCase();
-  if (keyType !== "rsa" && keyType !== "ed25519") errors.push(`k=${keyType} is not a key type receivers know (rsa, ed25519)`);
+  if (!(DKIM_KEY_TYPES as readonly string[]).includes(keyType)) errors.push(`k=${keyType} is not a key type receivers know (rsa, ed25519)`);
 
   const p = get("p");
   if (p === undefined) {
@@ -57,8 +62,8 @@ export function parseDkimKey(text: string): DkimParseResult {
     // Unknown flags are ignored (RFC 6376 §3.6.1).
     testing: flags.includes("y"),
     strict: flags.includes("s"),
-    ...(h !== undefined ? { hashAlgorithms: h.split(":").map((x) => x.trim()) } : {}),
-    ...(s !== undefined ? { serviceTypes: s.split(":").map((x) => x.trim()) } : {}),
+    ...(h !== undefined ? { hashAlgorithms: h.split(":").map((x) => x.trim().toLowerCase()) } : {}),
+    ...(s !== undefined ? { serviceTypes: s.split(":").map((x) => x.trim().toLowerCase()) } : {}),
   };
   return { record, errors };
 }
@@ -73,6 +78,7 @@ export type DkimKeyStrength =
  * 32-byte key (RFC 8463 §4.2).
  */
 export function dkimKeyStrength(record: DkimKeyRecord): DkimKeyStrength {
+  if (!(DKIM_KEY_TYPES as readonly string[]).includes(record.keyType)) return { kind: "unreadable", reason: `k=${record.keyType} is no key type verifiers know` };
   const der = Buffer.from(record.publicKey, "base64");
   if (record.keyType === "ed25519") {
     return der.length === 32 ? { kind: "ed25519" } : { kind: "unreadable", reason: `an ed25519 key is 32 bytes, this one is ${der.length}` };
@@ -88,4 +94,32 @@ export function dkimKeyStrength(record: DkimKeyRecord): DkimKeyStrength {
     }
   }
   return { kind: "unreadable", reason: "p= is not a DER RSA public key (SubjectPublicKeyInfo)" };
+}
+
+/**
+ * Why verifiers cannot use this key to verify the email signatures signers make today, each with the clause that
+ * says so; empty when they can. Signers use rsa-sha256 or ed25519-sha256: rsa-sha1 is gone (RFC 8301 §3.1:
+ * verifiers MUST NOT consider sha1 signatures valid).
+ * - `h=` lists the hashes the key may be used with; unknown ones are ignored (RFC 6376 §3.6.1). Without sha256 no
+ *   signature a verifier accepts can use the key (RFC 6376 §6.1.2: a key whose h= excludes the signature's hash
+ *   fails it).
+ * - `s=` lists the services the key is for; a verifier for email MUST ignore a record listing neither `email` nor
+ *   `*` (RFC 6376 §3.6.1), so the key is as good as absent.
+ * - An ed25519 key is the raw 32-byte public key (RFC 8463 §4.2), not a SubjectPublicKeyInfo.
+ * A revoked key (empty p=) is reported apart (dkim.revoked).
+ */
+export function dkimKeyUnusable(record: DkimKeyRecord): string[] {
+  const problems: string[] = [];
+  if (record.hashAlgorithms !== undefined && !record.hashAlgorithms.includes("sha256")) {
+    const listed = record.hashAlgorithms.join(":");
+    problems.push(`h=${listed} excludes sha256, and verifiers accept no other hash (RFC 8301 §3.1), so every signature with this key fails (RFC 6376 §6.1.2)`);
+  }
+  if (record.serviceTypes !== undefined && !record.serviceTypes.some((t) => t === "*" || t === "email")) {
+    problems.push(`s=${record.serviceTypes.join(":")} does not include email or *, so email verifiers ignore the key (RFC 6376 §3.6.1)`);
+  }
+  if (record.keyType === "ed25519" && !record.revoked) {
+    const bytes = Buffer.from(record.publicKey, "base64").length;
+    if (bytes !== 32) problems.push(`an ed25519 key is the raw 32-byte public key (RFC 8463 §4.2); this one is ${bytes} bytes`);
+  }
+  return problems;
 }

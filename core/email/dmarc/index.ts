@@ -1,2 +1,4 @@
 export * from "./parse";
 export * from "./build";
+export * from "./applied";
+export * from "./org-domain";

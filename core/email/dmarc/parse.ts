@@ -150,19 +150,18 @@ export function parseDmarc(text: string): DmarcParseResult {
         break; // psd, t: DMARCbis tags, accepted as they are
     }
   }
-  // RFC 7489 §6.6.3: without a valid p the record is only usable when rua is valid (then p=none applies).
-  if (record.p === undefined && !tags.some((t) => t.name.toLowerCase() === "p")) {
-    if (record.rua.some((u) => !u.problem)) {
-      // treated as p=none by receivers; the policy check reports it
-    } else {
-      errors.push("p= is missing (and there is no valid rua= to fall back on)");
-    }
+  // p is REQUIRED in a policy record (RFC 7489 §6.3); receivers then act as if p=none when rua is valid, and apply
+  // no DMARC at all when it is not (§6.6.3 step 6, see `appliedPolicy`).
+  if (!tags.some((t) => t.name.toLowerCase() === "p")) {
+    errors.push(record.rua.some(isSyntacticUri) ? "p= is missing (required in a policy record; receivers act as if p=none)" : "p= is missing (and there is no valid rua= to fall back on)");
   }
   return { record, errors, unknownTags };
 }
 
-/** The policy a receiver applies to mail from `domain`, given where the record was found (RFC 7489 §6.6.3). */
-export function effectivePolicy(record: DmarcRecord, inheritedFromOrg: boolean): DmarcPolicy {
-  if (inheritedFromOrg && record.sp !== undefined) return record.sp;
-  return record.p ?? "none";
+/**
+ * "Syntactically valid reporting URI" (RFC 7489 §6.6.3 step 6): a URI with a scheme. Whether receivers will send
+ * to it (mailto only) is another question, answered by `DmarcUri.problem`.
+ */
+export function isSyntacticUri(u: DmarcUri): boolean {
+  return u.scheme !== "";
 }

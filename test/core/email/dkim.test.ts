@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { dkimKeyStrength, parseDkimKey } from "../../../core/email/dkim";
+import { dkimKeyStrength, dkimKeyUnusable, parseDkimKey } from "../../../core/email/dkim";
 
 function rsaKey(bits: number, type: "spki" | "pkcs1" = "spki"): string {
   const { publicKey } = generateKeyPairSync("rsa", { modulusLength: bits });
@@ -50,5 +50,35 @@ describe("DKIM key records (RFC 6376 §3.6.1)", () => {
     ["v=DKIM1; p=AAAA; p=BBBB", 'tag "p" appears more than once'],
   ])("rejects %s", (text, message) => {
     expect(parseDkimKey(text).errors.join(" | ")).toContain(message);
+  });
+});
+
+describe("DKIM key tags that change what a verifier does", () => {
+  const key = rsaKey(2048);
+  const ed = () => generateKeyPairSync("ed25519").publicKey.export({ format: "der", type: "spki" });
+  it.each([
+    [`v=DKIM1; h=sha1; p=${key}`, "h=sha1 excludes sha256"],
+    [`v=DKIM1; h=SHA1; p=${key}`, "h=sha1 excludes sha256"],
+    [`v=DKIM1; h=sha512; p=${key}`, "h=sha512 excludes sha256"],
+    [`v=DKIM1; s=tlsrpt; p=${key}`, "s=tlsrpt does not include email"],
+    [`v=DKIM1; s=foo:bar; p=${key}`, "does not include email or *"],
+  ])("%s cannot verify email signatures", (text, why) => {
+    const { record, errors } = parseDkimKey(text);
+    expect(errors).toEqual([]);
+    expect(record && dkimKeyUnusable(record).join(" | ")).toContain(why);
+  });
+  it.each([`v=DKIM1; p=${key}`, `v=DKIM1; h=sha256; p=${key}`, `v=DKIM1; h=sha1:sha256; p=${key}`, `v=DKIM1; h=SHA256; p=${key}`, `v=DKIM1; s=email; p=${key}`, `v=DKIM1; s=*; p=${key}`, `v=DKIM1; s=foo:email; p=${key}`])("%s can", (text) => {
+    const { record } = parseDkimKey(text);
+    expect(record && dkimKeyUnusable(record)).toEqual([]);
+  });
+  it("fails an ed25519 key published as a SubjectPublicKeyInfo (RFC 8463 §4.2: 32 raw bytes)", () => {
+    const { record } = parseDkimKey(`v=DKIM1; k=ed25519; p=${ed().toString("base64")}`);
+    expect(record && dkimKeyUnusable(record).join(" ")).toContain("this one is 44 bytes");
+    const raw = parseDkimKey(`v=DKIM1; k=ed25519; p=${ed().subarray(-32).toString("base64")}`).record;
+    expect(raw && dkimKeyUnusable(raw)).toEqual([]);
+  });
+  it("reads no RSA strength from a key of an unknown k=", () => {
+    const { record } = parseDkimKey(`v=DKIM1; k=dsa; p=${key}`);
+    expect(record && dkimKeyStrength(record)).toMatchObject({ kind: "unreadable", reason: expect.stringContaining("k=dsa") });
   });
 });

@@ -101,3 +101,37 @@ describe("dkim.key_strength (RFC 8301)", () => {
     expect(statusOf(r, "dkim.key_strength")).toBe("pass");
   });
 });
+
+describe("dkim.syntax judges the tags that change what a verifier does", () => {
+  it.each([
+    [" h=sha1;", "h=sha1 excludes sha256"],
+    [" s=tlsrpt;", "s=tlsrpt does not include email"],
+  ])("fails a configured key with%s", async (extra, why) => {
+    const r = await dkim({ [sel("google")]: { TXT: [rsa(2048, extra)] } }, ["google"]);
+    expect(get(r, "dkim.syntax")).toMatchObject({ status: "fail", summary: expect.stringContaining(why) });
+  });
+  it("fails a discovered key restricted to sha1 too: nothing can verify with it", async () => {
+    const r = await dkim({ [sel("google")]: { TXT: [rsa(2048, " h=sha1;")] } });
+    expect(statusOf(r, "dkim.syntax")).toBe("fail");
+  });
+  it("passes h=sha256 and h=sha1:sha256, s=email and s=*", async () => {
+    for (const extra of [" h=sha256;", " h=sha1:sha256;", " s=email;", " s=*;"]) {
+      expect([extra, statusOf(await dkim({ [sel("google")]: { TXT: [rsa(2048, extra)] } }, ["google"]), "dkim.syntax")]).toEqual([extra, "pass"]);
+    }
+  });
+  it("fails an ed25519 key that is not 32 raw bytes, in syntax and strength", async () => {
+    const spki = generateKeyPairSync("ed25519").publicKey.export({ format: "der", type: "spki" }).toString("base64");
+    const r = await dkim({ [sel("ed")]: { TXT: [`v=DKIM1; k=ed25519; p=${spki}`] } }, ["ed"]);
+    expect(get(r, "dkim.syntax")).toMatchObject({ status: "fail", summary: expect.stringContaining("32-byte") });
+    expect(statusOf(r, "dkim.key_strength")).toBe("fail");
+  });
+  it("fails an unknown k= in syntax and never passes its strength", async () => {
+    const r = await dkim({ [sel("google")]: { TXT: [`v=DKIM1; k=dsa; p=${keys[2048] ?? ""}`] } }, ["google"]);
+    expect(statusOf(r, "dkim.syntax")).toBe("fail");
+    expect(statusOf(r, "dkim.key_strength")).toBe("fail");
+  });
+  it("reports t=s as a fact on a passing key", async () => {
+    const r = await dkim({ [sel("google")]: { TXT: [rsa(2048, " t=s;")] } }, ["google"]);
+    expect(get(r, "dkim.syntax")).toMatchObject({ status: "pass", summary: expect.stringContaining("t=s"), evidence: { strictIdentity: [sel("google")] } });
+  });
+});

@@ -59,6 +59,30 @@ const SCENARIOS: readonly (readonly [string, CheckId, AuditStatus])[] = [
   ["dmarcbad.test", "dmarc.subdomain_policy", "fail"],
   ["dmarcbad.test", "dmarc.rua_authorized", "fail"],
   ["norua.test", "dmarc.rua", "fail"],
+  // DMARC: the policy receivers apply (RFC 7489 §6.6.3 step 6), for the domain and for a subdomain inheriting it.
+  ["dmarcbadp.test", "dmarc.policy", "fail"],
+  ["dmarcbadp.test", "dmarc.subdomain_policy", "fail"],
+  ["app.dmarcbadp.test", "dmarc.policy", "fail"],
+  ["dmarcbadsp.test", "dmarc.policy", "fail"],
+  ["dmarcbadsp.test", "dmarc.subdomain_policy", "fail"],
+  ["app.dmarcbadsp.test", "dmarc.policy", "fail"],
+  ["dmarcspnorua.test", "dmarc.policy", "fail"],
+  ["dmarcspnorua.test", "dmarc.subdomain_policy", "fail"],
+  ["dmarcnop.test", "dmarc.policy", "fail"],
+  ["app.dmarcnop.test", "dmarc.policy", "fail"],
+  // DMARC discovery for subdomains: the organisational record's sp, the subdomain's own, a discarded lookalike.
+  ["app.dmarcsub.test", "dmarc.record", "warn"],
+  ["app.dmarcsub.test", "dmarc.policy", "warn"],
+  ["own.dmarcsub.test", "dmarc.record", "pass"],
+  ["own.dmarcsub.test", "dmarc.policy", "pass"],
+  ["typo.dmarcsub.test", "dmarc.record", "fail"],
+  ["typo.dmarcsub.test", "dmarc.policy", "warn"],
+  ["dmarcsub.test", "dmarc.policy", "pass"],
+  // DKIM key tags: h=sha1, s=tlsrpt, an ed25519 SubjectPublicKeyInfo, k=dsa fail; h=sha1:sha256, s=email, t=s pass.
+  ["dkimtags.test", "dkim.syntax", "fail"],
+  ["dkimtags.test", "dkim.key_strength", "fail"],
+  ["dkimok.test", "dkim.syntax", "pass"],
+  ["dkimok.test", "dkim.key_strength", "pass"],
   // DKIM with configured selectors: one missing, one invalid, one 512-bit, one revoked.
   ["dkimweak.test", "dkim.selector", "fail"],
   ["dkimweak.test", "dkim.syntax", "fail"],
@@ -169,6 +193,14 @@ describe.runIf(dnsLabAvailable() && labPkiAvailable())("email checks against the
     expect(byDomain.get("stsredirect.test")?.get("mtasts.policy_fetch")?.evidence).toMatchObject({ status: 301, location: "https://good.test/.well-known/mta-sts.txt" });
     expect(byDomain.get("stsenforce.test")?.get("mtasts.mx_tls")?.summary).toContain("ERR_TLS_CERT_ALTNAME_INVALID");
     expect(byDomain.get("stsexpired.test")?.get("mtasts.policy_fetch")?.summary).toContain("CERT_HAS_EXPIRED");
+  });
+
+  it("names every unusable DKIM key and why, and what DMARC policy receivers apply", () => {
+    const unusable = JSON.stringify(byDomain.get("dkimtags.test")?.get("dkim.syntax")?.evidence);
+    for (const why of ["h=sha1 excludes sha256", "s=tlsrpt does not include email", "32-byte", "k=dsa"]) expect(unusable).toContain(why);
+    expect(byDomain.get("dmarcbadsp.test")?.get("dmarc.policy")).toMatchObject({ evidence: { effectivePolicy: "none", appliedAs: "fallback" } });
+    expect(byDomain.get("dmarcspnorua.test")?.get("dmarc.policy")).toMatchObject({ evidence: { appliedAs: "ignored" } });
+    expect(byDomain.get("app.dmarcsub.test")?.get("dmarc.policy")).toMatchObject({ evidence: { effectivePolicy: "quarantine", appliedTag: "sp", domain: "_dmarc.dmarcsub.test" } });
   });
 
   it("reports nothing as error on healthy lab answers, and counts in the JSON contract", () => {

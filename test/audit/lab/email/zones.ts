@@ -26,6 +26,14 @@ export const GOOD_MX = "mx1.good.test";
 export const UNCOVERED_MX = "a.b.stsenforce.test";
 export const MTA_STS_HOSTS = ["mta-sts.good.test", "mta-sts.stsenforce.test", "mta-sts.ststesting.test", "mta-sts.stsbad.test", "mta-sts.stsredirect.test", "mta-sts.stsexpired.test"] as const;
 
+/** An ed25519 public key as RFC 8463 §4.2 wants it (32 raw bytes), and the SubjectPublicKeyInfo some publish. */
+function ed25519Spki(): string {
+  return generateKeyPairSync("ed25519").publicKey.export({ format: "der", type: "spki" }).toString("base64");
+}
+function ed25519Raw(): string {
+  return generateKeyPairSync("ed25519").publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("base64");
+}
+
 const a = (name: string) => `${name} 300 IN A 127.0.0.1`;
 
 export function emailLabZones(): LabZone[] {
@@ -69,6 +77,29 @@ export function emailLabZones(): LabZone[] {
       txt("old._domainkey.dkimweak.test.", "v=DKIM1; k=rsa; p="),
       txt("broken._domainkey.dkimweak.test.", "v=DKIM1; k=rsa; p=not*base64"),
     ]),
+    // DMARC effective policy (RFC 7489 §6.6.3 step 6): each record's tags say "enforce", receivers apply none.
+    zone("dmarcbadp.test", [txt("_dmarc.dmarcbadp.test.", "v=DMARC1; p=rejectt; sp=reject; rua=mailto:d@dmarcbadp.test")]),
+    zone("dmarcbadsp.test", [txt("_dmarc.dmarcbadsp.test.", "v=DMARC1; p=reject; sp=bogus; rua=mailto:d@dmarcbadsp.test")]),
+    zone("dmarcspnorua.test", [txt("_dmarc.dmarcspnorua.test.", "v=DMARC1; p=reject; sp=rejct")]),
+    zone("dmarcnop.test", [txt("_dmarc.dmarcnop.test.", "v=DMARC1; sp=reject; rua=mailto:d@dmarcnop.test")]),
+    // A subdomain with its own valid record under an organisational one, and a lookalike that receivers discard.
+    zone("dmarcsub.test", [
+      txt("_dmarc.dmarcsub.test.", "v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@dmarcsub.test"),
+      txt("_dmarc.own.dmarcsub.test.", "v=DMARC1; p=reject; rua=mailto:d@dmarcsub.test"),
+      txt("_dmarc.typo.dmarcsub.test.", "v=dmarc1; p=none"),
+      a("app.dmarcsub.test."),
+    ]),
+    // DKIM keys that parse but no verifier can use for email (RFC 6376 §3.6.1 h=, s=; RFC 8301; RFC 8463).
+    zone("dkimtags.test", [
+      txt("sha1._domainkey.dkimtags.test.", `v=DKIM1; k=rsa; h=sha1; p=${rsaKey(2048)}`),
+      txt("svc._domainkey.dkimtags.test.", `v=DKIM1; k=rsa; s=tlsrpt; p=${rsaKey(2048)}`),
+      txt("edspki._domainkey.dkimtags.test.", `v=DKIM1; k=ed25519; p=${ed25519Spki()}`),
+      txt("dsa._domainkey.dkimtags.test.", `v=DKIM1; k=dsa; p=${rsaKey(2048)}`),
+    ]),
+    zone("dkimok.test", [
+      txt("both._domainkey.dkimok.test.", `v=DKIM1; k=rsa; h=sha1:sha256; s=email; t=s; p=${rsaKey(2048)}`),
+      txt("ed._domainkey.dkimok.test.", `v=DKIM1; k=ed25519; h=sha256; s=*; p=${ed25519Raw()}`),
+    ]),
     zone("stsdup.test", [txt("_mta-sts.stsdup.test.", "v=STSv1; id=1"), txt("_mta-sts.stsdup.test.", "v=STSv1; id=2")]),
     zone("stsenforce.test", [`stsenforce.test. 300 IN MX 10 ${UNCOVERED_MX}.`, a(`${UNCOVERED_MX}.`), txt("_mta-sts.stsenforce.test.", "v=STSv1; id=1"), a("mta-sts.stsenforce.test.")]),
     zone("ststesting.test", ["ststesting.test. 300 IN MX 10 mx1.ststesting.test.", a("mx1.ststesting.test."), txt("_mta-sts.ststesting.test.", "v=STSv1; id=1"), a("mta-sts.ststesting.test."), txt("_smtp._tls.ststesting.test.", "v=TLSRPTv1; rua=mailto:t@ststesting.test")]),
@@ -88,4 +119,6 @@ export const EXPECTED: Readonly<Record<string, ExpectedDomainState>> = {
   "good.test": { ...base, dkimSelectors: ["google", "ses1"], mxHosts: [GOOD_MX] },
   "parkedbad.test": { ...base, sending: false },
   "dkimweak.test": { ...base, dkimSelectors: ["s1", "old", "broken", "missing"] },
+  "dkimtags.test": { ...base, dkimSelectors: ["sha1", "svc", "edspki", "dsa"] },
+  "dkimok.test": { ...base, dkimSelectors: ["both", "ed"] },
 };
