@@ -4,7 +4,7 @@
  * Everything stays on loopback; unbound refuses everything outside `test.`.
  */
 import { spawn, execFile, type ChildProcess } from "node:child_process";
-import { createPrivateKey } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey } from "node:crypto";
 import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -12,6 +12,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import * as dnsPacket from "dns-packet";
 import { tcpExchange } from "../../../../audit/dns/transport";
+import { canonicalName } from "../../../../audit/dnssec/canonical";
+import { dnskeyRdata, keyTag } from "../../../../audit/dnssec/keys";
 import { startTamperProxy, type Tamper, type ZoneSigner } from "./tamper-proxy";
 import { findTool } from "./tools";
 
@@ -202,21 +204,32 @@ export async function startDnsLab(zones: readonly LabZone[], opts: DnsLabOptions
     const confPath = path.join(dir, "knot.conf");
     await writeFile(confPath, `${conf}\n`);
 
-    // Keys first, so each DS is known before the parent zone is written (LAB.md).
+    // Keys first, so each DS is known before the parent zone is written (LAB.md). One combined signing key (CSK)
+    // per zone, generated a few zones at a time: one keymgr run per zone keeps a many-zone lab quick to start. The
+    // DS is computed here from the key's PEM (RFC 4034 §5.1.4), which also gives the tamper proxy its signer.
+    const signers = new Map<string, ZoneSigner>();
     const dsOf = async (zone: string): Promise<string[]> => {
-      await run(keymgr, ["-c", confPath, zone, "generate", "algorithm=ecdsap256sha256", "ksk=yes"]);
-      await run(keymgr, ["-c", confPath, zone, "generate", "algorithm=ecdsap256sha256", "ksk=no"]);
-      const { stdout } = await run(keymgr, ["-c", confPath, zone, "ds"]);
+      const { stdout } = await run(keymgr, ["-c", confPath, zone, "generate", "algorithm=ecdsap256sha256", "ksk=yes", "zsk=yes"]);
+      const id = stdout.trim().split(/\s+/)[0] ?? "";
+      const key = createPrivateKey(await readFile(path.join(dir, "db", "keys", "keys", `${id}.pem`), "utf8"));
+      const jwk = createPublicKey(key).export({ format: "jwk" });
+      const dnskey = { flags: 257, algorithm: 13, key: Buffer.concat([Buffer.from(jwk.x ?? "", "base64url"), Buffer.from(jwk.y ?? "", "base64url")]) };
+      const tag = keyTag(dnskey);
+      signers.set(zone.replace(/\.$/, ""), { keyTag: tag, key });
       // Only the SHA-256 digest (type 2) is published: enough, and what registrars take.
-      return stdout.split("\n").filter((l) => / DS \d+ \d+ 2 /.test(l));
+      const digest = createHash("sha256").update(canonicalName(zone)).update(dnskeyRdata(dnskey)).digest("hex").toUpperCase();
+      return [`${zone} DS ${tag} 13 2 ${digest}`];
     };
     const trustAnchors = await dsOf("test.");
     const ds: Record<string, string[]> = {};
-    for (const z of zones) {
-      if (!signedKind(z)) continue;
-      const real = await dsOf(absolute(z.origin));
-      if (z.dnssec === "unlinked") continue;
-      ds[absolute(z.origin).replace(/\.$/, "")] = z.dnssec === "bogus" ? real.map(corruptDs) : real;
+    const signedZones = zones.filter(signedKind);
+    for (let i = 0; i < signedZones.length; i += 4) {
+      await Promise.all(
+        signedZones.slice(i, i + 4).map(async (z) => {
+          const real = await dsOf(absolute(z.origin));
+          if (z.dnssec !== "unlinked") ds[absolute(z.origin).replace(/\.$/, "")] = z.dnssec === "bogus" ? real.map(corruptDs) : real;
+        }),
+      );
     }
     // Each zone is delegated from the nearest lab zone above it (test. when none is).
     const parentOf = (origin: string): string =>
@@ -248,17 +261,9 @@ export async function startDnsLab(zones: readonly LabZone[], opts: DnsLabOptions
       return true;
     }, knot, () => knotLog);
 
-    // The tampering proxy re-signs with each zone's real ZSK, read from Knot's key store.
+    // The tampering proxy re-signs with each zone's real key.
     let served = port;
     if (opts.tamper && opts.tamper.length > 0) {
-      const signers = new Map<string, ZoneSigner>();
-      for (const origin of ["test.", ...zones.filter(signedKind).map((z) => absolute(z.origin))]) {
-        const { stdout } = await run(keymgr, ["-c", confPath, origin, "list"]);
-        const zsk = stdout.split("\n").map((l) => l.trim().split(/\s+/)).find((f) => f[2] === "ZSK");
-        if (!zsk || !zsk[0] || !zsk[1]) throw new Error(`DNS lab: no ZSK listed for ${origin}: ${stdout}`);
-        const pem = await readFile(path.join(dir, "db", "keys", "keys", `${zsk[0]}.pem`), "utf8");
-        signers.set(origin.replace(/\.$/, ""), { keyTag: Number(zsk[1]), key: createPrivateKey(pem) });
-      }
       const proxy = await startTamperProxy(port, opts.tamper, signers);
       stops.push(() => proxy.stop());
       served = proxy.port;
