@@ -11,6 +11,7 @@ import { isDmarcRecord, parseDmarc } from "../../../core/email/dmarc";
 import type { Lookup } from "../../../core/email/lookup";
 import type { AuditContext, AuditTarget, DnsLookup, DnsRecordType } from "../../types";
 import { COMMON_DKIM_SELECTORS } from "../email/dkim";
+import { findZone } from "../../dns/zone";
 import { relevantCaaSet } from "./caa";
 
 export interface ReliedOnRrset {
@@ -61,6 +62,13 @@ export async function reliedOnRrsets(target: AuditTarget, ctx: AuditContext): Pr
 
   add(n, "NS", "dns.resolve");
   add(n, "SOA", "dns.resolve");
+  // A subdomain audited on its own: the walk up to its zone, and the zone apex's NS and SOA.
+  const zone = await findZone(ctx.dns, n);
+  for (const w of zone.walked) add(w, "SOA", "dns.resolve");
+  if (zone.kind === "found") {
+    add(zone.zone, "NS", "dns.resolve");
+    add(zone.zone, "SOA", "dns.resolve");
+  }
 
   // The CAA climb (RFC 8659 §3): every level asked until a set is found, the found one included.
   const caa = await relevantCaaSet(n, ctx);
@@ -106,8 +114,16 @@ export async function reliedOnRrsets(target: AuditTarget, ctx: AuditContext): Pr
   // DKIM: the configured selectors, else the common ones; a selector may be a CNAME to the provider.
   const configured = ctx.expected?.dkimSelectors ?? [];
   for (const s of configured.length > 0 ? configured : COMMON_DKIM_SELECTORS) {
-    add(`${s}._domainkey.${n}`, "TXT", "dkim.*");
-    add(`${s}._domainkey.${n}`, "CNAME", "dkim.*");
+    // Each name on its CNAME chain, as the dkim checks follow it (RFC 6376 §3.6.2.1).
+    let current = `${s}._domainkey.${n}`;
+    for (let hop = 0; hop < 8; hop++) {
+      add(current, "TXT", "dkim.*");
+      add(current, "CNAME", "dkim.*");
+      const cname = await ctx.dns.query(current, "CNAME");
+      const next = cname.kind === "answer" ? cname.records[0] : undefined;
+      if (next === undefined || out.has(`TXT ${next}`)) break;
+      current = next;
+    }
   }
 
   // Web: the hosts the HTTPS checks connect to.
