@@ -17,12 +17,13 @@ import { labContext } from "./context";
 const LE = "C=US, O=Let's Encrypt, CN=R11";
 
 /** A zone with every RRset the audit reads: mail, its policies, CAA and web hosts. */
-function full(origin: string, dnssec: LabZone["dnssec"]): LabZone {
+function full(origin: string, dnssec: LabZone["dnssec"], extra: readonly string[] = []): LabZone {
   const o = `${origin}.`;
   return {
     origin,
     dnssec,
     records: [
+      ...extra,
       `${o} A 127.0.0.1`,
       `www.${o} A 127.0.0.1`,
       `app.${o} A 127.0.0.1`,
@@ -86,8 +87,9 @@ describe.runIf(dnsLabAvailable({ validatingResolver: true }))("dnssec.chain vali
     ];
     lab = await startDnsLab(
       [
-        full("good.test", "signed"),
-        full("n3good.test", "nsec3"),
+        // Subdomains aliased into another zone: CAA follows the alias, then climbs from the alias's own parent.
+        full("good.test", "signed", ["cdn.good.test. CNAME edge.n3good.test.", "cdn2.good.test. CNAME caahost.n3good.test."]),
+        full("n3good.test", "nsec3", ["edge.n3good.test. A 127.0.0.1", "caahost.n3good.test. A 127.0.0.1", 'caahost.n3good.test. CAA 0 issue "pki.goog"']),
         full("plain.test", "unsigned"),
         ...BOGUS_RRSETS.map(([zone]) => full(zone, zone === "caa.test" ? "nsec3" : "signed")),
         ...FORGED_DOWNGRADES.map(([zone, kind]) => full(zone, kind)),
@@ -162,6 +164,19 @@ describe.runIf(dnsLabAvailable({ validatingResolver: true }))("dnssec.chain vali
     const www = byId(report, "www.web.test")["dnssec.chain"];
     expect(www).toMatchObject({ status: "fail", evidence: { outcome: "bogus-rrset", zone: "web.test" } });
     expect(www?.summary).toContain("A www.web.test: ");
+  });
+
+  it("climbs CAA for an aliased subdomain as RFC 8659 §3 says: the alias target's CAA, else the subdomain's own parent, each hop validated", async () => {
+    const report = await audit(lab, ["cdn.good.test", "cdn2.good.test"]);
+    // The target edge.n3good.test has no CAA: the climb goes on at good.test, never at the target's parent n3good.test.
+    expect(byId(report, "cdn.good.test")["caa.present"]).toMatchObject({ status: "pass", evidence: { at: "good.test", climbed: ["cdn.good.test", "good.test"], records: ['0 issue "letsencrypt.org"'] } });
+    expect(byId(report, "cdn2.good.test")["caa.present"]).toMatchObject({ status: "pass", evidence: { at: "cdn2.good.test", records: ['0 issue "pki.goog"'] } });
+    for (const d of ["cdn.good.test", "cdn2.good.test"]) {
+      const chain = byId(report, d)["dnssec.chain"];
+      expect(chain).toMatchObject({ status: "pass", evidence: { zone: "good.test" } });
+      // The CAA lookup crosses zones: the CNAME is validated in good.test, the answer or its absence in n3good.test.
+      expect(JSON.stringify(chain?.evidence["rrsets"])).toContain(`"rrset":"CAA ${d}","status":"secure","zone":"n3good.test"`);
+    }
   });
 
   it("audits a name inside an unsigned zone on its own: insecure, with the zone named", async () => {
