@@ -84,6 +84,7 @@ describe.runIf(dnsLabAvailable({ validatingResolver: true }))("dnssec.chain vali
     const tamper: Tamper[] = [
       ...BOGUS_RRSETS.map(([, owner, type, how]): Tamper => ({ owner, type, how } as Tamper)),
       ...FORGED_DOWNGRADES.map(([zone, , how]): Tamper => ({ owner: zone, type: "DS", how })),
+      { owner: "_dmarc.soon.test", type: "TXT", how: "expiring" },
     ];
     lab = await startDnsLab(
       [
@@ -91,6 +92,7 @@ describe.runIf(dnsLabAvailable({ validatingResolver: true }))("dnssec.chain vali
         full("good.test", "signed", ["cdn.good.test. CNAME edge.n3good.test.", "cdn2.good.test. CNAME caahost.n3good.test."]),
         full("n3good.test", "nsec3", ["edge.n3good.test. A 127.0.0.1", "caahost.n3good.test. A 127.0.0.1", 'caahost.n3good.test. CAA 0 issue "pki.goog"']),
         full("plain.test", "unsigned"),
+        full("soon.test", "signed"),
         ...BOGUS_RRSETS.map(([zone]) => full(zone, zone === "caa.test" ? "nsec3" : "signed")),
         ...FORGED_DOWNGRADES.map(([zone, kind]) => full(zone, kind)),
         { origin: "n3.test", dnssec: "nsec3", records: [] },
@@ -151,6 +153,12 @@ describe.runIf(dnsLabAvailable({ validatingResolver: true }))("dnssec.chain vali
     expect(byId(report, zone)["dnssec.chain"]).toMatchObject({ status: "warn", evidence: { outcome: "insecure" }, summary: expect.stringContaining(how) });
     const unbound = createDnsClient({ resolvers: [parseResolverAddress(lab.resolverAddress ?? "")], timeoutMs: 1500, tries: 1 });
     expect(await unbound.query(zone, "SOA")).toMatchObject({ kind: "answer", authenticated: false });
+  });
+
+  it("judges signature expiry over every relied-on RRset: a DMARC RRSIG expiring in 3 days warns by name while DNSKEY and SOA have two weeks", async () => {
+    const checks = byId(await audit(lab, ["soon.test"]), "soon.test");
+    expect(checks["dnssec.chain"]?.status).toBe("pass");
+    expect(checks["dnssec.sig_expiry"]).toMatchObject({ status: "warn", summary: expect.stringMatching(/^the RRSIG over TXT _dmarc\.soon\.test expires in 3 days/) });
   });
 
   it("audits a name inside a signed zone on its own: the zone is found and said, the chain runs from its apex, its own RRsets are validated", async () => {

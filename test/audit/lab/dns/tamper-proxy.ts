@@ -21,6 +21,7 @@ export type Tamper =
         | "strip-signature" // its RRSIGs removed
         | "expired" // re-signed with the zone's ZSK, expired 3 days ago (RFC 4035 §5.3.1)
         | "not-yet-valid" // re-signed with the zone's ZSK, valid from 3 days on
+        | "expiring" // re-signed with the zone's ZSK, valid but expiring in 3 days
         | "forge-data"; // the data replaced, the genuine RRSIG kept (a spoofed answer)
     }
   /** A forged absence of the DS at a delegation (a downgrade to insecure, RFC 4035 §5.2). */
@@ -88,10 +89,16 @@ function tamperSection(section: dnsPacket.Answer[], rules: readonly Tamper[], si
         });
         break;
       case "expired":
+      case "expiring":
       case "not-yet-valid": {
         const now = Math.floor(Date.now() / 1000);
         // Beyond unbound's clock-skew allowance (val-sig-skew-max, 24 h), so the independent validator agrees.
-        const window = rule.how === "expired" ? { inception: now - 30 * DAY, expiration: now - 3 * DAY } : { inception: now + 3 * DAY, expiration: now + 30 * DAY };
+        const window =
+          rule.how === "expired"
+            ? { inception: now - 30 * DAY, expiration: now - 3 * DAY }
+            : rule.how === "expiring"
+              ? { inception: now - DAY, expiration: now + 3 * DAY }
+              : { inception: now + 3 * DAY, expiration: now + 30 * DAY };
         const rrset = out.flatMap((a) => (isSet(a) && a.type !== "OPT" ? [{ name: lower(a.name), type: a.type, ttl: a.ttl ?? 0, data: a.data }] : []));
         out = out.map((a) => {
           if (!isSig(a) || a.type !== "RRSIG") return a;
