@@ -50,8 +50,18 @@ export interface AuditReport {
 export type DnsRecordType = "A" | "AAAA" | "CNAME" | "MX" | "NS" | "SOA" | "TXT" | "CAA" | "DS" | "DNSKEY" | "RRSIG";
 
 export type DnsLookup<T> =
-  | { readonly kind: "answer"; readonly records: readonly T[]; readonly authenticated: boolean; readonly elapsedMs: number }
-  | { readonly kind: "absent"; readonly reason: "NXDOMAIN" | "NODATA"; readonly elapsedMs: number }
+  | { readonly kind: "answer"; readonly records: readonly T[]; readonly authenticated: boolean; readonly elapsedMs: number; readonly proof?: readonly SignedRecord[] }
+  | {
+      readonly kind: "absent";
+      readonly reason: "NXDOMAIN" | "NODATA";
+      readonly elapsedMs: number;
+      /**
+       * Optional (additive), from `querySigned` only: the CNAMEs followed and the authority section's SOA and
+       * NSEC/NSEC3 records with their RRSIGs, the proof a validator needs that the absence is genuine (RFC 4035
+       * §5.4). On an answer: the CNAMEs followed and any wildcard proof.
+       */
+      readonly proof?: readonly SignedRecord[];
+    }
   | { readonly kind: "error"; readonly reason: string; readonly elapsedMs: number };
 
 export interface MxRecord { readonly preference: number; readonly exchange: string }

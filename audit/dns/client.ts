@@ -112,13 +112,15 @@ export function createDnsClient(opts: DnsClientOptions): AuditDnsClient {
   }
 
   async function resolveChain(name: string, type: string, dnssec: boolean): Promise<
-    | { kind: "answer"; records: readonly dnsPacket.Answer[]; signatures: readonly dnsPacket.Answer[]; authenticated: boolean }
-    | { kind: "absent"; reason: "NXDOMAIN" | "NODATA" }
+    | { kind: "answer"; records: readonly dnsPacket.Answer[]; signatures: readonly dnsPacket.Answer[]; proof: readonly dnsPacket.Answer[]; authenticated: boolean }
+    | { kind: "absent"; reason: "NXDOMAIN" | "NODATA"; proof: readonly dnsPacket.Answer[] }
     | { kind: "error"; reason: string }
   > {
     let current = normaliseName(name);
     const seen = new Set<string>();
     let authenticated = true;
+    // Every hop's CNAMEs and denial records, for a validator (querySigned).
+    const proof: dnsPacket.Answer[] = [];
     for (let i = 0; i <= MAX_CNAME_CHASE; i++) {
       if (seen.has(current)) return { kind: "error", reason: `${type} ${name}: CNAME loop through ${current}` };
       seen.add(current);
@@ -126,8 +128,9 @@ export function createDnsClient(opts: DnsClientOptions): AuditDnsClient {
       if (asked.kind === "error") return asked;
       authenticated = authenticated && asked.authenticated;
       const r = asked.result;
-      if (r.kind === "answer") return { kind: "answer", records: r.records, signatures: r.signatures, authenticated };
-      if (r.kind === "absent") return { kind: "absent", reason: r.reason };
+      if (r.kind === "answer" || r.kind === "absent" || r.kind === "follow") proof.push(...r.proof);
+      if (r.kind === "answer") return { kind: "answer", records: r.records, signatures: r.signatures, proof, authenticated };
+      if (r.kind === "absent") return { kind: "absent", reason: r.reason, proof };
       if (r.kind === "follow") {
         current = r.target;
         continue;
@@ -152,16 +155,21 @@ export function createDnsClient(opts: DnsClientOptions): AuditDnsClient {
       const r = await resolveChain(name, type, true);
       const elapsedMs = Math.round(now() - started);
       if (r.kind === "answer") {
-        const records: SignedRecord[] = [];
-        for (const a of [...r.records, ...r.signatures]) {
-          if (a.type !== "OPT") records.push({ name: normaliseName(a.name), type: a.type, ttl: a.ttl ?? 0, data: a.data });
-        }
-        return { kind: "answer", records, authenticated: r.authenticated, elapsedMs };
+        const records = signedRecords([...r.records, ...r.signatures]);
+        return { kind: "answer", records, proof: signedRecords(r.proof), authenticated: r.authenticated, elapsedMs };
       }
-      if (r.kind === "absent") return { kind: "absent", reason: r.reason, elapsedMs };
+      if (r.kind === "absent") return { kind: "absent", reason: r.reason, proof: signedRecords(r.proof), elapsedMs };
       return { kind: "error", reason: r.reason, elapsedMs };
     },
   };
+}
+
+function signedRecords(answers: readonly dnsPacket.Answer[]): SignedRecord[] {
+  const out: SignedRecord[] = [];
+  for (const a of answers) {
+    if (a.type !== "OPT") out.push({ name: normaliseName(a.name), type: a.type, ttl: a.ttl ?? 0, data: a.data });
+  }
+  return out;
 }
 
 function toPacketType(type: string): dnsPacket.RecordType {

@@ -10,9 +10,11 @@ export type Interpretation =
       readonly signatures: readonly dnsPacket.Answer[];
       /** The CNAME chain followed inside this answer (owner names). */
       readonly chain: readonly string[];
+      /** What a validator needs besides the RRset: the chain's CNAMEs and NSEC/NSEC3 proofs with their RRSIGs. */
+      readonly proof: readonly dnsPacket.Answer[];
     }
-  | { readonly kind: "follow"; readonly target: string; readonly chain: readonly string[] }
-  | { readonly kind: "absent"; readonly reason: "NXDOMAIN" | "NODATA"; readonly chain: readonly string[] }
+  | { readonly kind: "follow"; readonly target: string; readonly chain: readonly string[]; readonly proof: readonly dnsPacket.Answer[] }
+  | { readonly kind: "absent"; readonly reason: "NXDOMAIN" | "NODATA"; readonly chain: readonly string[]; readonly proof: readonly dnsPacket.Answer[] }
   | { readonly kind: "rcode"; readonly rcode: string }
   | { readonly kind: "mismatch"; readonly detail: string };
 
@@ -38,14 +40,20 @@ export function interpretResponse(packet: dnsPacket.DecodedPacket, name: string,
     current = normaliseName(cname.data);
     if (chain.includes(current)) return { kind: "mismatch", detail: `CNAME loop at ${current}` };
   }
+  // The CNAMEs followed and the authority's denial records (RFC 4035 §3.1.3), each with its RRSIGs: a validator
+  // checks every RRset it relies on, and a wildcard answer or an absence only with its NSEC/NSEC3 proof.
+  const onChain = (a: dnsPacket.Answer): boolean => chain.includes(normaliseName(a.name)) && (a.type === "CNAME" || (a.type === "RRSIG" && a.data.typeCovered === "CNAME"));
+  const denial = (a: dnsPacket.Answer): boolean =>
+    a.type === "NSEC" || a.type === "NSEC3" || a.type === "SOA" || (a.type === "RRSIG" && ["NSEC", "NSEC3", "SOA"].includes(a.data.typeCovered));
+  const proof = [...answers.filter(onChain), ...(packet.authorities ?? []).filter(denial)];
   const records = answers.filter((a) => a.type === type && normaliseName(a.name) === current);
   if (records.length > 0) {
     const signatures = answers.filter(
       (a) => a.type === "RRSIG" && normaliseName(a.name) === current && a.data.typeCovered === type,
     );
-    return { kind: "answer", records, signatures, chain };
+    return { kind: "answer", records, signatures, chain, proof };
   }
-  if (rcode === "NXDOMAIN") return { kind: "absent", reason: "NXDOMAIN", chain };
-  if (chain.length > 0) return { kind: "follow", target: current, chain };
-  return { kind: "absent", reason: "NODATA", chain };
+  if (rcode === "NXDOMAIN") return { kind: "absent", reason: "NXDOMAIN", chain, proof };
+  if (chain.length > 0) return { kind: "follow", target: current, chain, proof };
+  return { kind: "absent", reason: "NODATA", chain, proof };
 }

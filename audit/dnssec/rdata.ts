@@ -1,3 +1,5 @@
+import { base32hexDecode } from "./base32hex";
+import type { Nsec3Proof } from "./denial";
 /** Narrowing of DNSSEC record data as dns-packet decodes it (the DNS client hands it over as `unknown`). */
 
 export interface DnskeyData {
@@ -58,6 +60,40 @@ export function asRrsig(v: unknown): RrsigData | undefined {
     return { typeCovered, algorithm, labels, originalTTL, expiration, inception, keyTag, signersName, signature };
   }
   return undefined;
+}
+
+export interface NsecData {
+  readonly nextDomain: string;
+  readonly rrtypes: readonly string[];
+}
+
+export function asNsec(v: unknown): NsecData | undefined {
+  if (!isRecord(v)) return undefined;
+  const { nextDomain, rrtypes } = v;
+  return typeof nextDomain === "string" && Array.isArray(rrtypes) && rrtypes.every((t) => typeof t === "string") ? { nextDomain, rrtypes } : undefined;
+}
+
+/** An NSEC3 record with its owner's hash label decoded; undefined unless the owner is `<base32hex>.<zone>`. */
+export function asNsec3(owner: string, zone: string, v: unknown): Nsec3Proof | undefined {
+  if (!isRecord(v)) return undefined;
+  const { algorithm, flags, iterations, salt, nextDomain, rrtypes } = v;
+  const labels = owner.split(".");
+  const first = labels[0] ?? "";
+  if (labels.slice(1).join(".") !== zone) return undefined;
+  const hash = base32hexDecode(first);
+  if (
+    hash === undefined ||
+    typeof algorithm !== "number" ||
+    typeof flags !== "number" ||
+    typeof iterations !== "number" ||
+    !Buffer.isBuffer(salt) ||
+    !Buffer.isBuffer(nextDomain) ||
+    !Array.isArray(rrtypes) ||
+    !rrtypes.every((t): t is string => typeof t === "string")
+  ) {
+    return undefined;
+  }
+  return { owner, hash, next: nextDomain, flags, iterations, salt, algorithm, types: rrtypes };
 }
 
 /** RFC 4034 §6.2 (as corrected by RFC 6840 §5.1): names inside these RDATA types are lower-cased. */

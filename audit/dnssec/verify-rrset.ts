@@ -15,7 +15,13 @@ export interface SignatureSeen {
 }
 
 export type RrsetVerdict =
-  | { readonly ok: true; readonly by: number; readonly signatures: readonly SignatureSeen[] }
+  | {
+      readonly ok: true;
+      readonly by: number;
+      /** The RRSIG labels field of the signature that verified: fewer than the owner's labels means a wildcard expansion. */
+      readonly labels: number;
+      readonly signatures: readonly SignatureSeen[];
+    }
   | { readonly ok: false; readonly reason: string; readonly signatures: readonly SignatureSeen[] };
 
 const iso = (s: number): string => new Date(s * 1000).toISOString().replace(".000Z", "Z");
@@ -67,7 +73,7 @@ export function verifyRrset(records: readonly SignedRecord[], type: string, sign
     const data = signedData(rrset, sig);
     for (const k of candidates) {
       const v = verifySignature(k, data, sig.signature);
-      if (v.ok) return { ok: true, by: sig.keyTag, signatures };
+      if (v.ok) return { ok: true, by: sig.keyTag, labels: sig.labels, signatures };
       reasons.push(`${tag}: ${v.reason}`);
     }
   }

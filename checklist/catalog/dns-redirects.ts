@@ -71,7 +71,8 @@ export const DNS_REDIRECTS = defineRow("dns-redirects", {
       "signed-ds-pending": { status: "warn", when: "The zone is (or, before apply, will be) signed, but its DS is not published at the registrar, so nothing validates it yet." },
       insecure: { status: "warn", when: "The zone is not signed (before apply: the stack plans no active ZoneDnssec)." },
       "not-validated": { status: "warn", when: "The resolver did not validate the zone (no AD bit) and this DNS client cannot fetch signatures to tell why." },
-      bogus: { status: "fail", when: "Signatures or keys do not match the DS: validating resolvers refuse to resolve the zone." },
+      bogus: { status: "fail", when: "Signatures or keys do not match the DS, or a signed parent denies the DS without a valid NSEC/NSEC3 proof: validating resolvers refuse to resolve the zone." },
+      "bogus-rrset": { status: "fail", when: "The zone's keys validate, but an RRset the audit relies on (TXT, MX, CAA, A/AAAA, or the proof of its absence) has a missing, expired, not-yet-valid or wrong signature: validating resolvers refuse it (named in the result)." },
     },
   },
   "dnssec.sig_expiry": {

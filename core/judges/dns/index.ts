@@ -8,7 +8,7 @@ import { judgeDnssecChain } from "./dnssec-chain";
 export { judgeCaaIssuerMatch, type CaaIssuerMatchInput, type LiveCertificate } from "./caa-issuer-match";
 export { judgeCaaPresent, type CaaPresentInput } from "./caa-present";
 export { judgeCaaSyntax } from "./caa-syntax";
-export { judgeDnssecChain, type DnssecChainInput } from "./dnssec-chain";
+export { judgeDnssecChain, type DnssecChainInput, type RrsetVerdicts } from "./dnssec-chain";
 export { caaDomainsForIssuer, organisationOf } from "./ca-domains";
 export { type CaaEntry, type CaaSet, caaText, entryText } from "./caa-set";
 

@@ -40,7 +40,9 @@ function ds(owner: string, key: Key) {
 
 type Table = Map<string, DnsLookup<SignedRecord>>;
 
-function world(opts: { corruptDs?: boolean; expiredKeySig?: boolean; noDs?: boolean; dsError?: boolean; soaSignedBy?: "zsk" | "stranger" } = {}) {
+type NoDs = "proven" | "unproven" | "nsec-lists-ds" | "child-apex-nsec" | "nsec-unsigned" | "other-name";
+
+function world(opts: { corruptDs?: boolean; expiredKeySig?: boolean; noDs?: NoDs; dsError?: boolean; soaSignedBy?: "zsk" | "stranger" } = {}) {
   const table: Table = new Map();
   const answer = (records: SignedRecord[]): DnsLookup<SignedRecord> => ({ kind: "answer", records, authenticated: false, elapsedMs: 1 });
   const pKsk = newKey(257);
@@ -55,7 +57,15 @@ function world(opts: { corruptDs?: boolean; expiredKeySig?: boolean; noDs?: bool
   const dsData = ds("child.test", cKsk);
   const dsSet: SignedRecord[] = [{ name: "child.test", type: "DS", ttl: 300, data: opts.corruptDs ? { ...dsData, digest: Buffer.alloc(32, 7) } : dsData }];
   if (opts.dsError) table.set("child.test|DS", { kind: "error", reason: "DS child.test: 127.0.0.1:53 answered SERVFAIL", elapsedMs: 1 });
-  else if (opts.noDs) table.set("child.test|DS", { kind: "absent", reason: "NODATA", elapsedMs: 1 });
+  else if (opts.noDs) {
+    // The parent's denial: the NSEC at child.test in test. (RFC 4035 §5.2), genuine or forged in one way.
+    const owner = opts.noDs === "other-name" ? "aaa.test" : "child.test";
+    const types = opts.noDs === "nsec-lists-ds" ? ["NS", "DS", "RRSIG", "NSEC"] : opts.noDs === "child-apex-nsec" ? ["NS", "SOA", "RRSIG", "NSEC", "DNSKEY"] : ["NS", "RRSIG", "NSEC"];
+    const nsec: SignedRecord[] = [{ name: owner, type: "NSEC", ttl: 300, data: { nextDomain: opts.noDs === "other-name" ? "bbb.test" : "zzz.test", rrtypes: types } }];
+    const signer = opts.noDs === "child-apex-nsec" ? cZsk : pZsk;
+    const proof = opts.noDs === "unproven" ? [] : opts.noDs === "nsec-unsigned" ? nsec : [...nsec, rrsig(nsec, opts.noDs === "child-apex-nsec" ? "child.test" : "test", signer)];
+    table.set("child.test|DS", { kind: "absent", reason: "NODATA", elapsedMs: 1, proof });
+  }
   else table.set("child.test|DS", answer([...dsSet, rrsig(dsSet, "test", pZsk)]));
   const soa: SignedRecord[] = [{ name: "child.test", type: "SOA", ttl: 300, data: { mname: "ns1.test", rname: "hostmaster.test", serial: 1, refresh: 3600, retry: 900, expire: 604800, minimum: 300 } }];
   table.set("child.test|SOA", answer([...soa, rrsig(soa, "child.test", opts.soaSignedBy === "stranger" ? newKey(256) : cZsk)]));
@@ -97,9 +107,25 @@ describe("DNSSEC chain validation", () => {
     expect(await validateZone(w.query, "child.test", [w.anchor], at)).toMatchObject({ status: "bogus", reason: expect.stringContaining("no DNSKEY with that tag") });
   });
 
-  it("is insecure when the signed parent has no DS for it", async () => {
-    const w = world({ noDs: true });
-    expect(await validateZone(w.query, "child.test", [w.anchor], at)).toMatchObject({ status: "insecure", reason: expect.stringContaining("no DS record for child.test in its signed parent test") });
+  it("is insecure when the signed parent proves with a signed NSEC that it has no DS for it", async () => {
+    const w = world({ noDs: "proven" });
+    expect(await validateZone(w.query, "child.test", [w.anchor], at)).toMatchObject({
+      status: "insecure",
+      reason: expect.stringMatching(/no DS record for child\.test in its signed parent test \(proven by NSEC child\.test lists only NS RRSIG NSEC\)/),
+    });
+  });
+
+  it.each([
+    ["unproven", "no signed NSEC or NSEC3 record proves it"],
+    ["nsec-lists-ds", "the NSEC at child.test lists DS"],
+    ["child-apex-nsec", "signer child.test is not test"],
+    ["nsec-unsigned", "no RRSIG covers it"],
+    ["other-name", "no NSEC at child.test (or covering it) proves that DS is absent"],
+  ] as const)("is bogus, never insecure, when the DS absence is not proven (%s): a forged downgrade (RFC 4035 §5.2)", async (variant, why) => {
+    const w = world({ noDs: variant });
+    const r = await validateZone(w.query, "child.test", [w.anchor], at);
+    expect(r).toMatchObject({ status: "bogus", reason: expect.stringContaining("DS child.test: test answers NODATA but does not prove it") });
+    expect(r.reason).toContain(why);
   });
 
   it("is an error, never insecure, when the DS lookup fails", async () => {

@@ -35,8 +35,16 @@ describe("dns.resolve", () => {
     expect(r).toMatchObject({ status: "warn", summary: expect.stringContaining("slowly") });
   });
 
-  it("fails a name that exists but is no zone apex", async () => {
-    expect(await resolveOn("www.acme.test")).toMatchObject({ status: "fail", summary: expect.stringContaining("is not a zone apex") });
+  it("passes a subdomain audited on its own, naming the zone it belongs to", async () => {
+    expect(await resolveOn("www.acme.test")).toMatchObject({
+      status: "pass",
+      summary: expect.stringMatching(/^www\.acme\.test is in zone acme\.test, whose apex answers NS \(ns1\.acme\.test\) and SOA in \d+ ms$/),
+      evidence: { zone: "acme.test", walked: ["www.acme.test", "acme.test"] },
+    });
+  });
+
+  it("still fails a subdomain that does not exist (NXDOMAIN), whatever its zone", async () => {
+    expect(await resolveOn("gone.acme.test")).toMatchObject({ status: "fail", evidence: { nxdomain: true } });
   });
 
   it("fails NXDOMAIN and marks it so the runner skips the dependants", async () => {

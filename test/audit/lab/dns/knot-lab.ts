@@ -4,33 +4,47 @@
  * Everything stays on loopback; unbound refuses everything outside `test.`.
  */
 import { spawn, execFile, type ChildProcess } from "node:child_process";
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { createHash, createPrivateKey, createPublicKey } from "node:crypto";
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import * as dnsPacket from "dns-packet";
 import { tcpExchange } from "../../../../audit/dns/transport";
+import { canonicalName } from "../../../../audit/dnssec/canonical";
+import { dnskeyRdata, keyTag } from "../../../../audit/dnssec/keys";
+import { startTamperProxy, type Tamper, type ZoneSigner } from "./tamper-proxy";
 import { findTool } from "./tools";
 
 const run = promisify(execFile);
 
 export interface LabZone {
-  /** e.g. `signed.test` (trailing dot optional); must be below `test.`. */
+  /**
+   * e.g. `signed.test` (trailing dot optional); must be below `test.`. A zone below another lab zone (e.g.
+   * `dept.nsec3.test` below `nsec3.test`) is delegated from it: its NS and DS go into that zone.
+   */
   readonly origin: string;
   /** Zone-file lines with absolute names, e.g. `signed.test. 300 IN TXT "v=spf1 -all"`. SOA/NS are added if absent. */
   readonly records: readonly string[];
-  /** `unlinked`: signed, but its DS is not published in the parent (DNSSEC turned on, registrar step forgotten). */
-  readonly dnssec: "signed" | "nsec3" | "bogus" | "unsigned" | "unlinked";
+  /**
+   * `unlinked`: signed, but its DS is not published in the parent (DNSSEC turned on, registrar step forgotten).
+   * `nsec3-optout`: NSEC3 with opt-out (RFC 5155 §6), so its unsigned delegations get no NSEC3 of their own.
+   */
+  readonly dnssec: "signed" | "nsec3" | "nsec3-optout" | "bogus" | "unsigned" | "unlinked";
 }
 
 export interface DnsLabOptions {
   readonly withValidatingResolver?: boolean;
+  /** Answers rewritten on the way out (see tamper-proxy.ts): `address` is then the tampering proxy, unbound's too. */
+  readonly tamper?: readonly Tamper[];
 }
 
 export interface DnsLab {
-  /** Knot, authoritative for `test.` and every child: `127.0.0.1:PORT`. */
+  /** Where to ask: Knot, authoritative for `test.` and every child, or the tampering proxy in front of it: `127.0.0.1:PORT`. */
   readonly address: string;
+  /** Knot itself, untampered. */
+  readonly knotAddress: string;
   /** The same Knot on IPv6: `[::1]:PORT`. */
   readonly address6: string;
   /** unbound validating with the `test.` trust anchor, when asked for: `127.0.0.1:PORT`. */
@@ -134,8 +148,9 @@ export async function startDnsLab(zones: readonly LabZone[], opts: DnsLabOptions
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), "dns-lab-"));
   const children: ChildProcess[] = [];
+  const stops: Array<() => Promise<void>> = [];
   const stop = async (): Promise<void> => {
-    await Promise.all(children.map(stopChild));
+    await Promise.all([...children.map(stopChild), ...stops.map((s) => s())]);
     await rm(dir, { recursive: true, force: true });
   };
   try {
@@ -163,6 +178,13 @@ export async function startDnsLab(zones: readonly LabZone[], opts: DnsLabOptions
       "    zsk-lifetime: 0",
       "    manual: on",
       "    nsec3: on",
+      "  - id: nsec3optout",
+      "    algorithm: ecdsap256sha256",
+      "    ksk-lifetime: 0",
+      "    zsk-lifetime: 0",
+      "    manual: on",
+      "    nsec3: on",
+      "    nsec3-opt-out: on",
       "template:",
       "  - id: default",
       `    storage: "${dir}/zones"`,
@@ -176,35 +198,52 @@ export async function startDnsLab(zones: readonly LabZone[], opts: DnsLabOptions
       ...zones.flatMap((z, i) => [
         `  - domain: ${absolute(z.origin)}`,
         `    file: child-${i}.zone`,
-        ...(signedKind(z) ? ["    dnssec-signing: on", `    dnssec-policy: ${z.dnssec === "nsec3" ? "nsec3" : "nsec"}`] : []),
+        ...(signedKind(z) ? ["    dnssec-signing: on", `    dnssec-policy: ${z.dnssec === "nsec3" ? "nsec3" : z.dnssec === "nsec3-optout" ? "nsec3optout" : "nsec"}`] : []),
       ]),
     ].join("\n");
     const confPath = path.join(dir, "knot.conf");
     await writeFile(confPath, `${conf}\n`);
 
-    // Keys first, so each DS is known before the parent zone is written (LAB.md).
+    // Keys first, so each DS is known before the parent zone is written (LAB.md). One combined signing key (CSK)
+    // per zone, generated a few zones at a time: one keymgr run per zone keeps a many-zone lab quick to start. The
+    // DS is computed here from the key's PEM (RFC 4034 §5.1.4), which also gives the tamper proxy its signer.
+    const signers = new Map<string, ZoneSigner>();
     const dsOf = async (zone: string): Promise<string[]> => {
-      await run(keymgr, ["-c", confPath, zone, "generate", "algorithm=ecdsap256sha256", "ksk=yes"]);
-      await run(keymgr, ["-c", confPath, zone, "generate", "algorithm=ecdsap256sha256", "ksk=no"]);
-      const { stdout } = await run(keymgr, ["-c", confPath, zone, "ds"]);
+      const { stdout } = await run(keymgr, ["-c", confPath, zone, "generate", "algorithm=ecdsap256sha256", "ksk=yes", "zsk=yes"]);
+      const id = stdout.trim().split(/\s+/)[0] ?? "";
+      const key = createPrivateKey(await readFile(path.join(dir, "db", "keys", "keys", `${id}.pem`), "utf8"));
+      const jwk = createPublicKey(key).export({ format: "jwk" });
+      const dnskey = { flags: 257, algorithm: 13, key: Buffer.concat([Buffer.from(jwk.x ?? "", "base64url"), Buffer.from(jwk.y ?? "", "base64url")]) };
+      const tag = keyTag(dnskey);
+      signers.set(zone.replace(/\.$/, ""), { keyTag: tag, key });
       // Only the SHA-256 digest (type 2) is published: enough, and what registrars take.
-      return stdout.split("\n").filter((l) => / DS \d+ \d+ 2 /.test(l));
+      const digest = createHash("sha256").update(canonicalName(zone)).update(dnskeyRdata(dnskey)).digest("hex").toUpperCase();
+      return [`${zone} DS ${tag} 13 2 ${digest}`];
     };
     const trustAnchors = await dsOf("test.");
     const ds: Record<string, string[]> = {};
-    for (const z of zones) {
-      if (!signedKind(z)) continue;
-      const real = await dsOf(absolute(z.origin));
-      if (z.dnssec === "unlinked") continue;
-      ds[absolute(z.origin).replace(/\.$/, "")] = z.dnssec === "bogus" ? real.map(corruptDs) : real;
+    const signedZones = zones.filter(signedKind);
+    for (let i = 0; i < signedZones.length; i += 4) {
+      await Promise.all(
+        signedZones.slice(i, i + 4).map(async (z) => {
+          const real = await dsOf(absolute(z.origin));
+          if (z.dnssec !== "unlinked") ds[absolute(z.origin).replace(/\.$/, "")] = z.dnssec === "bogus" ? real.map(corruptDs) : real;
+        }),
+      );
     }
-    const parent = [
-      "ns1.test. A 127.0.0.1",
-      "ns1.test. AAAA ::1",
-      ...zones.flatMap((z) => [`${absolute(z.origin)} NS ns1.test.`, ...(ds[absolute(z.origin).replace(/\.$/, "")] ?? [])]),
-    ];
+    // Each zone is delegated from the nearest lab zone above it (test. when none is).
+    const parentOf = (origin: string): string =>
+      zones
+        .map((z) => absolute(z.origin))
+        .filter((o) => o !== origin && origin.endsWith(`.${o}`))
+        .reduce((best, o) => (o.length > best.length ? o : best), "test.");
+    const delegations = (parent: string): string[] =>
+      zones
+        .filter((z) => parentOf(absolute(z.origin)) === parent)
+        .flatMap((z) => [`${absolute(z.origin)} NS ns1.test.`, ...(ds[absolute(z.origin).replace(/\.$/, "")] ?? [])]);
+    const parent = ["ns1.test. A 127.0.0.1", "ns1.test. AAAA ::1", ...delegations("test.")];
     await writeFile(path.join(dir, "zones", "test.zone"), zoneText("test.", parent));
-    await Promise.all(zones.map((z, i) => writeFile(path.join(dir, "zones", `child-${i}.zone`), zoneText(absolute(z.origin), z.records))));
+    await Promise.all(zones.map((z, i) => writeFile(path.join(dir, "zones", `child-${i}.zone`), zoneText(absolute(z.origin), [...z.records, ...delegations(absolute(z.origin))]))));
 
     let knotLog = "";
     const knot = spawn(knotd, ["-c", confPath], { stdio: ["ignore", "pipe", "pipe"] });
@@ -221,6 +260,14 @@ export async function startDnsLab(zones: readonly LabZone[], opts: DnsLabOptions
       }
       return true;
     }, knot, () => knotLog);
+
+    // The tampering proxy re-signs with each zone's real key.
+    let served = port;
+    if (opts.tamper && opts.tamper.length > 0) {
+      const proxy = await startTamperProxy(port, opts.tamper, signers);
+      stops.push(() => proxy.stop());
+      served = proxy.port;
+    }
 
     let resolverAddress: string | undefined;
     if (opts.withValidatingResolver) {
@@ -252,7 +299,7 @@ export async function startDnsLab(zones: readonly LabZone[], opts: DnsLabOptions
         "  cache-max-ttl: 0",
         "forward-zone:",
         '  name: "test."',
-        `  forward-addr: 127.0.0.1@${port}`,
+        `  forward-addr: 127.0.0.1@${served}`,
       ].join("\n");
       const uconfPath = path.join(dir, "unbound.conf");
       await writeFile(uconfPath, `${uconf}\n`);
@@ -267,7 +314,7 @@ export async function startDnsLab(zones: readonly LabZone[], opts: DnsLabOptions
       }, unbound, () => unboundLog);
       resolverAddress = `127.0.0.1:${uport}`;
     }
-    return { address: `127.0.0.1:${port}`, address6: `[::1]:${port}`, resolverAddress, trustAnchors, ds, stop };
+    return { address: `127.0.0.1:${served}`, knotAddress: `127.0.0.1:${port}`, address6: `[::1]:${port}`, resolverAddress, trustAnchors, ds, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -105,9 +105,20 @@ export function liveZone(opts: { readonly caa: readonly CaaRecord[]; readonly si
     table.set(`${ZONE}|SOA`, answer(soa(ZONE)));
   }
   const digest = createHash("sha256").update(canonicalName("example")).update(dnskeyRdata(parentKey.data)).digest("hex");
+  // The signed parent's NSEC chain (example → acme.example → example), so its absences are proven (RFC 4035 §5.4):
+  // no DS at the delegation, and no other type at its own apex than it lists.
+  const nsec = (owner: string, next: string, rrtypes: string[]): SignedRecord[] => {
+    const set: SignedRecord[] = [{ name: owner, type: "NSEC", ttl: 300, data: { nextDomain: next, rrtypes } }];
+    return [...set, rrsig(set, "example", parentKey)];
+  };
+  const parentDenial: Record<string, SignedRecord[]> = {
+    example: nsec("example", ZONE, ["NS", "SOA", "RRSIG", "NSEC", "DNSKEY"]),
+    [ZONE]: nsec(ZONE, "example", ["NS", "RRSIG", "NSEC"]),
+  };
+  table.set(`${ZONE}|DS`, { kind: "absent", reason: "NODATA", elapsedMs: 1, proof: parentDenial[ZONE] ?? [] });
   const dns: DnsClient = {
     ...fakeDns({ [ZONE]: { CAA: opts.caa, SOA: [{ mname: `ns1.${ZONE}`, rname: `hostmaster.${ZONE}`, serial: 1 }] } }),
-    querySigned: async (name, type) => table.get(`${name}|${type}`) ?? { kind: "absent", reason: "NODATA", elapsedMs: 1 },
+    querySigned: async (name, type) => table.get(`${name}|${type}`) ?? { kind: "absent", reason: "NODATA", elapsedMs: 1, ...(name === "example" ? { proof: parentDenial["example"] ?? [] } : {}) },
   };
   return labContext(dns, { issuer: opts.issuer, trustAnchors: [`example. DS ${keyTag(parentKey.data)} 13 2 ${digest}`], now: NOW });
 }

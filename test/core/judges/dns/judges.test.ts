@@ -31,6 +31,7 @@ describe("DNS judges: registered once, each outcome declared in the checklist", 
       judgeDnssecChain({ kind: "planned", zone: "acme.example", signing: false }),
       judgeDnssecChain({ kind: "resolver", zone: "acme.example", authenticated: false }),
       judgeDnssecChain({ kind: "validated", zone: "acme.example", status: "bogus", reason: "bad" }),
+      judgeDnssecChain({ kind: "validated", zone: "acme.example", status: "secure", reason: "ok", rrsets: { checked: 3, bogus: [{ rrset: "TXT _dmarc.acme.example", reason: "expired" }], unreadable: [] } }),
     ];
     const declared = (["caa.present", "caa.syntax", "caa.issuer_match", "dnssec.chain"] as const).flatMap((id) => Object.entries(CHECKS[id].outcomes ?? {}).map(([o, d]) => `${d.status}:${o}`));
     expect(seen.map(key).sort()).toEqual([...declared].sort());
@@ -44,6 +45,24 @@ describe("dnssec.chain judge", () => {
   it("gives a signed zone without DS at its parent the plan's outcome, and an unsigned one 'insecure'", () => {
     expect(key(judgeDnssecChain({ kind: "validated", zone: "acme.example", status: "insecure", reason: "no DS", publishesDnskey: true }))).toBe("warn:signed-ds-pending");
     expect(key(judgeDnssecChain({ kind: "validated", zone: "acme.example", status: "insecure", reason: "no DS", publishesDnskey: false }))).toBe("warn:insecure");
+  });
+  it("fails a zone whose keys validate when an RRset the audit relies on does not, naming it; even when the zone is unsigned", () => {
+    const rrsets = { checked: 5, bogus: [{ rrset: "TXT _dmarc.acme.example", reason: "RRSIG TXT by key 1: expired 2026-01-01T00:00:00Z" }], unreadable: [] };
+    for (const status of ["secure", "insecure"] as const) {
+      expect(judgeDnssecChain({ kind: "validated", zone: "acme.example", status, reason: "ok", rrsets })).toMatchObject({
+        status: "fail",
+        outcome: "bogus-rrset",
+        facts: [expect.stringContaining("1 RRset(s)"), "TXT _dmarc.acme.example: RRSIG TXT by key 1: expired 2026-01-01T00:00:00Z"],
+      });
+    }
+  });
+  it("cannot tell, never passes, when a relied-on RRset could not be validated", () => {
+    const rrsets = { checked: 5, bogus: [], unreadable: [{ rrset: "MX acme.example", reason: "timed out" }] };
+    expect(judgeDnssecChain({ kind: "validated", zone: "acme.example", status: "secure", reason: "ok", rrsets })).toMatchObject({ status: "cannot-tell", reason: expect.stringContaining("MX acme.example: timed out") });
+  });
+  it("says which zone a subdomain belongs to", () => {
+    const v = judgeDnssecChain({ kind: "validated", zone: "acme.example", name: "app.acme.example", status: "secure", reason: "ok", rrsets: { checked: 2, bogus: [], unreadable: [] } });
+    expect(v).toMatchObject({ status: "pass", facts: [expect.stringContaining("app.acme.example (in zone acme.example)")] });
   });
   it("cannot tell when validation could not finish, and passes a resolver's AD bit", () => {
     expect(judgeDnssecChain({ kind: "validated", zone: "acme.example", status: "error", reason: "timed out" })).toEqual({ status: "cannot-tell", reason: "could not validate DNSSEC for acme.example: timed out" });
