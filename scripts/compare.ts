@@ -228,7 +228,8 @@ async function webComparisons(sites: readonly string[], wantTestssl: boolean, sc
         }
       }
     }
-    if (wantTestssl) {
+    if (!wantTestssl) notes.push("testssl.sh: not run (45-95 s a site; opt in with `npm run compare -- --testssl`)");
+    else {
       const t0 = Date.now();
       const tssl = await testsslVerdicts(web, TLS_SITES, scratch);
       if (typeof tssl === "string") notes.push(tssl);

@@ -25,14 +25,6 @@ export const KNOWN_DISAGREEMENTS: readonly KnownDisagreement[] = [
   },
   {
     peer: "observatory",
-    check: "hdr.referrer",
-    target: "*",
-    clause: "Referrer Policy §3 (default strict-origin-when-cross-origin)",
-    right: "scope",
-    reason: "The Observatory passes a missing Referrer-Policy (browsers default to strict-origin-when-cross-origin); our hdr.referrer warns on it.",
-  },
-  {
-    peer: "observatory",
     check: "hsts.present",
     target: "hstsbad.test",
     clause: "RFC 6797 §6.1.1 (max-age is delta-seconds)",
@@ -50,26 +42,10 @@ export const KNOWN_DISAGREEMENTS: readonly KnownDisagreement[] = [
   {
     peer: "observatory",
     check: "web.redirect_first_hop",
-    target: "twohop.test",
-    clause: "RFC 6797 §7.2 (HSTS over http is ignored, each hop counts)",
-    right: "ours",
-    reason: "The Observatory looks at where the chain ends (https on the same host); we judge every hop.",
-  },
-  {
-    peer: "observatory",
-    check: "web.redirect_first_hop",
     target: "plainhop.test",
     clause: "RFC 6797 §7.2",
     right: "scope",
     reason: "The Observatory requests only http://<apex>, which redirects straight to https; the plain-http first hop is on the www alias, which it never requests and we do.",
-  },
-  {
-    peer: "observatory",
-    check: "cookie.secure",
-    target: "*",
-    clause: "RFC 6265bis §4.1.2.5 (Secure)",
-    right: "scope",
-    reason: "The Observatory's cookie test folds Secure, HttpOnly and SameSite into one verdict; cookie.secure judges Secure only.",
   },
   // opendmarc-check (opendmarc 1.4): it queries `_dmarc.<name>` only, without the public suffix list that the
   // opendmarc milter loads, so a subdomain without a record of its own has "no DMARC record" there.

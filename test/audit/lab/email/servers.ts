@@ -62,7 +62,7 @@ export async function startSmtpServer(cert: LabCert, opts: { readonly hideSTARTT
     key: cert.keyPem,
     cert: cert.chainPem,
     secure: false,
-    // LAB.md: without this smtp-server asks the system resolver for the client's name: off loopback.
+    // Without this smtp-server asks the system resolver for the client's name: off loopback.
     disableReverseLookup: true,
     authOptional: true,
     hideSTARTTLS: opts.hideSTARTTLS ?? false,
