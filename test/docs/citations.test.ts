@@ -1,6 +1,6 @@
 /**
- * Every Markdown file the product cites (code, help text, README, docs) exists: no `CHECKS.md`, `DESIGN.md` or
- * `LAB.md` that lives only outside the repository.
+ * Every Markdown file the product cites (code, help text, README, docs) exists: no research note
+ * that lives only outside the repository.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";

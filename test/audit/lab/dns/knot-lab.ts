@@ -1,6 +1,6 @@
 /**
  * The DNS lab: Knot DNS serving a signed `test.` parent and the caller's child zones (signed, NSEC3, bogus,
- * unsigned) on 127.0.0.1 and ::1 at a free port, plus unbound as a validating resolver when asked. See LAB.md.
+ * unsigned) on 127.0.0.1 and ::1 at a free port, plus unbound as a validating resolver when asked.
  * Everything stays on loopback; unbound refuses everything outside `test.`.
  */
 import { spawn, execFile, type ChildProcess } from "node:child_process";
@@ -204,7 +204,7 @@ export async function startDnsLab(zones: readonly LabZone[], opts: DnsLabOptions
     const confPath = path.join(dir, "knot.conf");
     await writeFile(confPath, `${conf}\n`);
 
-    // Keys first, so each DS is known before the parent zone is written (LAB.md). One combined signing key (CSK)
+    // Keys first, so each DS is known before the parent zone is written. One combined signing key (CSK)
     // per zone, generated a few zones at a time: one keymgr run per zone keeps a many-zone lab quick to start. The
     // DS is computed here from the key's PEM (RFC 4034 §5.1.4), which also gives the tamper proxy its signer.
     const signers = new Map<string, ZoneSigner>();

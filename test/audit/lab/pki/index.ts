@@ -2,7 +2,7 @@
  * A throwaway PKI for the loopback lab, built with the `openssl` CLI in a temp dir.
  *
  * Why the CLI and `openssl ca`: OpenSSL 3.0 cannot backdate with `x509`, but `openssl ca -startdate/-enddate` can,
- * which the expired / expiring / not-yet-valid leaves need (LAB.md). Keys are EC P-256 (well under a second each).
+ * which the expired / expiring / not-yet-valid leaves need. Keys are EC P-256 (well under a second each).
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";

@@ -1,6 +1,6 @@
 /**
  * A TLS server that sends the leaf certificate alone, run as a separate process: within one Node process OpenSSL
- * completes chains from intermediates loaded by any context (LAB.md), so "intermediate not served" cannot be
+ * completes chains from intermediates loaded by any context, so "intermediate not served" cannot be
  * modelled by the lab's own servers. The child prints its port on stdout and exits when stdin closes.
  */
 import { spawn, type ChildProcess } from "node:child_process";
