@@ -5,6 +5,7 @@
 import dgram from "node:dgram";
 import net from "node:net";
 import * as dnsPacket from "dns-packet";
+import { serveDnsOverTcp } from "./tcp-framing";
 
 export type FaultMode = "answer" | "timeout" | "servfail" | "refused" | "truncate" | "malformed" | "wrong-id";
 
@@ -102,25 +103,7 @@ export async function startFaultDnsServer(opts: FaultServerOptions): Promise<Fau
   const questions: FaultQuestion[] = [];
   const sockets = new Set<net.Socket>();
   for (let attempt = 0; ; attempt++) {
-    const tcp = net.createServer((sock) => {
-      sockets.add(sock);
-      sock.on("close", () => sockets.delete(sock));
-      sock.on("error", () => sock.destroy());
-      let buf = Buffer.alloc(0);
-      sock.on("data", (chunk: Buffer) => {
-        buf = Buffer.concat([buf, chunk]);
-        while (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) {
-          const msg = buf.subarray(2, 2 + buf.readUInt16BE(0));
-          buf = buf.subarray(2 + msg.length);
-          const out = respond(msg, "tcp", opts, questions);
-          if (out) {
-            const len = Buffer.alloc(2);
-            len.writeUInt16BE(out.length, 0);
-            sock.write(Buffer.concat([len, out]));
-          }
-        }
-      });
-    });
+    const tcp = net.createServer((sock) => serveDnsOverTcp(sock, sockets, (msg) => respond(msg, "tcp", opts, questions)));
     await new Promise<void>((resolve, reject) => {
       tcp.once("error", reject);
       tcp.listen(0, host, () => resolve());

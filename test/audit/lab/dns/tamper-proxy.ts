@@ -8,6 +8,7 @@ import { sign, type KeyObject } from "node:crypto";
 import dgram from "node:dgram";
 import net from "node:net";
 import * as dnsPacket from "dns-packet";
+import { serveDnsOverTcp } from "./tcp-framing";
 import { signedData } from "../../../../audit/dnssec/canonical";
 import { tcpExchange } from "../../../../audit/dns/transport";
 
@@ -168,25 +169,7 @@ async function rewrite(query: Buffer, knotPort: number, rules: readonly Tamper[]
 export async function startTamperProxy(knotPort: number, rules: readonly Tamper[], signers: ReadonlyMap<string, ZoneSigner>): Promise<TamperProxy> {
   const sockets = new Set<net.Socket>();
   for (let attempt = 0; ; attempt++) {
-    const tcp = net.createServer((sock) => {
-      sockets.add(sock);
-      sock.on("close", () => sockets.delete(sock));
-      sock.on("error", () => sock.destroy());
-      let buf = Buffer.alloc(0);
-      sock.on("data", (chunk: Buffer) => {
-        buf = Buffer.concat([buf, chunk]);
-        while (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) {
-          const msg = buf.subarray(2, 2 + buf.readUInt16BE(0));
-          buf = buf.subarray(2 + msg.length);
-          void rewrite(Buffer.from(msg), knotPort, rules, signers).then((out) => {
-            if (!out || sock.destroyed) return;
-            const len = Buffer.alloc(2);
-            len.writeUInt16BE(out.length, 0);
-            sock.write(Buffer.concat([len, out]));
-          });
-        }
-      });
-    });
+    const tcp = net.createServer((sock) => serveDnsOverTcp(sock, sockets, (msg) => rewrite(msg, knotPort, rules, signers)));
     await new Promise<void>((resolve, reject) => {
       tcp.once("error", reject);
       tcp.listen(0, "127.0.0.1", () => resolve());
