@@ -6,10 +6,9 @@ import { resolve } from "node:path";
 import { formatIssues } from "../../config/format";
 import { readStackFile, StackFileError } from "../../config/stack-file";
 import { validateConfig } from "../../config/validate";
-import type { ScorecardRowId } from "../../checklist/types";
 import { errorDocument, formatErrorDocument, type InputError } from "../error-document";
 import { EXIT, type ExitCode } from "../exit-codes";
-import { previewDocument, renderPreview } from "./report";
+import { renderPreview } from "./report";
 
 export interface PreviewOptions {
   readonly stack: string;
@@ -53,27 +52,13 @@ export async function runPreview(opts: PreviewOptions): Promise<ExitCode> {
     return stop(EXIT.invalidInput, `launch-ready: ${stack.path} has ${report.errors.length} config error(s); nothing was previewed:\n${formatIssues(report.errors, "✗")}\n`, report.errors);
   }
   // The Pulumi SDK costs about a second to load: only once the config is known to be good.
-  const [{ runOffline }, { PLAN_RULES }, { buildScorecard }] = await Promise.all([
-    import("../../engine/run"),
-    import("../../policy/rules"),
-    import("../../policy/scorecard"),
-  ]);
+  const [{ runOffline }, { planDocument }] = await Promise.all([import("../../engine/run"), import("./plan-document")]);
   const run = await runOffline({ stack, projectDir: opts.projectDir ?? PROJECT_DIR, preview: opts.mode === "preview" });
   if (run.errors.length > 0) {
     const text = `launch-ready: the program failed for stack ${stack.stack}:\n${run.errors.map((e) => `  ✗ ${e}`).join("\n")}\n`;
     return stop(EXIT.incomplete, text, run.errors.map((message) => ({ message })));
   }
-  const unprovisioned = new Map<ScorecardRowId, string[]>();
-  for (const w of report.warnings) {
-    const row = w.unprovisionedRow;
-    if (row !== undefined) unprovisioned.set(row, [...(unprovisioned.get(row) ?? []), w.path]);
-  }
-  const scorecard = buildScorecard(PLAN_RULES, run.resources, unprovisioned, { acknowledgements: report.value?.acknowledgements ?? [], now: new Date() });
-  // The program (index.ts) logs each config warning as `path: message` for users of the real CLI; we have
-  // printed them already, so drop exactly those and keep anything else it logged.
-  const printed = new Set(report.warnings.map((w) => `${w.path}: ${w.message}`));
-  const logs = run.logs.filter((l) => !printed.has(l.message));
-  const doc = previewDocument(stack.stack, opts.mode, run.resources, scorecard, run.outputs, report.warnings, logs);
+  const doc = planDocument(stack.stack, opts.mode, run, report, new Date());
   out(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : renderPreview(doc));
   if (opts.html !== undefined) {
     const { fromPreview, packageVersion, writeHtmlReport } = await import("../../report/html");
@@ -83,5 +68,5 @@ export async function runPreview(opts: PreviewOptions): Promise<ExitCode> {
       return EXIT.incomplete;
     }
   }
-  return scorecard.blocked ? EXIT.checkFailed : EXIT.ok;
+  return doc.blocked ? EXIT.checkFailed : EXIT.ok;
 }

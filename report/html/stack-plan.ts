@@ -9,7 +9,6 @@
  * must not load it. Not exported from `./index` for that reason: import this file directly, lazily.
  */
 import { resolve } from "node:path";
-import type { ScorecardRowId } from "../../checklist/types";
 import type { PreviewDocument } from "../../cli/preview/report";
 
 export type StackPlan = { readonly ok: true; readonly doc: PreviewDocument } | { readonly ok: false; readonly reason: string };
@@ -46,26 +45,12 @@ export async function planOfStack(opts: StackPlanOptions): Promise<StackPlan> {
     if (report.errors.length > 0) {
       return failed(`${stack.path} has ${report.errors.length} config error(s), so the plan was not built (${issues(report.errors)}); run \`launch-ready preview --stack ${stack.stack}\` to see them all.`);
     }
-    const [{ runOffline }, { PLAN_RULES }, { buildScorecard }, { previewDocument }] = await Promise.all([
-      import("../../engine/run"),
-      import("../../policy/rules"),
-      import("../../policy/scorecard"),
-      import("../../cli/preview/report"),
-    ]);
+    const [{ runOffline }, { planDocument }] = await Promise.all([import("../../engine/run"), import("../../cli/preview/plan-document")]);
     const run = await runOffline({ stack, projectDir: opts.projectDir ?? PROJECT_DIR, preview: true });
     if (run.errors.length > 0) {
       return failed(`The Pulumi program failed for stack ${stack.stack} under the offline preview (${run.errors.join("; ")}); run \`launch-ready preview --stack ${stack.stack}\` for details.`);
     }
-    // Rows a config warning says the stack does not provision: the same map `launch-ready preview` hands the scorecard.
-    const unprovisioned = new Map<ScorecardRowId, string[]>();
-    for (const w of report.warnings) {
-      const row = w.unprovisionedRow;
-      if (row !== undefined) unprovisioned.set(row, [...(unprovisioned.get(row) ?? []), w.path]);
-    }
-    const scorecard = buildScorecard(PLAN_RULES, run.resources, unprovisioned, { acknowledgements: report.value?.acknowledgements ?? [], now: opts.now ?? new Date() });
-    const printed = new Set(report.warnings.map((w) => `${w.path}: ${w.message}`));
-    const logs = run.logs.filter((l) => !printed.has(l.message));
-    return { ok: true, doc: previewDocument(stack.stack, "preview", run.resources, scorecard, run.outputs, report.warnings, logs) };
+    return { ok: true, doc: planDocument(stack.stack, "preview", run, report, opts.now ?? new Date()) };
   } catch (err) {
     return failed(`The offline preview of stack ${opts.stack} stopped: ${err instanceof Error ? err.message : String(err)}.`);
   }
