@@ -6,8 +6,7 @@
  *
  * `errors` is what tells it apart from a report; `path` names the config field, option or argument when there is one.
  */
-import { z } from "zod";
-import { EXIT, type ExitCode } from "./exit-codes";
+import type { ExitCode } from "./exit-codes";
 
 export type CommandName = "preview" | "audit";
 
@@ -44,20 +43,3 @@ export function jsonCommandOf(argv: readonly string[]): CommandName | undefined 
   if (command !== "preview" && command !== "audit") return undefined;
   return opts.includes("--json") ? command : undefined;
 }
-
-/** The same document as a schema: docs/CHECKS.md is generated from it and the tests parse real output with it. */
-export const ERROR_JSON = z
-  .strictObject({
-    command: z.enum(["preview", "audit"]).describe("the command that stopped"),
-    exitCode: z.literal([EXIT.invalidInput, EXIT.incomplete, EXIT.internal]).describe("the exit status, repeated: 2, 3 or 70 (see Exit status)"),
-    errors: z
-      .array(
-        z.strictObject({
-          path: z.string().min(1).optional().describe("the config field (`launch-ready:domains[0].name`), option (`--stack`) or argument (`domains[1]`), when there is one"),
-          message: z.string().min(1).describe("what is wrong and how to fix it"),
-        }),
-      )
-      .min(1)
-      .describe("every problem found, in order"),
-  })
-  .describe("`--json` when the command stops before it has a report") satisfies z.ZodType<ErrorDocument>;

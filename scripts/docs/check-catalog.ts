@@ -4,7 +4,7 @@
  * defines it. `npm run docs` writes it; test/docs fails when the committed file drifts.
  */
 import { EXIT_CODES } from "../../cli/exit-codes";
-import { ERROR_JSON } from "../../cli/error-document";
+import { ERROR_JSON } from "../../cli/error-document-contract";
 import { PREVIEW_JSON } from "../../cli/preview/json-contract";
 import { AUDIT_JSON } from "../../audit/report/json-contract";
 import type { AuditStatus } from "../../audit/types";

@@ -3,7 +3,7 @@
  * a key the document gains without the contract, or loses, fails here.
  */
 import { describe, expect, it } from "vitest";
-import { ERROR_JSON } from "../../cli/error-document";
+import { ERROR_JSON } from "../../cli/error-document-contract";
 import { PREVIEW_JSON } from "../../cli/preview/json-contract";
 import { AUDIT_JSON } from "../../audit/report/json-contract";
 import { cli } from "./run-cli";
