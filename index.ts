@@ -1,19 +1,23 @@
 /**
- * The launch-ready Pulumi program: read the `launch-ready:` stack config, validate it (all errors at once, nothing
- * registered when any), then build one Domain component per domain.
+ * The launch-ready stack program: one user of the component library (`lib/`). It reads the `launch-ready:` stack
+ * config, validates all of it (nothing is registered when anything is wrong), then makes one `Domain` per entry.
+ * A program of your own can use the same components directly: examples/typescript-program.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Domain } from "./components/domain/domain";
 import { formatIssues, namespaceFromPulumiConfig } from "./config/format";
-import { NAMESPACE, validateConfig } from "./config/validate";
+import { stackDomains } from "./config/stack-domains";
+import { NAMESPACE } from "./config/validate";
+import { withArgsPath } from "./components/domain/args-path";
+import { Domain } from "./lib";
 
-const report = validateConfig(namespaceFromPulumiConfig(pulumi.runtime.allConfig(), NAMESPACE));
+const report = stackDomains(namespaceFromPulumiConfig(pulumi.runtime.allConfig(), NAMESPACE));
 if (report.errors.length > 0 || report.value === undefined) {
   throw new pulumi.RunError(`The stack config has ${report.errors.length} problem(s):\n${formatIssues(report.errors, "✗")}`);
 }
-for (const w of report.warnings) pulumi.log.warn(`${w.path}: ${w.message}`);
+for (const w of report.value.stackWarnings) pulumi.log.warn(`${w.path}: ${w.message}`);
 
-const domains = report.value.domains.map((spec) => ({ name: spec.name, component: new Domain(resourceSlug(spec.name), { spec }) }));
+// Each component reports its entry's warnings under the entry's stack-file path.
+const domains = report.value.domains.map(({ path, args }) => ({ name: args.name, component: new Domain(resourceSlug(args.name), withArgsPath(args, path)) }));
 
 /**
  * Per domain: the zone id, Cloudflare's name servers (give them to the registrar), the managed records and, with

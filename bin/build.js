@@ -6,6 +6,7 @@
 //   node bin/build.js [--outdir DIR]   build (default dist/)
 //   node bin/build.js --check          exit 1, saying why, when dist/ is missing or older than its sources
 "use strict";
+const { spawnSync } = require("node:child_process");
 const { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
 const { isAbsolute, join, relative, resolve, sep } = require("node:path");
 const { ROOT_FILES, STAMP, stampOf, staleReason, typeScriptSources } = require("./build-stamp.js");
@@ -36,6 +37,7 @@ function build(root = ROOT, outdir = join(root, "dist")) {
     supported: { "dynamic-import": false },
     logLevel: "warning",
   });
+  emitTypes(root, outdir);
   // The compiled code finds the project next to itself (`__dirname/..`): the project file and the version.
   copyFileSync(join(root, "Pulumi.yaml"), join(outdir, "Pulumi.yaml"));
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -43,6 +45,16 @@ function build(root = ROOT, outdir = join(root, "dist")) {
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, STAMP), `${JSON.stringify(stamp)}\n`);
   return sources.length;
+}
+
+/**
+ * The component library's type declarations (`import { Domain } from "launch-ready"` in a TypeScript program):
+ * `tsc` over `lib/` and what it imports (tsconfig.lib.json), declarations only, beside the JavaScript esbuild wrote.
+ */
+function emitTypes(root, outdir) {
+  const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
+  const run = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.lib.json"), "--outDir", outdir], { cwd: root, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`the library's type declarations did not compile:\n${run.stdout}${run.stderr}`);
 }
 
 function main(argv) {

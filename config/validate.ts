@@ -13,7 +13,7 @@ import { parseQuotedTxt } from "../core/dns/txt";
 import { blockedIssuers, type CaaRecord, parseCaa, platformIssuers } from "../core/edge/caa";
 import { acknowledgementIssues, toAcknowledgements } from "./acknowledgements";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
-import { type DomainConfig, type LaunchReadyConfig, launchReadyConfigSchema } from "./schema";
+import { type DomainConfig, domainSchema, type LaunchReadyConfig, launchReadyConfigSchema } from "./schema";
 import type { DomainSpec, LaunchReadySpec, LegacyPathSpec, Origin, RateLimitSpec, WebHostSpec, WebSpec } from "./spec";
 
 export const NAMESPACE = "launch-ready";
@@ -47,6 +47,35 @@ export function validateConfig(
   errors.push(...acks.errors);
   warnings.push(...acks.warnings);
   return errors.length > 0 ? { errors: sortIssues(errors), warnings } : { value: spec, errors: [], warnings };
+}
+
+/**
+ * One domain on its own, as the `Domain` component receives it (`lib/`): the same schema, defaults and rules as a
+ * `launch-ready:domains[]` entry of a stack file, with every path under `root` (e.g. `["args"]`). What needs the
+ * other domains of a stack (a name declared twice, legacy paths inherited by a redirect-only domain) is the stack
+ * file's business, not this.
+ */
+export function validateDomainArgs(raw: unknown, root: readonly PropertyKey[] = []): ConfigReport<DomainSpec> {
+  const parsed = domainSchema.safeParse(raw);
+  if (!parsed.success) {
+    // zod's paths start at the domain: put them under `root`.
+    const errors = fromZodIssues(parsed.error.issues, (p) => knownKeysAt(p, domainSchema)).map((i) => ({ ...i, path: rootPath(root, i.path) }));
+    return { errors: sortIssues(errors), warnings: [] };
+  }
+  const errors: ConfigIssue[] = [];
+  const warnings: ConfigIssue[] = [];
+  const at = (...p: PropertyKey[]) => formatPath([...root, ...p]);
+  const spec = normaliseDomain(parsed.data, at, errors, warnings);
+  checkRedirectRuleCount(spec, at("web"), errors);
+  return errors.length > 0 ? { errors: sortIssues(errors), warnings } : { value: spec, errors: [], warnings };
+}
+
+/** `args` + `web.hsts` → `args.web.hsts`; `args` + `(stack config)` → `args`. */
+function rootPath(root: readonly PropertyKey[], path: string): string {
+  const head = formatPath(root);
+  if (root.length === 0) return path;
+  if (path === "(stack config)") return head;
+  return path.startsWith("[") ? `${head}${path}` : `${head}.${path}`;
 }
 
 function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: ConfigIssue[]): LaunchReadySpec {
@@ -233,15 +262,16 @@ function checkUserCaa(d: DomainConfig, acm: boolean, at: (...p: PropertyKey[]) =
 }
 
 /**
- * Redirect-only domains: when the target is a domain of this stack, its legacy paths apply on the redirect-only hosts
- * too, so `https://old.example/pricing.html` reaches the page's new place in one hop. Where the target itself
+ * Redirect-only domains: when the target is a domain of this stack and the redirect-only domain lists no legacy
+ * paths of its own, the target's apply on the redirect-only hosts too, so `https://old.example/pricing.html` reaches the page's new place in one hop. Where the target itself
  * redirects, the redirect checks say so (their judges, not config validation, decide what that means).
  */
 function linkRedirectOnlyDomains(domains: readonly DomainSpec[]): DomainSpec[] {
   const servedBy = new Map(domains.flatMap((d) => (d.web !== undefined && d.web.redirectTo === undefined ? [[d.web.canonicalHost, d.web] as const] : [])));
   return domains.map((d) => {
     const web = d.web;
-    if (web?.redirectTo === undefined) return d;
+    // Its own list wins: a domain that lists legacy paths says where each of them goes.
+    if (web?.redirectTo === undefined || web.legacyPaths.length > 0) return d;
     const host = new URL(web.redirectTo).hostname;
     const target = servedBy.get(host);
     return target === undefined ? d : { ...d, web: { ...web, legacyPaths: target.legacyPaths } };
@@ -263,7 +293,6 @@ function normaliseWeb(
       ["origin", w.origin !== undefined],
       ["canonicalHost", w.canonicalHost !== undefined],
       ["hosts", w.hosts.length > 0],
-      ["legacyPaths", w.legacyPaths.length > 0],
     ] as const) {
       if (present) errors.push({ path: at(key), message: `cannot be used with \`redirectTo\`: a redirect-only domain serves nothing itself; remove \`${key}\` or \`redirectTo\`` });
     }
@@ -378,8 +407,8 @@ function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
 }
 
 /** The keys an object schema accepts at a path, for "did you mean" hints on unknown keys. */
-function knownKeysAt(path: readonly PropertyKey[]): readonly string[] {
-  let schema: z.core.$ZodType | undefined = launchReadyConfigSchema;
+function knownKeysAt(path: readonly PropertyKey[], root: z.core.$ZodType = launchReadyConfigSchema): readonly string[] {
+  let schema: z.core.$ZodType | undefined = root;
   for (const part of path) {
     schema = schema === undefined ? undefined : child(unwrap(schema), part);
   }

@@ -28,6 +28,8 @@ export function offlineMocks(opts: OfflineMocksOptions): pulumi.runtime.Mocks {
   return {
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
       const id = fakeId(args.type, args.name);
+      // A zone the program creates itself: later lookups by its id answer with its name, as Cloudflare would.
+      if (args.type === "cloudflare:index/zone:Zone" && typeof args.inputs["name"] === "string") zoneNameById.set(id, args.inputs["name"].toLowerCase());
       // After apply, the state holds what the provider reads back (e.g. DNSSEC `pending`), not only what was sent.
       const computed = opts.preview ? {} : { ...computedOutputs(args.type, args.name, id, args.inputs, zoneNameById), ...readBack(args.type, args.inputs) };
       return { id: opts.preview ? undefined : id, state: { ...args.inputs, ...computed } };
@@ -43,13 +45,20 @@ export function offlineMocks(opts: OfflineMocksOptions): pulumi.runtime.Mocks {
 function zoneLookup(
   inputs: Readonly<Record<string, unknown>>,
   zones: ReadonlyMap<string, string>,
-  zoneNameById: ReadonlyMap<string, string>,
+  zoneNameById: Map<string, string>,
 ): Record<string, unknown> {
   const filter = inputs["filter"];
   const byName = typeof filter === "object" && filter !== null && "name" in filter ? String(filter.name) : undefined;
   const zoneId = typeof inputs["zoneId"] === "string" ? inputs["zoneId"] : byName !== undefined ? (zones.get(byName) ?? fakeId("zone", byName)) : undefined;
   const name = byName ?? (zoneId !== undefined ? zoneNameById.get(zoneId) : undefined);
-  if (zoneId === undefined || name === undefined) throw new Error("getZone needs a zoneId or filter.name");
+  if (zoneId === undefined) throw new Error("getZone needs a zoneId or filter.name");
+  if (name === undefined) {
+    throw new Error(
+      `the offline preview does not know which zone ${zoneId} is: it knows the zones the stack's launch-ready:domains name, zones the program looks up by name, and zones it creates; look this one up by name, or give its zoneId in launch-ready:domains`,
+    );
+  }
+  // Looked up by name: a later lookup by the id answers with the same zone.
+  zoneNameById.set(zoneId, name);
   return {
     id: zoneId,
     zoneId,
@@ -83,7 +92,9 @@ function computedOutputs(
   }
   if (type.startsWith("aws:")) {
     const service = type.split(":")[1]?.split("/")[0] ?? "aws";
-    return { arn: `arn:aws:${service}:${REGION}:${ACCOUNT}:${name}`, region: REGION };
+    // A load balancer's DNS name, shaped as AWS makes it (`<name>-<id>.<region>.elb.amazonaws.com`).
+    const lb = type === "aws:lb/loadBalancer:LoadBalancer" || type === "aws:alb/loadBalancer:LoadBalancer" ? { dnsName: `${name}-${parseInt(id.slice(0, 8), 16)}.${REGION}.elb.amazonaws.com` } : {};
+    return { arn: `arn:aws:${service}:${REGION}:${ACCOUNT}:${name}`, region: REGION, ...lb };
   }
   return { id };
 }

@@ -4,19 +4,18 @@
  */
 // First: defers the SDK's unused modules before anything below loads it.
 import "./sdk-early";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { defaultProviders, SECRET_PLACEHOLDER, type StackFile } from "../config/stack-file";
 import { type CaptureLog, type CapturedResource, type CaptureSession, SECRET_MARK, startCapture } from "./capture";
 import { type LiveZoneState, liveStateOf } from "./live";
 import { fakeId, offlineMocks } from "./mocks";
 import { providerFindings } from "./provider";
+import { locateProgram } from "./program";
 import { quietSdk } from "./sdk-quiet";
 
 export interface OfflineRunOptions {
   readonly stack: StackFile;
-  /** The project root holding Pulumi.yaml and index.ts. */
+  /** The Pulumi project's folder: its Pulumi.yaml says where the program is (`program.ts`). */
   readonly projectDir: string;
   /** Preview mode: ids and computed outputs are unknown, as in `pulumi preview`. */
   readonly preview: boolean;
@@ -38,7 +37,8 @@ export interface OfflineRun {
 }
 
 export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
-  const project = projectName(opts.projectDir);
+  const program = locateProgram(opts.projectDir);
+  const project = program.project;
   const config = Object.fromEntries(Object.entries(opts.stack.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
   pulumi.runtime.setAllConfig(config, [...opts.stack.secretKeys]);
   const invokes: { token: string; inputs: Readonly<Record<string, unknown>> }[] = [];
@@ -46,7 +46,6 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
   // The SDK captures a stack trace per promise and per resource (for leak reports and source positions the
   // offline preview never shows): most of the run's time on a large stack. Capture none while the program runs:
   // the SDK's own captures are switched off (sdk-quiet.ts), and any other error it preallocates gets no trace.
-  const program = programFile(opts.projectDir);
   const quiet = quietSdk();
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
@@ -59,10 +58,13 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     session = await startCapture(mocks, project, opts.stack.stack, opts.preview);
     process.on("unhandledRejection", onRejection);
     let exported: unknown = {};
+    const unregister = program.typescript ? await typeScriptLoader() : undefined;
     try {
-      exported = await import(program);
+      exported = await import(program.entry);
     } catch (err) {
       errors.push(messageOf(err));
+    } finally {
+      unregister?.();
     }
     await session.settle();
     const outputs = await resolveOutputs(exported);
@@ -86,19 +88,17 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
 }
 
 /**
- * The Pulumi program in `projectDir`: `index.ts` while the engine runs from the sources (tsx, vitest), the compiled
- * `index.js` beside it when the engine itself is the compiled build (bin/build.js), which loads no TypeScript.
+ * A TypeScript program under the compiled engine needs a loader: tsx's CommonJS hook, only while the program loads
+ * (the sources, run by tsx or vitest, load TypeScript already). tsx reads the program's tsconfig paths too.
  */
-export function programFile(projectDir: string, compiled: boolean = __filename.endsWith(".js")): string {
-  if (!compiled) return join(projectDir, "index.ts");
-  const js = join(projectDir, "index.js");
-  if (!existsSync(js)) throw new Error(`the compiled engine needs the compiled program ${js}: run \`npm run build\``);
-  return js;
-}
-
-function projectName(dir: string): string {
-  const m = /^name:\s*(\S+)/m.exec(readFileSync(join(dir, "Pulumi.yaml"), "utf8"));
-  return m?.[1] ?? "launch-ready";
+async function typeScriptLoader(compiled: boolean = __filename.endsWith(".js")): Promise<(() => void) | undefined> {
+  if (!compiled) return undefined;
+  // tsx ships this entry's types for `node16` resolution only; its shape is checked here instead.
+  const api: unknown = require("tsx/cjs/api");
+  const register: unknown = typeof api === "object" && api !== null ? Reflect.get(api, "register") : undefined;
+  if (typeof register !== "function") throw new Error("tsx/cjs/api has no register(): check the pinned tsx version");
+  const unregister: unknown = register();
+  return typeof unregister === "function" ? () => void unregister() : undefined;
 }
 
 /** Zone ids the stack names, so the mocked `getZone` answers consistently. */

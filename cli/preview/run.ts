@@ -5,13 +5,22 @@
 import { resolve } from "node:path";
 import { formatIssues } from "../../config/format";
 import { readStackFile, StackFileError } from "../../config/stack-file";
+import type { ConfigReport } from "../../config/issues";
+import type { LaunchReadySpec } from "../../config/spec";
 import { validateConfig } from "../../config/validate";
 import { errorDocument, formatErrorDocument, type InputError } from "../error-document";
 import { EXIT, type ExitCode } from "../exit-codes";
+import { programStack } from "./program-stack";
 import { renderPreview } from "./report";
 
 export interface PreviewOptions {
-  readonly stack: string;
+  /** The stack; with `program`, optional when the program's folder has exactly one stack file. */
+  readonly stack?: string;
+  /**
+   * `--program <dir>`: preview this Pulumi project instead of launch-ready's own stack program; its stack files are
+   * read from its own folder (Pulumi.yaml's `stackConfigDir`, else the folder itself).
+   */
+  readonly program?: string;
   readonly json: boolean;
   readonly mode: "preview" | "up";
   readonly stacksDir: string;
@@ -39,21 +48,39 @@ export async function runPreview(opts: PreviewOptions): Promise<ExitCode> {
     return code;
   };
   let stack;
+  let projectDir = opts.projectDir ?? PROJECT_DIR;
   try {
-    stack = readStackFile(resolve(opts.stacksDir), opts.stack);
+    if (opts.program !== undefined) {
+      const program = programStack(resolve(opts.program), opts.stack);
+      stack = program.stack;
+      projectDir = program.dir;
+    } else {
+      if (opts.stack === undefined) return stop(EXIT.invalidInput, "launch-ready: preview needs --stack <name> (or --program <dir>)\n", [{ path: "--stack", message: "is required without --program" }]);
+      stack = readStackFile(resolve(opts.stacksDir), opts.stack);
+    }
   } catch (e) {
     if (e instanceof StackFileError) {
       return stop(EXIT.invalidInput, `launch-ready: cannot read ${e.file}:\n${formatIssues(e.issues, "✗")}\n`, e.issues);
     }
     throw e;
   }
-  const report = validateConfig(stack.config, { secretPaths: stack.secretPaths });
+  // A program of the user's own need not use the launch-ready: namespace; where its stack file does, it is held
+  // to the same contract as launch-ready's own stacks.
+  const usesNamespace = opts.program === undefined || Object.keys(stack.config).some((k) => k.startsWith("launch-ready:"));
+  const report: ConfigReport<LaunchReadySpec> = usesNamespace ? validateConfig(stack.config, { secretPaths: stack.secretPaths }) : { errors: [], warnings: [] };
   if (report.errors.length > 0) {
     return stop(EXIT.invalidInput, `launch-ready: ${stack.path} has ${report.errors.length} config error(s); nothing was previewed:\n${formatIssues(report.errors, "✗")}\n`, report.errors);
   }
   // The Pulumi SDK costs about a second to load: only once the config is known to be good.
   const [{ runOffline }, { planDocument }] = await Promise.all([import("../../engine/run"), import("./plan-document")]);
-  const run = await runOffline({ stack, projectDir: opts.projectDir ?? PROJECT_DIR, preview: opts.mode === "preview" });
+  let run;
+  try {
+    run = await runOffline({ stack, projectDir, preview: opts.mode === "preview" });
+  } catch (e) {
+    const { ProgramError } = await import("../../engine/program");
+    if (e instanceof ProgramError) return stop(EXIT.invalidInput, `launch-ready: ${e.message}\n`, [{ path: "--program", message: e.message }]);
+    throw e;
+  }
   if (run.errors.length > 0) {
     const text = `launch-ready: the program failed for stack ${stack.stack}:\n${run.errors.map((e) => `  ✗ ${e}`).join("\n")}\n`;
     return stop(EXIT.incomplete, text, run.errors.map((message) => ({ message })));

@@ -22,6 +22,8 @@ export interface DsRecord {
  */
 export class Dnssec extends pulumi.ComponentResource {
   public readonly ds: pulumi.Output<DsRecord>;
+  /** The zone's `cloudflare.ZoneDnssec` (`${name}-zone`). */
+  public readonly zoneDnssec: cloudflare.ZoneDnssec;
 
   constructor(name: string, args: DnssecArgs, opts?: pulumi.ComponentResourceOptions) {
     super("launch-ready:dns:Dnssec", name, {}, opts);
@@ -31,7 +33,7 @@ export class Dnssec extends pulumi.ComponentResource {
     // the DS (the API's DNSSEC states: active, pending, disabled, pending-disabled, error), so comparing it would
     // show a change on every refresh and re-send `active` on every up. Whether the chain validates is the
     // auditor's call (`dnssec.chain`), not this resource's.
-    const dnssec = new cloudflare.ZoneDnssec(`${name}-zone`, { zoneId: args.zoneId, status: "active" }, { parent: this, retainOnDelete: true, ignoreChanges: ["status"] });
+    const dnssec = (this.zoneDnssec = new cloudflare.ZoneDnssec(`${name}-zone`, { zoneId: args.zoneId, status: "active" }, { parent: this, retainOnDelete: true, ignoreChanges: ["status"] }));
     this.ds = pulumi
       .all([dnssec.ds, dnssec.keyTag, dnssec.algorithm, dnssec.digestType, dnssec.digest])
       .apply(([ds, keyTag, algorithm, digestType, digest]) => ({ ds, keyTag, algorithm, digestType, digest }));

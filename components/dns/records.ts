@@ -1,5 +1,7 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
+import { isIP } from "node:net";
+import { hostNameProblem, toALabels } from "../../core/dns/names";
 import type { PlannedRecord } from "../../core/dns/record-plan";
 
 export interface DnsRecordsArgs {
@@ -17,6 +19,11 @@ export interface DnsRecordsArgs {
    * record, so everything but its identity (zone, name, type) is kept as it is live until the next up.
    */
   readonly importStep?: boolean;
+  /**
+   * Planned content → the value it stands for, when that value comes from another resource (an origin given as
+   * an output, `components/domain/inputs.ts`): the record gets the output, checked to be a host name.
+   */
+  readonly contentInputs?: ReadonlyMap<string, pulumi.Input<string>>;
 }
 
 /** What identifies a record; every other input an adopted record keeps from the live record in its import step. */
@@ -40,10 +47,13 @@ export const MANAGED_COMMENT = "managed by launch-ready: change it in the stack 
 export class DnsRecords extends pulumi.ComponentResource {
   /** Resource name → FQDN of every record this component manages. */
   public readonly names: pulumi.Output<Record<string, string>>;
+  /** Resource name (`${name}-<key>`) → the record. */
+  public readonly records: Readonly<Record<string, cloudflare.DnsRecord>>;
 
   constructor(name: string, args: DnsRecordsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("launch-ready:dns:Records", name, {}, opts);
     const names: Record<string, string> = {};
+    const records: Record<string, cloudflare.DnsRecord> = {};
     for (const r of args.records) {
       const resourceName = `${name}-${r.key}`;
       if (r.importId !== undefined && args.configuredZoneId === undefined) {
@@ -57,9 +67,9 @@ export class DnsRecords extends pulumi.ComponentResource {
         r.caa !== undefined
           ? // The API takes CAA as structured data; content is derived from it.
             { ...common, data: { flags: r.caa.flags, tag: r.caa.tag, value: r.caa.value } }
-          : { ...common, content: r.content, proxied: r.proxied, ...(r.priority !== undefined ? { priority: r.priority } : {}) };
+          : { ...common, content: this.content(r, args.contentInputs), proxied: r.proxied, ...(r.priority !== undefined ? { priority: r.priority } : {}) };
       const ignoreChanges = r.importId !== undefined && args.importStep === true ? Object.keys(recordArgs).filter((k) => !(RECORD_IDENTITY as readonly string[]).includes(k)) : [];
-      new cloudflare.DnsRecord(resourceName, recordArgs, {
+      records[resourceName] = new cloudflare.DnsRecord(resourceName, recordArgs, {
         parent: this,
         ...(r.importId !== undefined ? { import: `${args.configuredZoneId}/${r.importId}`, retainOnDelete: true } : {}),
         ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
@@ -67,6 +77,26 @@ export class DnsRecords extends pulumi.ComponentResource {
       names[resourceName] = r.name;
     }
     this.names = pulumi.output(names);
+    this.records = records;
     this.registerOutputs({ names: this.names });
   }
+
+  /** A CNAME to another resource's output: the value must turn out a host name, not an address. */
+  private content(r: PlannedRecord, inputs: ReadonlyMap<string, pulumi.Input<string>> | undefined): pulumi.Input<string> {
+    const input = inputs?.get(r.content);
+    if (input === undefined) return r.content;
+    return pulumi.output(input).apply((value) => {
+      const problem = originHostProblem(value);
+      if (problem !== undefined) throw new pulumi.ResourceError(`${r.name} ${r.type}: the origin output '${value}' ${problem}`, this);
+      return value;
+    });
+  }
+}
+
+/** Why an origin given as an output cannot be a CNAME target, or undefined. */
+export function originHostProblem(value: string): string | undefined {
+  if (isIP(value) !== 0) return "is an IP address: give an address origin as a plain string (it needs an A/AAAA record, decided before apply)";
+  const ascii = toALabels(value.replace(/\.$/, ""));
+  const problem = ascii === undefined ? "is not a host name" : hostNameProblem(ascii);
+  return problem === undefined ? undefined : `${problem}: an origin output must be a host name such as lb-1.eu-west-1.elb.amazonaws.com`;
 }

@@ -1,45 +1,81 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import type { DomainSpec } from "../../config/spec";
+import { formatPath } from "../../config/issues";
+import { validateDomainArgs } from "../../config/validate";
 import { planDomainRecords, type PlannedRecord } from "../../core/dns/record-plan";
 import { planRedirectRules } from "../../core/edge/redirects";
 import { planZoneSettings } from "../../core/edge/zone-settings";
 import { Dnssec, type DsRecord } from "../dns/dnssec";
 import { DnsRecords } from "../dns/records";
 import { Redirects } from "../edge/redirects";
-import { EdgeSettings } from "../edge/zone-settings";
+import { ZoneSettings } from "../edge/zone-settings";
+import type { DomainArgs } from "./args";
+import { argsPathOf } from "./args-path";
+import { deferInputs } from "./inputs";
 
-export interface DomainArgs {
-  /** The validated, normalised domain spec (see `config/validate.ts`). */
-  readonly spec: DomainSpec;
+export type { DomainArgs } from "./args";
+
+/** How `Domain` reports its args' problems: all at once, each with its path under `args` and how to fix it. */
+export function domainArgsError(name: string, errors: readonly { readonly path: string; readonly message: string }[]): string {
+  return `Domain ${name} has ${errors.length} problem(s) in its args:\n${errors.map((e) => `  ✗ ${e.path}: ${e.message}`).join("\n")}`;
 }
 
 /**
- * One launch-ready domain: its existing Cloudflare zone (looked up, never created or deleted) and everything the
+ * One launch-ready domain: its existing Cloudflare zone (looked up or given, never created or deleted) and what the
  * checklist needs in it: DNS records and CAA, DNSSEC, HTTPS-everywhere zone settings and single-hop redirects.
- * Later capabilities (email, rate limits, monitoring) are children here too.
+ *
+ * Args are validated like a stack file's domain entry; a problem throws a `ResourceError` naming each field
+ * (`args.web.hsts.maxAgeSeconds: …`) before any child is registered. Children are named `${name}-…`.
  */
 export class Domain extends pulumi.ComponentResource {
+  /** The zone's id. */
   public readonly zoneId: pulumi.Output<string>;
+  /** Cloudflare's name servers for the zone: give them to the registrar. */
   public readonly nameServers: pulumi.Output<string[]>;
+  /** Resource name → fully qualified name of every record this domain manages. */
   public readonly records: pulumi.Output<Record<string, string>>;
   /** The DS record to publish at the registrar; undefined when DNSSEC is off. */
   public readonly ds?: pulumi.Output<DsRecord>;
+  /** The validated, normalised domain (every default applied, names in A-labels). */
+  public readonly spec: DomainSpec;
+  /** The DNS records (`${name}-dns`). */
+  public readonly dns: DnsRecords;
+  /** DNSSEC signing (`${name}-dnssec`); undefined when `dnssec: false`. */
+  public readonly dnssec?: Dnssec;
+  /** The single-redirect entrypoint (`${name}-redirects`); undefined without `web` or with nothing to redirect. */
+  public readonly redirects?: Redirects;
+  /** HTTPS-everywhere zone settings (`${name}-edge`); undefined without `web`. */
+  public readonly zoneSettings?: ZoneSettings;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("launch-ready:index:Domain", name, {}, opts);
-    const { spec } = args;
-    // Adopt, never create: a zone the stack owned could be deleted with it (DESIGN: "Adoption").
+    super(DOMAIN_TYPE, name, {}, opts);
+    const root = argsPathOf(args);
+    const { plain, deferred } = deferInputs(args);
+    if (deferred.zoneId !== undefined && ((plain.cloudflare?.adoptRecords ?? []).length > 0 || plain.cloudflare?.rulesetIds?.http_request_dynamic_redirect !== undefined)) {
+      throw new pulumi.ResourceError(
+        domainArgsError(name, [{ path: formatPath([...root, "cloudflare", "zoneId"]), message: "is another resource's output, but adopting records or a ruleset needs it as a plain string: import ids (`<zoneId>/<recordId>`) are fixed before any resource exists" }]),
+        this,
+      );
+    }
+    const report = validateDomainArgs(plain, root);
+    if (report.value === undefined) throw new pulumi.ResourceError(domainArgsError(name, report.errors), this);
+    for (const w of report.warnings) pulumi.log.warn(`${w.path}: ${w.message}`, this);
+    const spec = (this.spec = report.value);
+    if (deferred.origins.size > 0 && plain.web?.caa?.acm === undefined) {
+      pulumi.log.warn(
+        `${formatPath([...root, "web", "origin"])} is another resource's output, so whether it is on AWS (and needs \`amazon.com\` in CAA for ACM certificates) cannot be read before apply: set ${formatPath([...root, "web", "caa", "acm"])} to say`,
+        this,
+      );
+    }
+    // Adopt, never create: a zone the stack owned could be deleted with it.
     const zone = cloudflare.getZoneOutput(
-      spec.cloudflare.zoneId !== undefined ? { zoneId: spec.cloudflare.zoneId } : { filter: { name: spec.name } },
+      deferred.zoneId !== undefined ? { zoneId: deferred.zoneId } : spec.cloudflare.zoneId !== undefined ? { zoneId: spec.cloudflare.zoneId } : { filter: { name: spec.name } },
       { parent: this },
     );
     this.zoneId = zone.apply((z) => {
       if (z.name !== spec.name) {
-        throw new pulumi.ResourceError(
-          `Cloudflare zone ${z.zoneId} is '${z.name}', not '${spec.name}': check launch-ready:domains[].cloudflare.zoneId.`,
-          this,
-        );
+        throw new pulumi.ResourceError(`Cloudflare zone ${z.zoneId} is '${z.name}', not '${spec.name}': check the domain's cloudflare.zoneId.`, this);
       }
       return z.zoneId;
     });
@@ -48,50 +84,52 @@ export class Domain extends pulumi.ComponentResource {
     // Adoption's first up imports what exists exactly as it is; the next changes it (components/dns/records.ts).
     const importStep = spec.cloudflare.imported !== true;
     const planned = planDomainRecords(spec);
-    const dns = new DnsRecords(
+    this.dns = new DnsRecords(
       `${name}-dns`,
-      { zoneId: this.zoneId, records: planned, importStep, ...(configuredZoneId !== undefined ? { configuredZoneId } : {}) },
+      { zoneId: this.zoneId, records: planned, importStep, contentInputs: deferred.origins, ...(configuredZoneId !== undefined ? { configuredZoneId } : {}) },
       { parent: this },
     );
-    this.records = dns.names;
+    this.records = this.dns.names;
     pulumi.log.info(recordPlanSummary(spec.name, planned), this);
 
-    if (spec.dnssec) this.ds = new Dnssec(`${name}-dnssec`, { zoneId: this.zoneId }, { parent: this }).ds;
+    if (spec.dnssec) {
+      this.dnssec = new Dnssec(`${name}-dnssec`, { zoneId: this.zoneId }, { parent: this });
+      this.ds = this.dnssec.ds;
+    }
 
     const web = spec.web;
     if (web !== undefined) {
       const rules = planRedirectRules({
         aliases: web.aliases,
         target: web.redirectTo ?? `https://${web.canonicalHost}`,
-        // A redirect-only domain serves nothing; its hosts also carry the target's legacy paths (config/validate.ts).
+        // A redirect-only domain serves nothing; its hosts may carry legacy paths of the domain it redirects to.
         served: web.redirectTo === undefined ? [web.canonicalHost] : [],
         legacyPaths: web.legacyPaths,
         // With proxied web hosts, the ruleset ends with the zone-wide http → https rule that replaces Always Use HTTPS.
         proxied: proxiedWebHosts(planned),
       });
       const adoptRulesetId = spec.cloudflare.rulesetIds.http_request_dynamic_redirect;
-      const redirects =
-        rules.length > 0 || adoptRulesetId !== undefined
-          ? new Redirects(
-              `${name}-redirects`,
-              {
-                zoneId: this.zoneId,
-                rules,
-                importStep,
-                ...(configuredZoneId !== undefined ? { configuredZoneId } : {}),
-                ...(adoptRulesetId !== undefined ? { adoptRulesetId } : {}),
-              },
-              { parent: this },
-            )
-          : undefined;
+      if (rules.length > 0 || adoptRulesetId !== undefined) {
+        this.redirects = new Redirects(
+          `${name}-redirects`,
+          {
+            zoneId: this.zoneId,
+            rules,
+            importStep,
+            ...(configuredZoneId !== undefined ? { configuredZoneId } : {}),
+            ...(adoptRulesetId !== undefined ? { adoptRulesetId } : {}),
+          },
+          { parent: this },
+        );
+      }
       // While an adopted entrypoint keeps its live rules (import step), the zone keeps its Always Use HTTPS too.
       const keepAlwaysUseHttps = adoptRulesetId !== undefined && importStep;
-      new EdgeSettings(
+      this.zoneSettings = new ZoneSettings(
         `${name}-edge`,
         {
           zoneId: this.zoneId,
           settings: planZoneSettings(web, { keepAlwaysUseHttps }),
-          ...(redirects !== undefined ? { alwaysUseHttpsAfter: redirects.ruleset } : {}),
+          ...(this.redirects !== undefined ? { alwaysUseHttpsAfter: this.redirects.ruleset } : {}),
         },
         { parent: this },
       );
@@ -100,6 +138,9 @@ export class Domain extends pulumi.ComponentResource {
     this.registerOutputs({ zoneId: this.zoneId, nameServers: this.nameServers, records: this.records, ...(this.ds ? { ds: this.ds } : {}) });
   }
 }
+
+/** The component's type token: part of every child's URN, so it never changes (a rename would need an alias). */
+export const DOMAIN_TYPE = "launch-ready:index:Domain";
 
 /** Hosts whose A/AAAA/CNAME records are proxied: the only ones the edge's redirect rules see. */
 export function proxiedWebHosts(records: readonly PlannedRecord[]): string[] {

@@ -1,0 +1,17 @@
+/**
+ * launch-ready as a Pulumi component library: `import { Domain } from "launch-ready"`.
+ *
+ * Each component takes the same settings as a stack file's entry (docs/config-reference.md), validated the same
+ * way, names its children `${name}-…` with itself as parent, and exposes them as properties. The stack program
+ * (`index.ts` at the project root) is one user of this API; examples/typescript-program is another.
+ */
+export { Domain, DOMAIN_TYPE } from "../components/domain/domain";
+export type { AdoptRecordArgs, CaaArgs, DnsRecordArgs, DomainArgs, DomainCloudflareArgs, DomainWebArgs, HstsArgs, WebHostArgs } from "../components/domain/args";
+export { DnsRecords, MANAGED_COMMENT, originHostProblem, type DnsRecordsArgs } from "../components/dns/records";
+export { Dnssec, type DnssecArgs, type DsRecord } from "../components/dns/dnssec";
+export { Redirects, type RedirectsArgs } from "../components/edge/redirects";
+export { ZoneSettings, ZONE_SETTINGS_TYPE, type ZoneSettingsArgs } from "../components/edge/zone-settings";
+/** The validator `Domain` runs on its args, exported so a program (or its tests) can check args before `pulumi up`. */
+export { validateDomainArgs } from "../config/validate";
+export type { ConfigIssue, ConfigReport } from "../config/issues";
+export type { DomainSpec } from "../core/spec";
