@@ -27,7 +27,8 @@ export function validateConfig(
   options: { readonly secretPaths?: readonly string[]; readonly now?: Date } = {},
 ): ConfigReport<LaunchReadySpec> {
   const ours = Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith(`${NAMESPACE}:`)));
-  const parsed = launchReadyConfigSchema.safeParse(ours);
+  // reportInput: a value of the wrong type reads "must be a boolean, got string", not "is required".
+  const parsed = launchReadyConfigSchema.safeParse(ours, { reportInput: true });
   if (!parsed.success) {
     const secret = (i: ConfigIssue): boolean =>
       (options.secretPaths ?? []).some((p) => i.path === p || i.path.startsWith(`${p}.`) || i.path.startsWith(`${p}[`));
@@ -56,7 +57,7 @@ export function validateConfig(
  * file's business, not this.
  */
 export function validateDomainArgs(raw: unknown, root: readonly PropertyKey[] = []): ConfigReport<DomainSpec> {
-  const parsed = domainSchema.safeParse(raw);
+  const parsed = domainSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     // zod's paths start at the domain: put them under `root`.
     const errors = fromZodIssues(parsed.error.issues, (p) => knownKeysAt(p, domainSchema)).map((i) => ({ ...i, path: rootPath(root, i.path) }));

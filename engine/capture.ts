@@ -10,6 +10,7 @@ import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import type { PlannedResource } from "../policy/resource";
 import { UNKNOWN } from "../policy/unknowns";
+import { aliasUrn } from "./urn";
 
 /** A captured input value: the secret and unknown markers are plain data so the graph can be printed and tested. */
 export const SECRET_MARK = "[secret]";
@@ -21,6 +22,8 @@ export interface CapturedResource extends PlannedResource {
   readonly dependsOn: readonly string[];
   /** Inputs with every secret value replaced by `[secret]` and every unknown by `[unknown]`: safe to print. */
   readonly displayInputs: Readonly<Record<string, unknown>>;
+  /** The URNs this resource was known by before (its `aliases` option), as the engine resolves them. */
+  readonly aliasUrns?: readonly string[];
 }
 
 export interface CaptureLog {
@@ -42,6 +45,13 @@ interface RegisterRequest {
   getDependenciesList(): string[];
   getObject(): Parameters<typeof rpc.deserializeProperties>[0];
   getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
+  getAliasesList(): AliasProto[];
+}
+
+/** An alias as the SDK sends it: an old URN, or a spec of what changed (name, type, parent). */
+interface AliasProto {
+  getUrn(): string;
+  getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
 }
 
 interface WrappableMonitor {
@@ -120,6 +130,11 @@ function fromRequest(req: RegisterRequest, urn: string): CapturedResource {
   });
   const parent = req.getParent();
   const importId = req.getImportid();
+  const aliasUrns = req.getAliasesList().map((a) => {
+    const spec = a.getSpec();
+    if (spec === undefined) return a.getUrn();
+    return aliasUrn(urn, { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject(), parentUrn: spec.getNoparent() ? null : spec.getParenturn() });
+  });
   return {
     type: req.getType(),
     name: req.getName(),
@@ -129,6 +144,7 @@ function fromRequest(req: RegisterRequest, urn: string): CapturedResource {
     dependsOn: req.getDependenciesList(),
     inputs,
     displayInputs,
+    ...(aliasUrns.length > 0 ? { aliasUrns } : {}),
     secretInputs,
     propertyDependencies,
     options: {

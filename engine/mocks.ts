@@ -13,6 +13,11 @@ export interface OfflineMocksOptions {
   readonly zones: ReadonlyMap<string, string>;
   /** Records every invoke for the captured graph. */
   readonly onInvoke?: (token: string, inputs: Readonly<Record<string, unknown>>) => void;
+  /**
+   * Told each invoke the offline preview cannot answer. The SDK wraps the error thrown to the program in layers of
+   * "error serializing property" that drop its message, so the run hears it here first.
+   */
+  readonly onUnanswered?: (message: string) => void;
 }
 
 /** A stable 32-hex id, shaped like Cloudflare's. */
@@ -36,8 +41,13 @@ export function offlineMocks(opts: OfflineMocksOptions): pulumi.runtime.Mocks {
     },
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
       opts.onInvoke?.(args.token, args.inputs);
-      if (args.token === "cloudflare:index/getZone:getZone") return zoneLookup(args.inputs, opts.zones, zoneNameById);
-      throw new Error(`the offline preview has no answer for the invoke '${args.token}': add it to engine/mocks.ts`);
+      try {
+        if (args.token === "cloudflare:index/getZone:getZone") return zoneLookup(args.inputs, opts.zones, zoneNameById);
+        throw new Error(`the offline preview has no answer for the invoke '${args.token}': add it to engine/mocks.ts`);
+      } catch (err) {
+        opts.onUnanswered?.(err instanceof Error ? err.message : String(err));
+        throw err;
+      }
     },
   };
 }

@@ -42,7 +42,13 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
   const config = Object.fromEntries(Object.entries(opts.stack.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
   pulumi.runtime.setAllConfig(config, [...opts.stack.secretKeys]);
   const invokes: { token: string; inputs: Readonly<Record<string, unknown>> }[] = [];
-  const mocks = offlineMocks({ preview: opts.preview, zones: zonesOf(opts.stack), onInvoke: (token, inputs) => invokes.push({ token, inputs }) });
+  const unanswered = new Set<string>();
+  const mocks = offlineMocks({
+    preview: opts.preview,
+    zones: zonesOf(opts.stack),
+    onInvoke: (token, inputs) => invokes.push({ token, inputs }),
+    onUnanswered: (message) => unanswered.add(message),
+  });
   // The SDK captures a stack trace per promise and per resource (for leak reports and source positions the
   // offline preview never shows): most of the run's time on a large stack. Capture none while the program runs:
   // the SDK's own captures are switched off (sdk-quiet.ts), and any other error it preallocates gets no trace.
@@ -69,6 +75,8 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     await session.settle();
     const outputs = await resolveOutputs(exported);
     await session.settle();
+    // What the program could not be told comes first: the rest usually follows from it.
+    errors.unshift(...unanswered);
     const findings = providerFindings(session.resources, opts.live ?? liveStateOf(opts.stack), opts.preview ? "preview" : "up");
     errors.push(...findings.errors);
     const logs = [

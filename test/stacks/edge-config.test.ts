@@ -100,6 +100,19 @@ describe("edge config: validated up front, every error with its path, what is wr
     expect(r.value?.domains[1]?.web).toMatchObject({ aliases: ["old.example", "www.old.example"], canonicalHost: "acme.example", legacyPaths: [{ from: "/old", to: "https://acme.example/new" }] });
   });
 
+  it("a redirect-only domain may list its own legacy paths, resolved on the host it redirects to; they replace the inherited ones", () => {
+    const r = domains(
+      { name: "acme.example", web: { ...web, legacyPaths: [{ from: "/old", to: "/new" }] } },
+      { name: "old.example", web: { redirectTo: "https://acme.example", legacyPaths: [{ from: "/plans.html", to: "/pricing" }] } },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.value?.domains[1]?.web?.legacyPaths).toEqual([{ from: "/plans.html", to: "https://acme.example/pricing" }]);
+  });
+
+  it("a value of the wrong type says which type it must be, not that it is missing", () => {
+    expect(domains({ name: "acme.example", dnssec: "yes", web }).errors).toEqual([{ path: "launch-ready:domains[0].dnssec", message: expect.stringMatching(/^must be a boolean, got string/) }]);
+  });
+
   it("legacy paths: resolved against the canonical host, no duplicates (a second redirect is web.redirect_hops' to judge)", () => {
     const r = domains({
       name: "acme.example",
