@@ -2,7 +2,7 @@
 // only while each source it was built from is unchanged (same mtime and size as when it was built). Plain
 // CommonJS with no dependencies, so the launcher can check it before loading anything else.
 "use strict";
-const { readdirSync, readFileSync, statSync } = require("node:fs");
+const { existsSync, readdirSync, readFileSync, statSync } = require("node:fs");
 const { join, relative, sep } = require("node:path");
 
 /** The folders the commands and the Pulumi program load from (never test/, bench/ or scripts/). */
@@ -67,9 +67,11 @@ function staleReason(root, outdir) {
  * (with the one-line note why, except under the test runner or LAUNCH_READY_SOURCES=1, which ask for the sources).
  */
 function entryFor(root, env) {
+  const dist = join(root, "dist");
+  // An installed package ships the build and no sources: there is nothing else to run, nor to be stale against.
+  if (!existsSync(join(root, "cli", "main.ts")) && existsSync(join(dist, "cli", "main.js"))) return { kind: "build", main: join(dist, "cli", "main.js") };
   // vitest sets VITEST in its workers and so in every command a test starts: tests run the sources.
   if (env.VITEST !== undefined || env.LAUNCH_READY_SOURCES === "1") return { kind: "sources" };
-  const dist = join(root, "dist");
   const why = staleReason(root, dist);
   if (why === undefined) return { kind: "build", main: join(dist, "cli", "main.js") };
   return { kind: "sources", note: `launch-ready: running the TypeScript sources (slower start): ${why}; \`npm run build\` compiles them\n` };

@@ -139,7 +139,7 @@ async function resolveValue(o: pulumi.Output<unknown>): Promise<unknown> {
   const [value, known, secret] = await Promise.all([internalPromise(o), Reflect.get(o, "isKnown"), Reflect.get(o, "isSecret")]);
   if (secret) return SECRET_MARK;
   if (!known) return "[unknown]";
-  return mask(value);
+  return mask(value, new Set());
 }
 
 function internalPromise(o: pulumi.Output<unknown>): Promise<unknown> {
@@ -148,11 +148,19 @@ function internalPromise(o: pulumi.Output<unknown>): Promise<unknown> {
   return Promise.resolve(promise.call(o, true));
 }
 
-function mask(v: unknown): unknown {
+/**
+ * A resolved output value as printable data. A resource exported as an output is shown by its URN (the engine
+ * stores a reference to it, not its object graph, which is cyclic).
+ */
+async function mask(v: unknown, seen: Set<object>): Promise<unknown> {
   if (v === SECRET_PLACEHOLDER) return SECRET_MARK;
-  if (Array.isArray(v)) return v.map(mask);
-  if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x)]));
-  return v;
+  if (pulumi.Resource.isInstance(v)) return resolveValue(v.urn);
+  if (pulumi.Output.isInstance(v)) return resolveValue(v);
+  if (typeof v !== "object" || v === null) return v;
+  if (seen.has(v)) return "[circular]";
+  seen.add(v);
+  if (Array.isArray(v)) return Promise.all(v.map((x) => mask(x, seen)));
+  return Object.fromEntries(await Promise.all(Object.entries(v).map(async ([k, x]) => [k, await mask(x, seen)] as const)));
 }
 
 function messageOf(err: unknown): string {
