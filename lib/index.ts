@@ -1,7 +1,7 @@
 /**
  * launch-ready as a Pulumi component library: `import { Domain } from "launch-ready"`.
  *
- * Each component takes the same settings as a stack file's entry (docs/config-reference.md), validated the same
+ * Each component takes the same settings as a stack file's entry (the README's stack config reference), validated the same
  * way, names its children `${name}-…` with itself as parent, and exposes them as properties. The stack program
  * (`index.ts` at the project root) is one user of this API; examples/typescript-program is another.
  */

@@ -4,7 +4,7 @@ import type { SslMode } from "../../core/edge/zone-settings";
 
 /**
  * What a `Domain` is made of: the same keys, defaults and rules as one `launch-ready:domains[]` entry of a stack file
- * (docs/config-reference.md), so a stack file and a hand-written program describe a domain the same way. Values that
+ * (the README's stack config reference), so a stack file and a hand-written program describe a domain the same way. Values that
  * may come from another resource are `pulumi.Input`s.
  */
 export interface DomainArgs {
