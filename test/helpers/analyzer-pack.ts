@@ -49,12 +49,12 @@ function unary<Req, Res>(call: (req: Req, cb: (err: ServiceError | null, res: Re
 }
 
 /** The child's environment: the caller's, minus the test runner's own variables. */
-function packEnv(project: string, stack: string, extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+function packEnv(project: string, stack: string, extra: Readonly<Record<string, string>> = {}, typescript = true): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("VITEST") && k !== "NODE_OPTIONS") env[k] = v;
   return {
     ...env,
-    PULUMI_NODEJS_TYPESCRIPT: "true",
+    PULUMI_NODEJS_TYPESCRIPT: typescript ? "true" : "false",
     PULUMI_NODEJS_PROJECT: project,
     PULUMI_NODEJS_STACK: stack,
     PULUMI_NODEJS_DRY_RUN: "true",
@@ -68,14 +68,17 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
-export async function startPack(packDir: string, opts: { project: string; stack: string; startTimeoutMs?: number; env?: Readonly<Record<string, string>> }): Promise<PackProcess> {
+export async function startPack(
+  packDir: string,
+  opts: { project: string; stack: string; startTimeoutMs?: number; env?: Readonly<Record<string, string>>; /** `runtime.options.typescript` of the pack's PulumiPolicy.yaml; default true. */ typescript?: boolean },
+): Promise<PackProcess> {
   // The CLI resolves the launcher from the pack directory (its node_modules, here the project's).
   const runPolicyPack = createRequire(join(packDir, "package.json")).resolve("@pulumi/pulumi/cmd/run-policy-pack");
   // Nothing listens here: the launcher shifts the engine address off its arguments and the pack never dials it.
   const engineAddress = "127.0.0.1:1";
   const child = spawn(process.execPath, [runPolicyPack, engineAddress, packDir], {
     cwd: packDir,
-    env: packEnv(opts.project, opts.stack, opts.env),
+    env: packEnv(opts.project, opts.stack, opts.env, opts.typescript ?? true),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid;

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPack } from "../helpers/analyzer-pack";
 import { PROJECT_DIR } from "../helpers/temp-dir";
 
 const { staleReason } = require("../../bin/build-stamp.js") as { staleReason(root: string, outdir: string): string | undefined };
@@ -88,7 +89,7 @@ describe("launch-ready installed from its package into a program of one's own", 
   it("type-checks `import { Domain } from \"launch-ready\"` under both Node resolutions TypeScript offers, refusing exactly the marked lines", () => {
     expect(compile(scratch, ts.ModuleResolutionKind.Node10, ts.ModuleKind.CommonJS)).toEqual([]);
     expect(compile(scratch, ts.ModuleResolutionKind.Node16, ts.ModuleKind.Node16)).toEqual([]);
-  });
+  }, 300_000);
 
   it("the marked lines are what fails: without the directives, each is an error", () => {
     const unmarked = `${PROGRAM}${REFUSED}`.replace(/\/\/ @ts-expect-error.*\n/g, "");
@@ -97,7 +98,7 @@ describe("launch-ready installed from its package into a program of one's own", 
     const lines = new Set(ts.getPreEmitDiagnostics(program).flatMap((d) => (d.file !== undefined && d.start !== undefined ? [d.file.getLineAndCharacterOfPosition(d.start).line] : [])));
     const expected = unmarked.split("\n").flatMap((l, i) => (/^new Domain\("e\d|^shop\.spec =/.test(l) ? [i] : []));
     expect([...lines].sort((a, b) => a - b)).toEqual(expected);
-  });
+  }, 300_000);
 
   it("previews the user's program with the installed CLI: planned resources and the scorecard", () => {
     // Not under the test runner's marker (VITEST), which asks for the sources: as a user runs it.
@@ -108,5 +109,16 @@ describe("launch-ready installed from its package into a program of one's own", 
     expect(doc.resources.map((x) => `${x.type} ${x.name}`)).toEqual(expect.arrayContaining(["launch-ready:index:Domain shop", "cloudflare:index/zoneDnssec:ZoneDnssec shop-dnssec-zone"]));
     expect(doc.scorecard.length).toBeGreaterThan(5);
     expect([0, 1]).toContain(r.status);
-  });
+  }, 120_000);
+
+  it("ships the policy pack compiled: the Pulumi CLI's launcher serves it from the installed package, no TypeScript loader", async () => {
+    const pack = await startPack(join(scratch, "node_modules", "launch-ready", "dist", "policy"), { project: "shop", stack: "dev", typescript: false, startTimeoutMs: 60_000 });
+    try {
+      const info = await pack.getAnalyzerInfo();
+      const names = info.getPoliciesList().map((p) => p.getName());
+      expect(names).toEqual(expect.arrayContaining(["tls.protocols", "caa.issuer_match", "secrets.no_plaintext"]));
+    } finally {
+      await pack.stop();
+    }
+  }, 120_000);
 });
