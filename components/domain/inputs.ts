@@ -42,8 +42,3 @@ export function deferInputs(args: DomainArgs): { readonly plain: DomainArgs; rea
   const plain: DomainArgs = { ...args, ...(cloudflare !== undefined ? { cloudflare } : {}), ...(web !== undefined ? { web } : {}) };
   return { plain, deferred: { ...(deferZone ? { zoneId } : {}), origins } };
 }
-
-/** True when `v` is a value the program only knows once other resources exist. */
-export function isDeferred(v: unknown): boolean {
-  return v !== undefined && typeof v !== "string" && (pulumi.Output.isInstance(v) || v instanceof Promise);
-}
