@@ -238,6 +238,20 @@ describe("scan secrets: clean, incomplete and invalid input", () => {
   });
 });
 
+describe("scan secrets loads no Pulumi", () => {
+  it("scans without requiring any @pulumi module", () => {
+    // The same loaders as bin/launch-ready.js; secretlint being listed proves the cache shows what the scan loaded.
+    const script = [
+      "require('tsx/cjs');",
+      `import('tsx/esm').then(() => require('./cli/main.ts').main(['node', 'launch-ready', 'scan', 'secrets', '--repo', ${JSON.stringify(repo)}, '--json']))`,
+      ".then(() => { const k = Object.keys(require.cache); process.stderr.write('PULUMI=' + k.filter((x) => x.includes('@pulumi')).length + ' SECRETLINT=' + k.filter((x) => x.includes('@secretlint')).length + '\\n'); });",
+    ].join("");
+    const r = spawnSync(process.execPath, ["-e", script], { cwd: PROJECT_DIR, encoding: "utf8", timeout: 60_000 });
+    expect(r.stderr).toMatch(/SECRETLINT=[1-9]/);
+    expect(r.stderr).toContain("PULUMI=0");
+  });
+});
+
 describe("scan secrets over this repository", () => {
   it("finds no credential in launch-ready's own history and working tree (test credentials are built at run time)", async () => {
     const r = await scanRepository({ repo: PROJECT_DIR });
