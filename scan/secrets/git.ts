@@ -103,6 +103,7 @@ export interface ObjectInfo {
 }
 
 export function objectTypes(repo: string, ids: readonly string[]): ObjectInfo[] {
+  if (ids.length === 0) return [];
   const r = spawnSync("git", ["cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize)"], { cwd: repo, input: ids.join("\n") + "\n", encoding: "utf8", maxBuffer: MAX_BUFFER });
   if (r.status !== 0) throw new GitError(`git cat-file: ${(r.stderr.split("\n")[0] ?? "").trim()}`);
   return r.stdout
