@@ -6,7 +6,7 @@ const { existsSync, readdirSync, readFileSync, statSync } = require("node:fs");
 const { join, relative, sep } = require("node:path");
 
 /** The folders the commands and the Pulumi program load from (never test/, bench/ or scripts/). */
-const SOURCE_DIRS = ["audit", "checklist", "cli", "components", "config", "core", "engine", "lib", "policy", "report"];
+const SOURCE_DIRS = ["audit", "checklist", "cli", "components", "config", "core", "engine", "lib", "policy", "report", "scan"];
 /** Files at the root the build reads besides TypeScript: the project file (copied) and the version. */
 const ROOT_FILES = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.lib.json", "policy/PulumiPolicy.yaml", "policy/package.json"];
 const STAMP = ".build-stamp.json";

@@ -1,7 +1,8 @@
 /**
  * IDs that nothing judges yet, before or after apply: their slices (rate limits, secrets, monitoring, backups) are
  * not built. The scorecard names them under their row as "not covered", never as passing, and the coverage test
- * fails when an ID is neither judged, audited nor listed here, or is listed here while something judges it.
+ * fails when an ID is neither judged, audited, scanned (`scan/index.ts`) nor listed here, or is listed here while something
+ * judges it.
  */
 import type { CheckId } from "./index";
 
@@ -9,7 +10,6 @@ export const NOT_PROVISIONED_YET: readonly CheckId[] = [
   "rate.plan_fit",
   "secrets.generated",
   "secrets.rotation",
-  "secrets.repo_scan",
   "monitoring.uptime_checks",
   "monitoring.alert_route",
   "monitoring.latency_alarm",

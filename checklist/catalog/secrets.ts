@@ -27,6 +27,28 @@ export const SECRETS = defineRow("secrets", {
   "secrets.repo_scan": {
     title: "The repository holds no committed credentials",
     why: "Anything committed is in every clone and every fork forever.",
-    remediation: "Rotate the credential first, then remove it from history.",
+    remediation:
+      "Rotate the credential first (revoke it at its issuer), then remove it from history with `git filter-repo` and have every clone re-cloned: runbooks/secret-rotation.md. Judged by `launch-ready scan secrets`.",
+    outcomes: {
+      found: {
+        status: "fail",
+        when: "A credential (secretlint's recommended preset, plus the formats the redaction knows) is in a blob reachable from any branch, tag or other ref, or in a tracked or untracked, not ignored, working-tree file.",
+      },
+      clean: { status: "pass", when: "No credential in any text blob of the history or file of the working tree (binary and oversized files are counted, not scanned)." },
+    },
+  },
+  "secrets.client_bundle": {
+    title: "The site's JavaScript bundles and source maps hold no credentials",
+    why: "Every visitor downloads the bundle and its source map: a key in either is public, whatever the repository's access rules.",
+    remediation:
+      "Rotate the credential first (runbooks/secret-rotation.md), then keep it server-side: a browser bundle may only hold publishable keys. Stop publishing source maps, or build them without `sourcesContent`, if they carry server code.",
+    outcomes: {
+      found: { status: "fail", when: "A same-site `<script src>` bundle of the HTTPS page, an inline script, or a source map they point to (`SourceMap` header, `sourceMappingURL` comment, inline `data:` map) holds a credential." },
+      partial: {
+        status: "warn",
+        when: "Nothing found in what was scanned, but some same-site bundles or bytes were beyond the scan's bounds (count or size): those are unchecked, not clean.",
+      },
+      clean: { status: "pass", when: "Every same-site bundle of the HTTPS page and every source map they point to was fetched whole and holds no credential." },
+    },
   },
 });

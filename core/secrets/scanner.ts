@@ -6,6 +6,11 @@
 export interface SecretFinding {
   /** What was found, in words a user reads: "private key (PEM)", "GitHub token". */
   readonly kind: string;
+  /**
+   * The detector that found it, stable for reports and ignore lists: `<secretlint rule id>/<message id>` or
+   * `launch-ready/<pattern>`. Optional: a scanner written elsewhere may leave it out.
+   */
+  readonly rule?: string;
   /** Start (inclusive) and end (exclusive) offsets in the scanned text. */
   readonly start: number;
   readonly end: number;
@@ -69,7 +74,7 @@ export function batched(scanJoined: (text: string) => readonly SecretFinding[], 
         const s = starts[i] ?? 0;
         const start = Math.max(f.start, s);
         const end = Math.min(f.end, s + t.length);
-        if (end > start) out[i]?.push({ kind: f.kind, start: start - s, end: end - s });
+        if (end > start) out[i]?.push({ ...f, start: start - s, end: end - s });
       });
     }
     return out;

@@ -93,11 +93,12 @@ function scanWith(creators: readonly SecretLintRuleCreator<object>[], text: stri
       report: ({ message, range }) => {
         if (NOT_A_CREDENTIAL.has(message.messageId)) return;
         const kind = kindOf(ruleId, message.messageId);
-        found.push({ kind, start: range[0], end: range[1] });
+        const rule = `${ruleId}/${message.messageId}`;
+        found.push({ kind, rule, start: range[0], end: range[1] });
         // Some rules report the start of `key = value` with the value's length; the quoted value is exact.
         for (const value of quotedValues(message.data)) {
           for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
-            found.push({ kind, start: at, end: at + value.length });
+            found.push({ kind, rule, start: at, end: at + value.length });
           }
         }
       },

@@ -24,6 +24,8 @@ export interface CatalogInput {
   readonly auditIds: ReadonlySet<string>;
   /** IDs nothing judges yet. */
   readonly notYet: ReadonlySet<string>;
+  /** IDs a repository scan judges, with the command (`launch-ready scan secrets`). */
+  readonly scanIds?: ReadonlyMap<string, string>;
 }
 
 // Records over the status unions: a status added to the code and not explained here fails to compile.
@@ -91,6 +93,7 @@ function checkSection(def: CheckDefinition, row: ScorecardRow, input: CatalogInp
     `| severity | ${def.severity} |`,
     `| judged before apply (plan rule, preview and policy pack) | ${when.before} |`,
     `| judged after apply (\`launch-ready audit\`) | ${when.after} |`,
+    ...(input.scanIds?.has(def.id) === true ? [`| judged on the repository | \`${input.scanIds.get(def.id) ?? ""}\` |`] : []),
     ...(def.source !== undefined ? [`| source | ${cell(def.source)} |`] : []),
     `| why | ${cell(def.why)} |`,
     `| fix | ${cell(def.remediation)} |`,

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { auditedIds } from "../../audit/checks";
 import { CHECKS, NOT_PROVISIONED_YET, SCORECARD_ROW_IDS, SCORECARD_ROWS } from "../../checklist";
 import { PLAN_RULES } from "../../policy/rules";
+import { SCANNED_IDS } from "../../scan";
 import { checkCatalogMarkdown, exitCodeTable, type CatalogInput } from "./check-catalog";
 
 const ROOT = join(__dirname, "..", "..");
@@ -24,6 +25,7 @@ export function catalogInput(): CatalogInput {
     planIds: new Set(PLAN_RULES.map((r) => r.id)),
     auditIds: new Set(auditedIds()),
     notYet: new Set(NOT_PROVISIONED_YET),
+    scanIds: new Map(SCANNED_IDS.map((s) => [s.id, s.command])),
   };
 }
 

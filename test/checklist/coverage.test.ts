@@ -1,25 +1,27 @@
 /**
- * Every checklist ID is claimed: judged before apply (a plan rule), after apply (an audit module), or listed as not
- * provisioned yet. An ID judged on both sides has one judge in core/ and declares its outcomes.
+ * Every checklist ID is claimed: judged before apply (a plan rule), after apply (an audit module), on the repository
+ * (`launch-ready scan`), or listed as not provisioned yet. An ID judged on both sides has one judge in core/ and declares its outcomes.
  */
 import { describe, expect, it } from "vitest";
 import { CHECKS, NOT_PROVISIONED_YET, type CheckId } from "../../checklist";
 import { auditedIds } from "../../audit/checks";
 import { JUDGES } from "../../core/judges";
 import { PLAN_RULES } from "../../policy/rules";
+import { SCANNED_IDS } from "../../scan";
 
 const ALL = Object.keys(CHECKS) as CheckId[];
 const planned = new Set<CheckId>(PLAN_RULES.map((r) => r.id));
 const audited = new Set<CheckId>(auditedIds());
 const notYet = new Set<CheckId>(NOT_PROVISIONED_YET);
+const scanned = new Set<CheckId>(SCANNED_IDS.map((s) => s.id));
 
 describe("checklist coverage", () => {
-  it("claims every ID: a plan rule, an audit module, or the not-provisioned list", () => {
-    expect(ALL.filter((id) => !planned.has(id) && !audited.has(id) && !notYet.has(id))).toEqual([]);
+  it("claims every ID: a plan rule, an audit module, a repository scan, or the not-provisioned list", () => {
+    expect(ALL.filter((id) => !planned.has(id) && !audited.has(id) && !scanned.has(id) && !notYet.has(id))).toEqual([]);
   });
 
   it("lists as not provisioned only IDs that nothing judges", () => {
-    expect(NOT_PROVISIONED_YET.filter((id) => planned.has(id) || audited.has(id))).toEqual([]);
+    expect(NOT_PROVISIONED_YET.filter((id) => planned.has(id) || audited.has(id) || scanned.has(id))).toEqual([]);
   });
 
   it("has one judge in core/ for every ID judged both before and after apply", () => {

@@ -17,7 +17,7 @@ export function cli(...args: string[]): CliRun {
 
 /** The error document `--json` prints when a command stops early, strictly. */
 export const ERROR_DOCUMENT = z.strictObject({
-  command: z.enum(["preview", "audit"]),
+  command: z.enum(["preview", "audit", "scan"]),
   exitCode: z.number(),
   errors: z.array(z.strictObject({ path: z.string().min(1).optional(), message: z.string().min(1) })).min(1),
 });

@@ -1,4 +1,5 @@
 import type { AuditCheckModule } from "../../types";
+import { clientBundleModule } from "./client-bundle";
 import { cookiesModule } from "./cookies";
 import { corsModule } from "./cors";
 import { headersModule } from "./headers";
@@ -20,5 +21,6 @@ export const WEB_CHECKS: readonly AuditCheckModule[] = [
   headersModule,
   corsModule,
   cookiesModule,
+  clientBundleModule,
   rateModule(),
 ];

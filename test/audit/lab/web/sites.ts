@@ -4,6 +4,7 @@
  * thing changed, so each scenario isolates the check it is about.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CREDENTIALS } from "../../../core/secrets/fixtures";
 
 export type CertKind =
   | "valid" | "expired" | "expiring" | "expiring20" | "thirdLeft" | "sha1" | "notYetValid" | "wrongHost" | "selfSigned" | "rsa1024" | "none"
@@ -250,6 +251,22 @@ export function labSites(): Readonly<Record<string, Site>> {
     "mixedinline.test": goodSite({ html: `<html><body><div style="background-image: url('http://img.mixedinline.test/hero.jpg')"></div></body></html>` }),
     // The control: the same markup under an https: base is clean.
     "basesecure.test": goodSite({ html: `<html><head><base href="https://static.basesecure.test/assets/"><script src="app.js"></script><style>@import "theme.css";</style></head><body><img src="logo.png" alt=""></body></html>` }),
+    // A bundle with a (fake, generated) token and a source map whose original source holds another.
+    "bundleleak.test": {
+      ...good,
+      https: (c) => {
+        if (c.host === c.apex && c.path === "/app.js") {
+          c.res.writeHead(200, { "content-type": "text/javascript" });
+          // The map comment is assembled: vite would read a whole one in this file as the file's own source map.
+          return void c.res.end(`const t="${CREDENTIALS.githubToken()}";\n//${"#"} sourceMappingURL=app.js.map\n`);
+        }
+        if (c.host === c.apex && c.path === "/app.js.map") {
+          c.res.writeHead(200, { "content-type": "application/json" });
+          return void c.res.end(JSON.stringify({ version: 3, sources: ["src/aws.ts"], sourcesContent: [`export const id = "${CREDENTIALS.awsAccessKeyId()}";\n`], mappings: "" }));
+        }
+        good.https(c);
+      },
+    },
     "norate.test": goodSite({ rate: "never" }),
     "ratehdr.test": goodSite({ rate: "headers-only" }),
     // Fault injection.
