@@ -5,6 +5,7 @@
 import { CHECKS, NOT_PROVISIONED_YET, SCORECARD_ROW_IDS, SCORECARD_ROWS, type CheckId, type ScorecardRowId, type Severity } from "../checklist";
 import { unknownCheckingProxy } from "@pulumi/policy";
 import { acknowledgementFor, type Acknowledgement } from "../core/acknowledge";
+import { SCANNED_IDS } from "../scan";
 import type { PlannedResource } from "./resource";
 import type { PlanRule, RuleVerdict } from "./rule";
 import { isUnknownValueError } from "./unknowns";
@@ -141,8 +142,15 @@ export function buildScorecard(
     const passed = mine.filter((c) => c.status === "pass" || c.status === "info");
     if (passed.length === 0) return { row, title: meta.title, status: "not-applicable", note: "Nothing in this stack falls under this row.", checks: ids, notProvisioned };
     const coveredIds = new Set(ids);
-    const uncovered = Object.values(CHECKS).filter((d) => d.row === row && !coveredIds.has(d.id as CheckId)).length;
-    const note = `${passed.length} of ${mine.length} check(s) pass${uncovered > 0 ? `; ${uncovered} more of this row are checked live by \`launch-ready audit\` only` : ""}.`;
+    // Judged after apply, or on the repository; what nothing judges yet is said apart ("Not judged yet").
+    const elsewhere = Object.values(CHECKS).filter((d) => d.row === row && !coveredIds.has(d.id as CheckId) && !notProvisioned.includes(d.id as CheckId));
+    const scanned = elsewhere.filter((d) => SCANNED_IDS.some((s) => s.id === d.id));
+    const live = elsewhere.length - scanned.length;
+    const after = [
+      ...(live > 0 ? [`${live} more of this row are checked live by \`launch-ready audit\` only`] : []),
+      ...scanned.map((d) => `${d.id} is checked on the repository by \`${SCANNED_IDS.find((s) => s.id === d.id)?.command ?? "launch-ready scan"}\``),
+    ];
+    const note = `${passed.length} of ${mine.length} check(s) pass${after.length > 0 ? `; ${after.join("; ")}` : ""}.`;
     // A row with requirements nothing judges yet is not proven, whatever the rest says: never a passing row.
     if (notProvisioned.length > 0) return { row, title: meta.title, status: "not-covered", note: `${note}${unchecked}`, checks: ids, notProvisioned };
     return { row, title: meta.title, status: "pass", note, checks: ids, notProvisioned };

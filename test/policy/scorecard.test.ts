@@ -14,6 +14,13 @@ describe("scorecard rows", () => {
     expect(secrets?.note).toMatch(/Not judged yet: secrets\.generated/);
   });
 
+  it("says which of a row's other requirements the repository scan judges, rather than calling them live-only", () => {
+    const card = buildScorecard([rule("secrets.no_plaintext", pass("no plaintext"))], []);
+    const note = card.rows.find((r) => r.row === "secrets")?.note ?? "";
+    expect(note).toMatch(/secrets\.repo_scan is checked on the repository by `launch-ready scan secrets`/);
+    expect(note).toMatch(/1 more of this row are checked live by `launch-ready audit` only/);
+  });
+
   it("shows a row whose checks all pass as passing when every requirement of it is judged", () => {
     const card = buildScorecard([rule("caa.present", pass("CAA planned"))], []);
     expect(card.rows.find((r) => r.row === "dns-redirects")?.status).toBe("pass");
