@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { auditCommand } from "./commands/audit";
 import { previewCommand } from "./commands/preview";
+import { probeCommand } from "./commands/probe";
 import { errorDocument, formatErrorDocument, jsonCommandOf, type InputError } from "./error-document";
 import { EXIT, EXIT_CODES, type ExitCode } from "./exit-codes";
 import { toolVersion } from "./version";
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addHelpText("after", `\nExit status, for every command: ${EXIT_CODES.map((r) => `${r.code} ${r.meaning}`).join("; ")}.\nThe checks, their outcomes and the JSON contracts: docs/CHECKS.md\n`);
   program.addCommand(previewCommand(setExitCode));
   program.addCommand(auditCommand(setExitCode));
+  program.addCommand(probeCommand(setExitCode));
   // addCommand() does not pass these settings down: without them commander calls process.exit(1) itself.
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError(`(run \`launch-ready ${sub.name()} --help\` for usage)`);
