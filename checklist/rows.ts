@@ -13,13 +13,13 @@ export const SCORECARD_ROWS: Readonly<Record<ScorecardRowId, ScorecardRow>> = {
     id: "auth-protection",
     title: "Auth protection",
     outOfScope:
-      "an application concern: the toolkit rate-limits login endpoints and the auditor inspects session cookies, but it cannot prove your login flow resists credential stuffing or session fixation",
+      "an application concern: the toolkit rate-limits login endpoints and the auditor inspects session cookies; `launch-ready probe authz` verifies that private routes refuse missing and bad credentials (a scorecard given its report shows the result), but nothing here proves your login flow resists credential stuffing or session fixation",
   },
   "api-authorization": {
     id: "api-authorization",
     title: "API authorization",
     outOfScope:
-      "an application concern: the auditor flags permissive CORS, but only your own tests can prove each API route checks the caller's tenant and role",
+      "an application concern: the auditor flags permissive CORS; `launch-ready probe authz` replays the stack's route inventory as other tenants and lower roles (a scorecard given its report shows the result); without that report nothing here proves each API route checks the caller's tenant and role",
   },
   "logging-hygiene": {
     id: "logging-hygiene",

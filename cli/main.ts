@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { auditCommand } from "./commands/audit";
 import { previewCommand } from "./commands/preview";
 import { scanCommand } from "./commands/scan";
+import { probeCommand } from "./commands/probe";
 import { errorDocument, formatErrorDocument, jsonCommandOf, type InputError } from "./error-document";
 import { EXIT, EXIT_CODES, type ExitCode } from "./exit-codes";
 import { toolVersion } from "./version";
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   program.addCommand(previewCommand(setExitCode));
   program.addCommand(auditCommand(setExitCode));
   program.addCommand(scanCommand(setExitCode));
+  program.addCommand(probeCommand(setExitCode));
   // addCommand() does not pass these settings down: without them commander calls process.exit(1) itself.
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError(`(run \`launch-ready ${sub.name()} --help\` for usage)`);

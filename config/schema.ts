@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS } from "../core/spec/vocabulary";
 import { acknowledgementsSchema } from "./acknowledgements";
+import { rolesSchema, routesSchema } from "./routes";
 
 export { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS };
 import { hostNameProblem, recordNameProblem, toALabels } from "../core/dns/names";
@@ -284,6 +285,8 @@ export const launchReadyConfigSchema = z.strictObject({
   "launch-ready:secrets": secretsSchema.default([]),
   "launch-ready:backups": backupsSchema.optional(),
   "launch-ready:acknowledge": acknowledgementsSchema,
+  "launch-ready:roles": rolesSchema,
+  "launch-ready:routes": routesSchema,
 });
 
 export type LaunchReadyConfigInput = z.input<typeof launchReadyConfigSchema>;

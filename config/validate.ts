@@ -13,6 +13,7 @@ import { parseQuotedTxt } from "../core/dns/txt";
 import { blockedIssuers, type CaaRecord, parseCaa, platformIssuers } from "../core/edge/caa";
 import { acknowledgementIssues, toAcknowledgements } from "./acknowledgements";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
+import { normaliseRoutes } from "./routes";
 import { type DomainConfig, domainSchema, type LaunchReadyConfig, launchReadyConfigSchema } from "./schema";
 import type { DomainSpec, LaunchReadySpec, LegacyPathSpec, Origin, RateLimitSpec, WebHostSpec, WebSpec } from "./spec";
 
@@ -105,6 +106,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
   ] as const) {
     if (present) warnings.push(notProvisioned(key, row));
   }
+  const routes = normaliseRoutes(cfg["launch-ready:roles"], cfg["launch-ready:routes"], errors);
   const [tagKey, tagValue] = backups ? (Object.entries(backups.selectionTag)[0] ?? ["", ""]) : ["", ""];
   return {
     domains: linked,
@@ -112,6 +114,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     secrets,
     ...(backups ? { backups: { ...backups, selectionTag: { key: tagKey, value: tagValue } } } : {}),
     acknowledgements: toAcknowledgements(cfg["launch-ready:acknowledge"]),
+    ...(routes ? { routes } : {}),
   };
 }
 

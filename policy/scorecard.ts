@@ -7,6 +7,7 @@ import { unknownCheckingProxy } from "@pulumi/policy";
 import { acknowledgementFor, type Acknowledgement } from "../core/acknowledge";
 import { SCANNED_IDS } from "../scan";
 import type { PlannedResource } from "./resource";
+import type { ProbedRow } from "./probe-rows";
 import type { PlanRule, RuleVerdict } from "./rule";
 import { isUnknownValueError } from "./unknowns";
 
@@ -74,12 +75,15 @@ function evaluateProxied(rule: PlanRule, proxied: readonly PlannedResource[]): R
 /**
  * @param unprovisioned rows whose config the stack declares but this version does not provision yet, with the
  *   config paths: such a row is `not-covered`, never `not-applicable`.
+ * @param probed application rows a probe report verified (`policy/probe-rows.ts`): such a row shows the probe's
+ *   result (a failing plan check of the row still fails it) instead of "out of scope"; without it, "not verified".
  */
 export function buildScorecard(
   rules: readonly PlanRule[],
   resources: readonly PlannedResource[],
   unprovisioned: ReadonlyMap<ScorecardRowId, readonly string[]> = new Map(),
   acknowledged: { readonly acknowledgements: readonly Acknowledgement[]; readonly now: Date } = { acknowledgements: [], now: new Date() },
+  probed: ReadonlyMap<ScorecardRowId, ProbedRow> = new Map(),
 ): Scorecard {
   const nameOf = new Map(resources.map((r) => [r.urn, r.name]));
   // One proxied array for every rule: what the rules' support derives from it (zones, sites, chains) is derived
@@ -120,6 +124,14 @@ export function buildScorecard(
     const ids = mine.map((c) => c.id);
     const notProvisioned = NOT_PROVISIONED_YET.filter((id) => CHECKS[id].row === row);
     const unchecked = notProvisioned.length > 0 ? ` Not judged yet: ${notProvisioned.join(", ")}.` : "";
+    const probe = probed.get(row);
+    if (meta.outOfScope !== undefined && probe !== undefined) {
+      const failing = mine.filter((c) => c.status === "fail" && open(c));
+      const warning = mine.filter((c) => c.status === "warn" && open(c));
+      if (failing.length > 0) return { row, title: meta.title, status: "fail", note: `${probe.note} Before apply, ${failing.map((c) => c.id).join(", ")} fail(s).`, checks: ids, notProvisioned };
+      if (warning.length > 0 && probe.status === "pass") return { row, title: meta.title, status: "warn", note: `${probe.note} Before apply, ${warning.map((c) => c.id).join(", ")} warn(s).`, checks: ids, notProvisioned };
+      return { row, title: meta.title, status: probe.status, note: probe.note, checks: ids, notProvisioned };
+    }
     if (meta.outOfScope !== undefined) {
       return { row, title: meta.title, status: "out-of-scope", note: `Not proven by the toolkit: ${meta.outOfScope}.`, checks: ids, notProvisioned };
     }

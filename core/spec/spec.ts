@@ -4,6 +4,7 @@
  */
 import type { Acknowledgement } from "../acknowledge";
 import type { SslMode } from "../edge/zone-settings";
+import type { RouteInventorySpec } from "../routes/inventory";
 import type { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS } from "./vocabulary";
 
 export type CloudflarePlan = (typeof CLOUDFLARE_PLANS)[number];
@@ -151,4 +152,9 @@ export interface LaunchReadySpec {
   readonly backups?: BackupSpec;
   /** `launch-ready:acknowledge`: checks the team knowingly ships failing, each until a date. */
   readonly acknowledgements: readonly Acknowledgement[];
+  /**
+   * `launch-ready:routes` with `launch-ready:roles`: the application's routes, who may call each and what each is
+   * for. Absent when the stack declares none; the rate-limit planner, the uptime checks and the authz probe read it.
+   */
+  readonly routes?: RouteInventorySpec;
 }

@@ -26,6 +26,8 @@ export interface CatalogInput {
   readonly notYet: ReadonlySet<string>;
   /** IDs a repository scan judges, with the command (`launch-ready scan secrets`). */
   readonly scanIds?: ReadonlyMap<string, string>;
+  /** IDs the opt-in `launch-ready probe authz` judges on a running application (after apply). */
+  readonly probeIds?: ReadonlySet<string>;
 }
 
 // Records over the status unions: a status added to the code and not explained here fails to compile.
@@ -76,7 +78,7 @@ function judgedWhen(id: string, input: CatalogInput): { before: string; after: s
   const notYet = input.notYet.has(id);
   return {
     before: input.planIds.has(id) ? "yes" : notYet ? "not yet" : "no",
-    after: input.auditIds.has(id) ? "yes" : notYet ? "not yet" : "no",
+    after: input.auditIds.has(id) ? "yes" : input.probeIds?.has(id) === true ? "yes, by `launch-ready probe authz`" : notYet ? "not yet" : "no",
   };
 }
 

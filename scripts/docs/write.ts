@@ -6,8 +6,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { auditedIds } from "../../audit/checks";
 import { CHECKS, NOT_PROVISIONED_YET, SCORECARD_ROW_IDS, SCORECARD_ROWS } from "../../checklist";
+import { AUTHZ_PROBE_IDS } from "../../audit/probe/authz/judge";
 import { PLAN_RULES } from "../../policy/rules";
 import { SCANNED_IDS } from "../../scan";
+import { SPEC_RULES } from "../../policy/spec-rules";
 import { checkCatalogMarkdown, exitCodeTable, type CatalogInput } from "./check-catalog";
 
 const ROOT = join(__dirname, "..", "..");
@@ -22,10 +24,11 @@ export function catalogInput(): CatalogInput {
   return {
     checks: Object.values(CHECKS),
     rows: SCORECARD_ROW_IDS.map((id) => SCORECARD_ROWS[id]),
-    planIds: new Set(PLAN_RULES.map((r) => r.id)),
+    planIds: new Set([...PLAN_RULES, ...SPEC_RULES].map((r) => r.id)),
     auditIds: new Set(auditedIds()),
     notYet: new Set(NOT_PROVISIONED_YET),
     scanIds: new Map(SCANNED_IDS.map((s) => [s.id, s.command])),
+    probeIds: new Set(AUTHZ_PROBE_IDS),
   };
 }
 

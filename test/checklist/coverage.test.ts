@@ -6,12 +6,15 @@ import { describe, expect, it } from "vitest";
 import { CHECKS, NOT_PROVISIONED_YET, type CheckId } from "../../checklist";
 import { auditedIds } from "../../audit/checks";
 import { JUDGES } from "../../core/judges";
+import { AUTHZ_PROBE_IDS } from "../../audit/probe/authz/judge";
 import { PLAN_RULES } from "../../policy/rules";
 import { SCANNED_IDS } from "../../scan";
+import { SPEC_RULES } from "../../policy/spec-rules";
 
 const ALL = Object.keys(CHECKS) as CheckId[];
-const planned = new Set<CheckId>(PLAN_RULES.map((r) => r.id));
-const audited = new Set<CheckId>(auditedIds());
+// Spec rules judge the stack config before apply; the authz probe judges a running application after it.
+const planned = new Set<CheckId>([...PLAN_RULES, ...SPEC_RULES].map((r) => r.id));
+const audited = new Set<CheckId>([...auditedIds(), ...AUTHZ_PROBE_IDS]);
 const notYet = new Set<CheckId>(NOT_PROVISIONED_YET);
 const scanned = new Set<CheckId>(SCANNED_IDS.map((s) => s.id));
 
