@@ -23,10 +23,11 @@ export function previewCommand(setExitCode: (code: ExitCode) => void): Command {
     .addOption(new Option("--mode <mode>", "`preview` (ids unknown, as `pulumi preview`) or `up` (as after apply)").choices(["preview", "up"]).default("preview"))
     .option("--stacks-dir <dir>", "where the stack files live", "stacks")
     .option("--html <file>", "also write the report as one self-contained HTML page to this file")
+    .option("--probe-report <file>", "a `launch-ready probe authz --json` report for this stack: the Auth protection and API authorization rows then show what it verified")
     .addHelpText("after", `\n${exitCodesHelp("preview")}\n\nThe checks, their outcomes and the JSON contract: docs/CHECKS.md\n`)
-    .action(async (opts: { stack?: string; program?: string | true; json?: boolean; mode: "preview" | "up"; stacksDir: string; html?: string }) => {
+    .action(async (opts: { stack?: string; program?: string | true; json?: boolean; mode: "preview" | "up"; stacksDir: string; html?: string; probeReport?: string }) => {
       const { runPreview } = await import("../preview/run");
       const program = opts.program === true ? exampleProgramDir() : opts.program;
-      setExitCode(await runPreview({ ...(opts.stack !== undefined ? { stack: opts.stack } : {}), ...(program !== undefined ? { program } : {}), json: opts.json === true, mode: opts.mode, stacksDir: opts.stacksDir, ...(opts.html !== undefined ? { html: opts.html } : {}) }));
+      setExitCode(await runPreview({ ...(opts.stack !== undefined ? { stack: opts.stack } : {}), ...(program !== undefined ? { program } : {}), ...(opts.probeReport !== undefined ? { probeReport: opts.probeReport } : {}), json: opts.json === true, mode: opts.mode, stacksDir: opts.stacksDir, ...(opts.html !== undefined ? { html: opts.html } : {}) }));
     });
 }

@@ -2,7 +2,10 @@
  * Orchestrates the offline preview: stack file → config validation (exit 2, nothing run) → the program under
  * mocks (exit 3 when it fails) → the plan rules → the report. With `--json`, every exit prints one document.
  */
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import type { ScorecardRowId } from "../../checklist/types";
+import type { ProbedRow } from "../../policy/probe-rows";
 import { formatIssues } from "../../config/format";
 import { readStackFile, StackFileError } from "../../config/stack-file";
 import type { ConfigReport } from "../../config/issues";
@@ -25,6 +28,8 @@ export interface PreviewOptions {
   readonly mode: "preview" | "up";
   readonly stacksDir: string;
   readonly projectDir?: string;
+  /** `--probe-report FILE`: a `launch-ready probe authz --json` report for this stack, for the application rows. */
+  readonly probeReport?: string;
   /** `--html FILE`: also write the report as one HTML page. */
   readonly html?: string;
   readonly out?: (text: string) => void;
@@ -71,6 +76,12 @@ export async function runPreview(opts: PreviewOptions): Promise<ExitCode> {
   if (report.errors.length > 0) {
     return stop(EXIT.invalidInput, `launch-ready: ${stack.path} has ${report.errors.length} config error(s); nothing was previewed:\n${formatIssues(report.errors, "✗")}\n`, report.errors);
   }
+  let probed: Awaited<ReturnType<typeof readProbeReport>> = new Map();
+  if (opts.probeReport !== undefined) {
+    const read = await readProbeReport(opts.probeReport, report.value);
+    if (typeof read === "string") return stop(EXIT.invalidInput, `launch-ready: --probe-report ${opts.probeReport}: ${read}\n`, [{ path: "--probe-report", message: read }]);
+    probed = read;
+  }
   // The Pulumi SDK costs about a second to load: only once the config is known to be good.
   const [{ runOffline }, { planDocument }] = await Promise.all([import("../../engine/run"), import("./plan-document")]);
   let run;
@@ -85,7 +96,7 @@ export async function runPreview(opts: PreviewOptions): Promise<ExitCode> {
     const text = `launch-ready: the program failed for stack ${stack.stack}:\n${run.errors.map((e) => `  ✗ ${e}`).join("\n")}\n`;
     return stop(EXIT.incomplete, text, run.errors.map((message) => ({ message })));
   }
-  const doc = planDocument(stack.stack, opts.mode, run, report, new Date());
+  const doc = planDocument(stack.stack, opts.mode, run, report, new Date(), probed);
   out(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : renderPreview(doc));
   if (opts.html !== undefined) {
     const { fromPreview, packageVersion, writeHtmlReport } = await import("../../report/html");
@@ -96,4 +107,24 @@ export async function runPreview(opts: PreviewOptions): Promise<ExitCode> {
     }
   }
   return doc.blocked ? EXIT.checkFailed : EXIT.ok;
+}
+
+/** The probe's rows, or why the file cannot serve (unreadable, not a probe report, or a stack with no routes). */
+async function readProbeReport(file: string, spec: LaunchReadySpec | undefined): Promise<ReadonlyMap<ScorecardRowId, ProbedRow> | string> {
+  if (spec === undefined) return "needs a stack with `launch-ready:routes`: the report is checked against its inventory";
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    return `cannot be read (${e instanceof Error ? e.message : String(e)}): give the file \`launch-ready probe authz --json\` wrote`;
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return "is not JSON: give the file `launch-ready probe authz --json` wrote";
+  }
+  const { probeRows } = await import("../../policy/probe-rows");
+  const rows = probeRows(doc, spec);
+  return rows.ok ? rows.rows : `${rows.reason}: give the file \`launch-ready probe authz --stack <stack> --json\` wrote`;
 }
