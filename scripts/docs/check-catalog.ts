@@ -26,6 +26,8 @@ export interface CatalogInput {
   readonly notYet: ReadonlySet<string>;
   /** IDs a repository scan judges, with the command (`launch-ready scan secrets`). */
   readonly scanIds?: ReadonlyMap<string, string>;
+  /** Plan IDs judged from the stack config by the preview alone (`policy/spec-rules.ts`), not by the policy pack. */
+  readonly specIds?: ReadonlySet<string>;
   /** IDs the opt-in `launch-ready probe authz` judges on a running application (after apply). */
   readonly probeIds?: ReadonlySet<string>;
 }
@@ -77,7 +79,8 @@ function statusTable(meanings: Readonly<Record<string, string>>): string[] {
 function judgedWhen(id: string, input: CatalogInput): { before: string; after: string } {
   const notYet = input.notYet.has(id);
   return {
-    before: input.planIds.has(id) ? "yes" : notYet ? "not yet" : "no",
+    // A rule on the stack config runs in the preview only: the policy pack sees resources, not the stack file.
+    before: input.specIds?.has(id) === true ? "yes, by `launch-ready preview` only (from the stack config)" : input.planIds.has(id) ? "yes" : notYet ? "not yet" : "no",
     after: input.auditIds.has(id) ? "yes" : input.probeIds?.has(id) === true ? "yes, by `launch-ready probe authz`" : notYet ? "not yet" : "no",
   };
 }

@@ -25,6 +25,7 @@ export function catalogInput(): CatalogInput {
     checks: Object.values(CHECKS),
     rows: SCORECARD_ROW_IDS.map((id) => SCORECARD_ROWS[id]),
     planIds: new Set([...PLAN_RULES, ...SPEC_RULES].map((r) => r.id)),
+    specIds: new Set(SPEC_RULES.map((r) => r.id)),
     auditIds: new Set(auditedIds()),
     notYet: new Set(NOT_PROVISIONED_YET),
     scanIds: new Map(SCANNED_IDS.map((s) => [s.id, s.command])),
