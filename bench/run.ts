@@ -5,7 +5,7 @@
  * A benchmark, not a test: nothing here gates CI. Figures are medians of several whole-process runs, with ratios
  * against baselines measured in the same run, so they compare across machines better than bare times.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { BARE_REQUIRE, benchPreview, DOMAIN_COUNTS, EXAMPLE, generatedLabel } from "./preview";
@@ -14,6 +14,7 @@ import type { BenchSection } from "./timing";
 
 const PROJECT_DIR = resolve(__dirname, "..");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
+const NOTES = join(__dirname, "NOTES.md");
 
 
 function table(section: BenchSection): string {
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
     targetsTable(results),
     "",
     ...sections.map(table).flatMap((t) => [t, ""]),
+    // What was changed for speed and what each change measured: kept by hand in bench/NOTES.md, carried over.
+    ...(existsSync(NOTES) ? [readFileSync(NOTES, "utf8").trimEnd(), ""] : []),
   ].join("\n");
   writeFileSync(join(PROJECT_DIR, "BENCHMARKS.md"), doc);
   process.stdout.write(doc);

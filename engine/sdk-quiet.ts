@@ -7,10 +7,13 @@
  * - promise-leak tracking: `debuggablePromise` (`runtime/debuggable.js`) renders a stack trace onto every promise
  *   the SDK makes (several per resource and per output), and chains each into a set it reports from at exit. The
  *   preview waits for every registration itself (`capture.ts`); the stand-in hands the promise back as it is.
+ * - eager output properties: `transferProperties` (`runtime/rpc.js`) builds an Output per declared property of every
+ *   custom resource before registering it; the stand-in (`sdk-lazy-outputs.ts`) builds each on first read.
  * There is no documented switch for either (`PULUMI_DEBUG_PROMISE_LEAKS` only adds output), so these are patch
  * points of @pulumi/pulumi `PINNED_SDK_VERSION`, left alone for any other version; `test/engine/sdk-quiet.test.ts`
  * pins what they do.
  */
+import { type LazyOutputDeps, lazyTransferProperties } from "./sdk-lazy-outputs";
 import { sdkMismatch, sdkRequire } from "./sdk-pin";
 
 /** Undoes the patch. */
@@ -30,10 +33,28 @@ function patchPoints(): PatchPoint[] | string {
     return "runtime/debuggable.js has no debuggablePromise";
   }
   if (typeof resource !== "function" || typeof Reflect.get(resource, "callsites") !== "function") return "resource.js has no Resource.callsites";
+  const rpc: unknown = sdkRequire("@pulumi/pulumi/runtime/rpc");
+  if (typeof rpc !== "object" || rpc === null || typeof Reflect.get(rpc, "transferProperties") !== "function") return "runtime/rpc.js has no transferProperties";
+  const outputDeps = lazyOutputDeps();
+  if (typeof outputDeps === "string") return outputDeps;
   return [
+    { owner: rpc, key: "transferProperties", replacement: lazyTransferProperties(outputDeps) },
     { owner: debuggable, key: "debuggablePromise", replacement: <T>(p: Promise<T>): Promise<T> => p },
     { owner: resource, key: "callsites", replacement: (): never[] => [] },
   ];
+}
+
+function lazyOutputDeps(): LazyOutputDeps | string {
+  const output: unknown = sdkRequire("@pulumi/pulumi/output");
+  const errors: unknown = sdkRequire("@pulumi/pulumi/errors");
+  const Output: unknown = typeof output === "object" && output !== null ? Reflect.get(output, "Output") : undefined;
+  const isGrpcError: unknown = typeof errors === "object" && errors !== null ? Reflect.get(errors, "isGrpcError") : undefined;
+  if (typeof Output !== "function") return "output.js has no Output";
+  if (typeof isGrpcError !== "function") return "errors.js has no isGrpcError";
+  return {
+    Output: Output as LazyOutputDeps["Output"],
+    isGrpcError: (err) => isGrpcError(err) === true,
+  };
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { isIP } from "node:net";
 import { secureContextFor } from "./trust";
-import { Agent, buildConnector, errors } from "undici";
+import type { buildConnector as UndiciConnector } from "undici";
+import { Agent, buildConnector, errors, request as undiciRequest } from "./undici-lean";
 import type { DnsClient, HttpClient, HttpRequest, HttpResult } from "../types";
 import type { ConnectToRule } from "./connect-to";
 import { dialTarget } from "./dial-target";
@@ -46,8 +47,8 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient & { close(
   const secureContext = opts.caPem === undefined ? undefined : secureContextFor({ caPem: opts.caPem });
   // One connector per requested name, whose identity check judges the certificate against that name (the SAN only,
   // as browsers do: `server-identity.ts`), whatever address `--connect-to` or DNS made us dial.
-  const connectors = new Map<string, buildConnector.connector>();
-  const connectorFor = (name: string): buildConnector.connector => {
+  const connectors = new Map<string, UndiciConnector.connector>();
+  const connectorFor = (name: string): UndiciConnector.connector => {
     let c = connectors.get(name);
     if (c === undefined) {
       c = buildConnector({ timeout: opts.timeoutMs, checkServerIdentity: identityCheckFor(name), ...(secureContext ? { secureContext } : {}) });
@@ -99,7 +100,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient & { close(
       controller.abort();
     }, opts.timeoutMs);
     try {
-      const res = await agent.request({
+      const res = await undiciRequest(agent, {
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method: req.method ?? "GET",
