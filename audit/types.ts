@@ -186,6 +186,11 @@ export interface ExpectedDomainState {
   readonly canonicalHost?: string;
   readonly aliases: readonly string[];
   readonly endpoints: Readonly<Partial<Record<"login" | "reset" | "invite" | "search", string>>>;
+  /**
+   * Optional (additive): the limit the stack plans for each endpoint, as fitted to the zone's plan (what the rule
+   * covering it enforces), so the rate probes check that limit rather than any 429.
+   */
+  readonly rateLimits?: Readonly<Partial<Record<"login" | "reset" | "invite" | "search", { readonly requests: number; readonly periodSeconds: number }>>>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@
 import type { CheckId } from "./index";
 
 export const NOT_PROVISIONED_YET: readonly CheckId[] = [
-  "rate.plan_fit",
   "secrets.generated",
   "secrets.rotation",
   "monitoring.uptime_checks",

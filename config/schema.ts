@@ -4,7 +4,7 @@
  * (the descriptions feed the exported JSON Schema, so editors complete and explain the config).
  */
 import { z } from "zod";
-import { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS } from "../core/spec/vocabulary";
+import { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_METHODS, RATE_LIMIT_PRESETS } from "../core/spec/vocabulary";
 import { acknowledgementsSchema } from "./acknowledgements";
 import { rolesSchema, routesSchema } from "./routes";
 
@@ -75,6 +75,12 @@ const cloudflareSchema = z.strictObject({
       http_request_dynamic_redirect: cloudflareId
         .optional()
         .meta({ description: "Id of the zone's existing redirect entrypoint ruleset, adopted with `import: zones/<zoneId>/<id>` rather than created (a zone has at most one per phase)." }),
+      http_ratelimit: cloudflareId
+        .optional()
+        .meta({ description: "Id of the zone's existing rate limiting entrypoint ruleset, adopted like the redirect one." }),
+      http_request_firewall_managed: cloudflareId
+        .optional()
+        .meta({ description: "Id of the zone's existing managed WAF entrypoint ruleset (paid plans), adopted like the redirect one." }),
     })
     .prefault({})
     .meta({ description: "Existing phase entrypoint rulesets to adopt, by phase." }),
@@ -224,14 +230,44 @@ const emailSchema = z.strictObject({
 });
 
 
-const rateLimitRuleSchema = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, { message: "must be a short lower-case name such as `login`" }),
-  path: z.string().startsWith("/", { message: "must be a URL path starting with `/`" }),
-  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).optional(),
-  requests: z.number().int().positive(),
-  periodSeconds: z.number().int().positive(),
-  mitigationSeconds: z.number().int().positive().optional(),
-});
+const rateLimitPath = z
+  .string()
+  .regex(/^\/[^\s"\\]*$/, { message: "must be a URL path starting with `/`, without spaces, quotes or backslashes" });
+
+const rateLimitRuleSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,40}$/, { message: "must be a short lower-case name such as `login`" })
+      .meta({ description: "The endpoint's name. A preset's name (`login`, `password-reset`, `invite`, `search`) is that endpoint: omitted values take the preset's." }),
+    path: rateLimitPath.optional().meta({ description: "The exact path to protect, e.g. `/api/login`. Give `path` or `prefix`." }),
+    prefix: rateLimitPath.optional().meta({ description: "Protect every path under this prefix, e.g. `/api/auth/`. Give `path` or `prefix`." }),
+    method: z.enum(RATE_LIMIT_METHODS).optional().meta({ description: "One HTTP method to count (the same as `methods: [M]`)." }),
+    methods: z
+      .array(z.enum(RATE_LIMIT_METHODS))
+      .optional()
+      .meta({ description: "HTTP methods to count. Default: every method (a preset's: its own). Only Business and Enterprise rules can match methods; below, every method counts and the preview says so." }),
+    requests: z.number().int().positive().optional().meta({ description: "At most this many requests per period and IP (required unless `name` is a preset)." }),
+    periodSeconds: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: "The counting period in seconds (required unless `name` is a preset). Snapped to one the plan allows without allowing more, and the preview says how." }),
+    mitigationSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: "How long a client over the limit stays blocked. Default: the period (a preset's: its own)." }),
+    action: z
+      .enum(["block", "managed_challenge"])
+      .optional()
+      .meta({ description: "`block` (429, for APIs) or `managed_challenge` (pages browsers load). Default `block` (a preset's: its own)." }),
+  })
+  .refine((r) => (r.path === undefined) !== (r.prefix === undefined) || (r.path === undefined && r.prefix === undefined && (RATE_LIMIT_PRESETS as readonly string[]).includes(r.name)), {
+    message: "needs exactly one of `path` or `prefix`",
+  });
 
 const monitoringSchema = z.strictObject({
   checks: z.array(z.strictObject({ url: httpsUrl })).default([]),
@@ -252,7 +288,10 @@ export const domainSchema = z.strictObject({
     .prefault({})
     .meta({ description: "Further DNS records the stack manages." }),
   email: emailSchema.optional(),
-  rateLimits: z.array(z.union([z.enum(RATE_LIMIT_PRESETS), rateLimitRuleSchema])).default([]),
+  rateLimits: z
+    .array(z.union([z.enum(RATE_LIMIT_PRESETS), rateLimitRuleSchema]))
+    .default([])
+    .meta({ description: "Endpoints to rate-limit at Cloudflare's edge: a preset's name, or a full rule. Fitted to `cloudflare.plan`; the preview lists every compromise." }),
   monitoring: monitoringSchema.optional(),
 });
 

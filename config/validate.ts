@@ -11,6 +11,7 @@ import { hostNameProblem, isWithinZone, toALabels } from "../core/dns/names";
 import { adopt, planDomainRecords, REDIRECT_ONLY_ORIGIN } from "../core/dns/record-plan";
 import { parseQuotedTxt } from "../core/dns/txt";
 import { blockedIssuers, type CaaRecord, parseCaa, platformIssuers } from "../core/edge/caa";
+import { isPresetName, PRESETS } from "../core/rate-limits/presets";
 import { acknowledgementIssues, toAcknowledgements } from "./acknowledgements";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
 import { normaliseRoutes } from "./routes";
@@ -70,6 +71,22 @@ export function validateDomainArgs(raw: unknown, root: readonly PropertyKey[] = 
   const spec = normaliseDomain(parsed.data, at, errors, warnings);
   checkRedirectRuleCount(spec, at("web"), errors);
   return errors.length > 0 ? { errors: sortIssues(errors), warnings } : { value: spec, errors: [], warnings };
+}
+
+/**
+ * Validates a `RateLimits` component's endpoint list like a domain's `rateLimits` (the same schema and defaults);
+ * paths are under `root` (e.g. `args.rateLimits[2].periodSeconds`).
+ */
+export function validateRateLimitArgs(raw: unknown, root: readonly PropertyKey[] = []): ConfigReport<RateLimitSpec[]> {
+  const schema = domainSchema.shape.rateLimits;
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    const errors = fromZodIssues(parsed.error.issues, (p) => knownKeysAt(p, schema)).map((i) => ({ ...i, path: rootPath(root, i.path) }));
+    return { errors: sortIssues(errors), warnings: [] };
+  }
+  const errors: ConfigIssue[] = [];
+  const value = normaliseRateLimits(parsed.data, (...p) => formatPath([...root, ...p]), errors);
+  return errors.length > 0 ? { errors: sortIssues(errors), warnings: [] } : { value, errors: [], warnings: [] };
 }
 
 /** `args` + `web.hsts` → `args.web.hsts`; `args` + `(stack config)` → `args`. */
@@ -145,16 +162,9 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
       errors.push({ path: at("dns", "records", j, "proxied"), message: `only A, AAAA and CNAME records can be proxied; set \`proxied: false\`` });
     }
   });
-  const names = new Set<string>();
-  const rateLimits: RateLimitSpec[] = d.rateLimits.map((r, j) => {
-    const name = typeof r === "string" ? r : r.name;
-    if (names.has(name)) errors.push({ path: at("rateLimits", j), message: `\`${name}\` is listed twice: list each endpoint once` });
-    names.add(name);
-    return typeof r === "string" ? { preset: r } : r;
-  });
+  const rateLimits = normaliseRateLimits(d.rateLimits, (...p) => at("rateLimits", ...p), errors);
   for (const [key, present, row] of [
     ["email", d.email !== undefined, "email-auth"],
-    ["rateLimits", rateLimits.length > 0, "rate-limiting"],
     ["monitoring", d.monitoring !== undefined, "monitoring"],
   ] as const) {
     if (present) warnings.push(notProvisioned(at(key), row));
@@ -165,7 +175,7 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
     cloudflare: {
       plan: d.cloudflare.plan,
       ...(d.cloudflare.zoneId ? { zoneId: d.cloudflare.zoneId } : {}),
-      rulesetIds: d.cloudflare.rulesetIds.http_request_dynamic_redirect !== undefined ? { http_request_dynamic_redirect: d.cloudflare.rulesetIds.http_request_dynamic_redirect } : {},
+      rulesetIds: Object.fromEntries(Object.entries(d.cloudflare.rulesetIds).filter(([, id]) => id !== undefined)),
       adoptRecords: d.cloudflare.adoptRecords,
       imported: d.cloudflare.imported,
     },
@@ -179,7 +189,16 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
   if (d.cloudflare.rulesetIds.http_request_dynamic_redirect !== undefined && web === undefined) {
     errors.push({ path: at("cloudflare", "rulesetIds", "http_request_dynamic_redirect"), message: "adopts a redirect ruleset, but the domain has no `web` section, so the stack plans none: remove it or add `web`" });
   }
-  if ((d.cloudflare.adoptRecords.length > 0 || d.cloudflare.rulesetIds.http_request_dynamic_redirect !== undefined) && d.cloudflare.zoneId === undefined) {
+  if (d.cloudflare.rulesetIds.http_request_firewall_managed !== undefined && (rateLimits.length === 0 || d.cloudflare.plan === "free")) {
+    errors.push({
+      path: at("cloudflare", "rulesetIds", "http_request_firewall_managed"),
+      message: d.cloudflare.plan === "free" ? "adopts a managed WAF ruleset, but on Free the stack manages none (the free managed ruleset is Cloudflare's): remove it" : "adopts a managed WAF ruleset, but the domain lists no `rateLimits`, which is what deploys the managed WAF: remove it or add `rateLimits`",
+    });
+  }
+  if (d.cloudflare.rulesetIds.http_ratelimit !== undefined && rateLimits.length === 0) {
+    errors.push({ path: at("cloudflare", "rulesetIds", "http_ratelimit"), message: "adopts a rate limiting ruleset, but the domain lists no `rateLimits`, so the stack plans none: remove it or add `rateLimits`" });
+  }
+  if ((d.cloudflare.adoptRecords.length > 0 || Object.values(d.cloudflare.rulesetIds).some((id) => id !== undefined)) && d.cloudflare.zoneId === undefined) {
     errors.push({ path: at("cloudflare", "zoneId"), message: "is required when adopting records or rulesets: import ids contain it (`<zoneId>/<recordId>`, `zones/<zoneId>/<rulesetId>`); copy it from the dashboard's Overview page" });
   }
   if (d.cloudflare.adoptRecords.length > 0) {
@@ -440,4 +459,40 @@ function child(s: z.core.$ZodType, part: PropertyKey): z.core.$ZodType | undefin
     }
   }
   return undefined;
+}
+
+/**
+ * Rate-limit entries to requests: a preset's name gets the preset's values; a full rule named like a preset takes
+ * the preset's values for what it leaves out; any other rule must give its limit.
+ */
+function normaliseRateLimits(entries: DomainConfig["rateLimits"], at: (...p: PropertyKey[]) => string, errors: ConfigIssue[]): RateLimitSpec[] {
+  const names = new Set<string>();
+  const out: RateLimitSpec[] = [];
+  entries.forEach((r, j) => {
+    const name = typeof r === "string" ? r : r.name;
+    if (names.has(name)) errors.push({ path: at(j), message: `\`${name}\` is listed twice: list each endpoint once` });
+    names.add(name);
+    if (typeof r === "string") {
+      out.push(PRESETS[r]);
+      return;
+    }
+    const base = isPresetName(r.name) ? PRESETS[r.name] : undefined;
+    if (r.method !== undefined && r.methods !== undefined) errors.push({ path: at(j, "method"), message: "is given with `methods`: keep one (`methods: [POST]`)" });
+    const requests = r.requests ?? base?.requests;
+    const periodSeconds = r.periodSeconds ?? base?.periodSeconds;
+    if (requests === undefined) errors.push({ path: at(j, "requests"), message: `is required: \`${r.name}\` is not a preset, so give its limit (e.g. \`requests: 10\`)` });
+    if (periodSeconds === undefined) errors.push({ path: at(j, "periodSeconds"), message: `is required: \`${r.name}\` is not a preset, so give its period (e.g. \`periodSeconds: 60\`)` });
+    const match = r.path !== undefined ? { path: r.path } : r.prefix !== undefined ? { prefix: r.prefix } : base?.match;
+    if (requests === undefined || periodSeconds === undefined || match === undefined) return;
+    out.push({
+      name: r.name,
+      match,
+      methods: r.methods ?? (r.method !== undefined ? [r.method] : (base?.methods ?? [])),
+      requests,
+      periodSeconds,
+      action: r.action ?? base?.action ?? "block",
+      mitigationSeconds: r.mitigationSeconds ?? base?.mitigationSeconds ?? periodSeconds,
+    });
+  });
+  return out;
 }

@@ -11,6 +11,7 @@ export { DnsRecords, MANAGED_COMMENT, originHostProblem, type DnsRecordsArgs } f
 export { Dnssec, type DnssecArgs, type DsRecord } from "../components/dns/dnssec";
 export { Redirects, type RedirectsArgs } from "../components/edge/redirects";
 export { ZoneSettings, ZONE_SETTINGS_TYPE, type ZoneSettingsArgs } from "../components/edge/zone-settings";
+export { RateLimits, RATE_LIMITS_TYPE, type RateLimitEntryArgs, type RateLimitRuleArgs, type RateLimitsArgs } from "../components/rate-limits/rate-limits";
 /** The validator `Domain` runs on its args, exported so a program (or its tests) can check args before `pulumi up`. */
 export { validateDomainArgs } from "../config/validate";
 export type { ConfigIssue, ConfigReport } from "../config/issues";

@@ -6,6 +6,7 @@
 import type { DomainSpec, LaunchReadySpec } from "../../config/spec";
 import { planDomainRecords, type PlannedRecord } from "../../core/dns/record-plan";
 import { requiredIssuers } from "../../core/edge/caa";
+import { planRateLimits } from "../../core/rate-limits/planner";
 import type { ExpectedDomainState } from "../types";
 
 /** DKIM selectors that are fixed per sending service; others (SES, Postmark) are per-account tokens, not known. */
@@ -21,10 +22,18 @@ const ENDPOINT_NAMES = { login: "login", reset: "password-reset", invite: "invit
 export function expectedFromRecords(d: DomainSpec, records: readonly PlannedRecord[]): ExpectedDomainState {
   const senders = d.email?.senders ?? [];
   const endpoints: Partial<Record<"login" | "reset" | "invite" | "search", string>> = {};
+  const limits: Partial<Record<"login" | "reset" | "invite" | "search", { requests: number; periodSeconds: number }>> = {};
+  const effective = planRateLimits(d.rateLimits, d.cloudflare.plan).effective;
+  // The endpoints the stack rate-limits (a preset's path included: the stack plans a rule on it); a prefix names no
+  // one URL to probe.
   for (const rl of d.rateLimits) {
-    if (!("path" in rl)) continue;
+    if (!("path" in rl.match)) continue;
     for (const [key, name] of Object.entries(ENDPOINT_NAMES)) {
-      if (rl.name === name && (key === "login" || key === "reset" || key === "invite" || key === "search")) endpoints[key] = rl.path;
+      if (rl.name === name && (key === "login" || key === "reset" || key === "invite" || key === "search")) {
+        endpoints[key] = rl.match.path;
+        const e = effective.find((x) => x.endpoint === rl.name);
+        if (e !== undefined) limits[key] = { requests: e.requests, periodSeconds: e.periodSeconds };
+      }
     }
   }
   return {
@@ -36,6 +45,7 @@ export function expectedFromRecords(d: DomainSpec, records: readonly PlannedReco
     ...(d.web ? { canonicalHost: d.web.canonicalHost } : {}),
     aliases: d.web?.aliases ?? [],
     endpoints,
+    ...(Object.keys(limits).length > 0 ? { rateLimits: limits } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { CloudflarePlan, DnsRecordType } from "../../core/spec";
 import type { SslMode } from "../../core/edge/zone-settings";
+import type { RateLimitEntryArgs } from "../rate-limits/args";
 
 /**
  * What a `Domain` is made of: the same keys, defaults and rules as one `launch-ready:domains[]` entry of a stack file
@@ -24,6 +25,11 @@ export interface DomainArgs {
   readonly web?: DomainWebArgs;
   /** Further DNS records the component manages. Default: none. */
   readonly dns?: { readonly records?: readonly DnsRecordArgs[] };
+  /**
+   * Endpoints to rate-limit at Cloudflare's edge: a preset's name (`login`, `password-reset`, `invite`, `search`) or
+   * a full rule. Fitted to `cloudflare.plan` (the `rateLimits` child); the preview lists every compromise. Default: none.
+   */
+  readonly rateLimits?: readonly RateLimitEntryArgs[];
 }
 
 export interface DomainCloudflareArgs {
@@ -36,7 +42,7 @@ export interface DomainCloudflareArgs {
    */
   readonly zoneId?: pulumi.Input<string>;
   /** Existing phase entrypoint rulesets to adopt (import) instead of create, by phase. Default: none, so one is created. */
-  readonly rulesetIds?: { readonly http_request_dynamic_redirect?: string };
+  readonly rulesetIds?: { readonly http_request_dynamic_redirect?: string; readonly http_ratelimit?: string; readonly http_request_firewall_managed?: string };
   /**
    * Records that exist already and that this domain also plans: imported and kept on delete, never recreated.
    * Records the component does not plan are never touched. Default: none.

@@ -10,6 +10,7 @@ import { Dnssec, type DsRecord } from "../dns/dnssec";
 import { DnsRecords } from "../dns/records";
 import { Redirects } from "../edge/redirects";
 import { ZoneSettings } from "../edge/zone-settings";
+import { RateLimits } from "../rate-limits/rate-limits";
 import type { DomainArgs } from "./args";
 import { argsPathOf } from "./args-path";
 import { deferInputs } from "./inputs";
@@ -47,12 +48,17 @@ export class Domain extends pulumi.ComponentResource {
   public readonly redirects?: Redirects;
   /** HTTPS-everywhere zone settings (`${name}-edge`); undefined without `web`. */
   public readonly zoneSettings?: ZoneSettings;
+  /**
+   * The rate limiting entrypoint fitted to the plan, and on paid plans the managed WAF (`${name}-rate-limits`);
+   * undefined without `rateLimits`.
+   */
+  public readonly rateLimits?: RateLimits;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.ComponentResourceOptions) {
     super(DOMAIN_TYPE, name, {}, opts);
     const root = argsPathOf(args);
     const { plain, deferred } = deferInputs(args);
-    if (deferred.zoneId !== undefined && ((plain.cloudflare?.adoptRecords ?? []).length > 0 || plain.cloudflare?.rulesetIds?.http_request_dynamic_redirect !== undefined)) {
+    if (deferred.zoneId !== undefined && ((plain.cloudflare?.adoptRecords ?? []).length > 0 || Object.values(plain.cloudflare?.rulesetIds ?? {}).some((id) => id !== undefined))) {
       throw new pulumi.ResourceError(
         domainArgsError(name, [{ path: formatPath([...root, "cloudflare", "zoneId"]), message: "is another resource's output, but adopting records or a ruleset needs it as a plain string: import ids (`<zoneId>/<recordId>`) are fixed before any resource exists" }]),
         this,
@@ -134,6 +140,23 @@ export class Domain extends pulumi.ComponentResource {
         { parent: this },
       );
       pulumi.log.info(edgeLifecycleSummary(spec.name, keepAlwaysUseHttps), this);
+    }
+    if (spec.rateLimits.length > 0) {
+      const adoptRateLimitId = spec.cloudflare.rulesetIds.http_ratelimit;
+      this.rateLimits = new RateLimits(
+        `${name}-rate-limits`,
+        {
+          zoneId: this.zoneId,
+          domain: spec.name,
+          plan: spec.cloudflare.plan,
+          rateLimits: plain.rateLimits ?? [],
+          importStep,
+          ...(configuredZoneId !== undefined ? { configuredZoneId } : {}),
+          ...(adoptRateLimitId !== undefined ? { adoptRulesetId: adoptRateLimitId } : {}),
+          ...(spec.cloudflare.rulesetIds.http_request_firewall_managed !== undefined ? { adoptManagedRulesetId: spec.cloudflare.rulesetIds.http_request_firewall_managed } : {}),
+        },
+        { parent: this },
+      );
     }
     this.registerOutputs({ zoneId: this.zoneId, nameServers: this.nameServers, records: this.records, ...(this.ds ? { ds: this.ds } : {}) });
   }

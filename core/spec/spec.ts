@@ -4,8 +4,9 @@
  */
 import type { Acknowledgement } from "../acknowledge";
 import type { SslMode } from "../edge/zone-settings";
+import type { RateLimitRequest } from "../rate-limits/request";
 import type { RouteInventorySpec } from "../routes/inventory";
-import type { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS } from "./vocabulary";
+import type { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS } from "./vocabulary";
 
 export type CloudflarePlan = (typeof CLOUDFLARE_PLANS)[number];
 export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number];
@@ -86,7 +87,7 @@ export interface CloudflareSpec {
   readonly plan: CloudflarePlan;
   readonly zoneId?: string;
   /** Existing phase entrypoint rulesets to adopt, by phase. */
-  readonly rulesetIds: { readonly http_request_dynamic_redirect?: string };
+  readonly rulesetIds: { readonly http_request_dynamic_redirect?: string; readonly http_ratelimit?: string; readonly http_request_firewall_managed?: string };
   readonly adoptRecords: readonly AdoptedRecordSpec[];
   /**
    * Adoption step: `false` while the adopted records and ruleset are being imported (their live values kept),
@@ -101,16 +102,8 @@ export interface EmailSpec {
   readonly mtaSts?: { readonly mode: "none" | "testing" | "enforce" };
 }
 
-export type RateLimitSpec =
-  | { readonly preset: (typeof RATE_LIMIT_PRESETS)[number] }
-  | {
-      readonly name: string;
-      readonly path: string;
-      readonly method?: string;
-      readonly requests: number;
-      readonly periodSeconds: number;
-      readonly mitigationSeconds?: number;
-    };
+/** One endpoint to rate-limit, presets filled in (`core/rate-limits/presets.ts`). */
+export type RateLimitSpec = RateLimitRequest;
 
 export interface MonitoringSpec {
   readonly checks: readonly { readonly url: string }[];

@@ -11,3 +11,6 @@ export const EMAIL_SENDERS = ["amazon-ses", "google-workspace", "microsoft-365",
 
 /** Endpoints with rate-limit presets. */
 export const RATE_LIMIT_PRESETS = ["login", "password-reset", "invite", "search"] as const;
+
+/** HTTP methods a rate-limit rule may count. */
+export const RATE_LIMIT_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -14,6 +14,9 @@ import { hstsIncludeSubdomains } from "./hsts-include-subdomains";
 import { hstsMaxAge } from "./hsts-max-age";
 import { hstsPreloadReady } from "./hsts-preload-ready";
 import { hstsPresent } from "./hsts-present";
+import { rateEndpointsCovered } from "./rate-endpoints-covered";
+import { rateLoginDefault } from "./rate-login-default";
+import { ratePlanFit } from "./rate-plan-fit";
 import { redirectRulesLanguage } from "./redirect-rules-language";
 import { redirectWellKnown } from "./redirect-well-known";
 import { secretsNoPlaintext } from "./secrets-no-plaintext";
@@ -49,6 +52,10 @@ export const PLAN_RULES: readonly PlanRule[] = [
   webRedirectFirstHop,
   webRedirectHops,
   webRedirectDowngrade,
+  // Rate limiting
+  ratePlanFit,
+  rateEndpointsCovered,
+  rateLoginDefault,
   // Secrets handling
   secretsNoPlaintext,
   // Redirect rulesets Cloudflare accepts and that leave certificate validation alone

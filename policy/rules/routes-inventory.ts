@@ -16,9 +16,9 @@ const PRESET_KIND: Readonly<Record<string, RouteKind>> = { login: "login", "pass
 export function inventoryNeeds(spec: LaunchReadySpec): InventoryNeeds[] {
   return spec.domains.flatMap((d) => [
     ...d.rateLimits.flatMap((r): InventoryNeeds[] => {
-      if (!("preset" in r)) return [];
-      const kind = PRESET_KIND[r.preset];
-      return kind === undefined ? [] : [{ kind, because: `the rate-limit preset \`${r.preset}\` of ${d.name}` }];
+      // A preset is named by the endpoint's name (`login`, ...); a custom endpoint needs no route kind.
+      const kind = PRESET_KIND[r.name];
+      return kind === undefined ? [] : [{ kind, because: `the rate-limit preset \`${r.name}\` of ${d.name}` }];
     }),
     ...(d.monitoring !== undefined ? [{ kind: "health" as const, because: `the monitoring of ${d.name}` }] : []),
   ]);

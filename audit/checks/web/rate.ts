@@ -1,10 +1,14 @@
 /**
  * rate.login / rate.reset / rate.invite / rate.search: an opt-in, bounded burst against endpoints the stack
  * declares. At most RATE_BURST requests within RATE_WINDOW_MS, one at a time, stopping at the first 429
- * (RFC 6585 §4). Never run without `--probe rate`, never against guessed URLs.
+ * (RFC 6585 §4). Never run without `--probe rate`, never against guessed URLs. With `--stack`, the burst is sized to
+ * the limit the stack plans for the endpoint (`expected.rateLimits`) and the shared judge (`core/judges/rate/probe.ts`)
+ * says whether that limit, not just any limit, is enforced.
  */
 import type { CheckId } from "../../../checklist";
 import type { AuditCheckModule, AuditContext, CheckResult } from "../../types";
+import { judgeRateProbe, probeBurst, type RateProbeId } from "../../../core/judges/rate/probe";
+import { fromVerdict } from "../verdict";
 import { result } from "./result";
 import { canonicalHostOf } from "./snapshot";
 
@@ -16,18 +20,22 @@ const KINDS = [
   { id: "rate.reset", key: "reset", method: "POST" },
   { id: "rate.invite", key: "invite", method: "POST" },
   { id: "rate.search", key: "search", method: "GET" },
-] as const satisfies readonly { id: CheckId; key: string; method: "GET" | "POST" }[];
+] as const satisfies readonly { id: RateProbeId & CheckId; key: string; method: "GET" | "POST" }[];
 
 const RATE_HEADERS = ["ratelimit", "ratelimit-policy", "ratelimit-limit", "ratelimit-remaining", "x-ratelimit-limit", "x-ratelimit-remaining"];
 
-async function burst(ctx: AuditContext, id: CheckId, url: string, method: "GET" | "POST", limits: { burst: number; windowMs: number }): Promise<CheckResult> {
+async function burst(ctx: AuditContext, id: RateProbeId, url: string, method: "GET" | "POST", limits: { burst: number; windowMs: number }, planned?: { requests: number; periodSeconds: number }): Promise<CheckResult> {
   const started = Date.now();
   const statuses: number[] = [];
   const rateHeaders = new Set<string>();
-  for (let i = 1; i <= limits.burst; i++) {
+  const count = probeBurst(limits.burst, planned);
+  // A planned limit counts over its period: the burst must fit in it, or the counter may reset mid-burst.
+  const windowMs = planned === undefined ? limits.windowMs : Math.min(limits.windowMs, planned.periodSeconds * 1000);
+  let retryAfter: string | undefined;
+  for (let i = 1; i <= count; i++) {
     if (ctx.signal.aborted) return result(id, "error", `Audit deadline reached after ${i - 1} request(s) to ${url}`, { url, statuses });
-    if (Date.now() - started > limits.windowMs) {
-      return result(id, "error", `Burst to ${url} took longer than ${limits.windowMs} ms; stopped after ${i - 1} request(s) without a 429`, { url, statuses });
+    if (Date.now() - started > windowMs) {
+      return result(id, "error", `Burst to ${url} took longer than ${windowMs} ms; stopped after ${i - 1} request(s) without a 429`, { url, statuses });
     }
     const r = await ctx.http.request({
       url,
@@ -41,13 +49,16 @@ async function burst(ctx: AuditContext, id: CheckId, url: string, method: "GET" 
     statuses.push(r.status);
     for (const h of RATE_HEADERS) if (r.headers[h]) rateHeaders.add(h);
     if (r.status === 429) {
-      const retry = r.headers["retry-after"]?.[0];
-      return result(id, "pass", `${method} ${url} answered 429 at request ${i}${retry ? ` (Retry-After: ${retry})` : " (no Retry-After)"}`, { url, statuses, retryAfter: retry ?? null, rateHeaders: [...rateHeaders] });
+      retryAfter = r.headers["retry-after"]?.[0];
+      break;
     }
   }
-  const evidence = { url, method, requests: statuses.length, statuses: summarize(statuses), rateHeaders: [...rateHeaders] };
-  if (rateHeaders.size > 0) return result(id, "warn", `${limits.burst} ${method} requests to ${url} were all accepted; only rate-limit headers (${[...rateHeaders].join(", ")}) were sent`, evidence);
-  return result(id, "fail", `${limits.burst} ${method} requests to ${url} were all accepted without a 429`, evidence);
+  const verdict = judgeRateProbe(id, { url, method, statuses, ...(retryAfter !== undefined ? { retryAfter } : {}), rateHeaders: [...rateHeaders], burst: count, ...(planned !== undefined ? { planned } : {}) });
+  const hit = statuses.includes(429);
+  const evidence = hit
+    ? { url, statuses, retryAfter: retryAfter ?? null, rateHeaders: [...rateHeaders], ...(planned !== undefined ? { planned } : {}) }
+    : { url, method, requests: statuses.length, statuses: summarize(statuses), rateHeaders: [...rateHeaders], ...(planned !== undefined ? { planned } : {}) };
+  return fromVerdict(id, verdict, evidence);
 }
 
 function summarize(statuses: readonly number[]): string {
@@ -76,7 +87,7 @@ export function rateModule(limits: { burst: number; windowMs: number } = { burst
           } catch {
             return result(k.id, "error", `The ${k.key} endpoint "${endpoint}" is not a valid URL or path`);
           }
-          return burst(ctx, k.id, url, k.method, limits);
+          return burst(ctx, k.id, url, k.method, limits, ctx.expected?.rateLimits?.[k.key]);
         }),
       );
     },

@@ -65,6 +65,8 @@ interface GoodOptions {
   readonly html?: string;
   readonly cors?: Cors;
   readonly rate?: Rate;
+  /** Requests accepted per endpoint before the 429s start (default RATE_LIMIT_AFTER). */
+  readonly rateAfter?: number;
   /** Headers sent on the port-80 redirect too. */
   readonly httpHeaders?: Readonly<Record<string, string>>;
   /** Set-Cookie headers on the port-80 redirect (SECRET becomes a random value), on every host or on www only. */
@@ -119,7 +121,7 @@ export function goodSite(o: GoodOptions = {}): Site {
       if (endpoint !== undefined) {
         const n = c.hit(`${c.host} ${endpoint}`);
         const rate = o.rate ?? "limited";
-        if (rate === "limited" && n > RATE_LIMIT_AFTER) {
+        if (rate === "limited" && n > (o.rateAfter ?? RATE_LIMIT_AFTER)) {
           c.res.writeHead(429, { "retry-after": "30", "content-type": "text/plain" });
           return void c.res.end("slow down");
         }
@@ -269,6 +271,8 @@ export function labSites(): Readonly<Record<string, Site>> {
     },
     "norate.test": goodSite({ rate: "never" }),
     "ratehdr.test": goodSite({ rate: "headers-only" }),
+    // Limited, but only after 15 requests: looser than a planned 5 per 10 s.
+    "looserate.test": goodSite({ rateAfter: 15 }),
     // Fault injection.
     "slow.test": { ...good, listener: "silent", https: () => undefined, http: () => undefined },
     // TLS completes but the HTTP answer never comes; and one whose body starts, then stalls forever.
