@@ -46,6 +46,7 @@ interface RegisterRequest {
   getObject(): Parameters<typeof rpc.deserializeProperties>[0];
   getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
   getAliasesList(): AliasProto[];
+  getProvider(): string;
 }
 
 /** An alias as the SDK sends it: an old URN, or a spec of what changed (name, type, parent). */
@@ -130,6 +131,9 @@ function fromRequest(req: RegisterRequest, urn: string): CapturedResource {
   });
   const parent = req.getParent();
   const importId = req.getImportid();
+  // A provider reference is `<provider URN>::<provider id>`; the URN is what the rules resolve (e.g. its region).
+  const providerRef = req.getProvider();
+  const providerUrn = providerRef ? providerRef.slice(0, providerRef.lastIndexOf("::")) : "";
   const aliasUrns = req.getAliasesList().map((a) => {
     const spec = a.getSpec();
     if (spec === undefined) return a.getUrn();
@@ -153,6 +157,7 @@ function fromRequest(req: RegisterRequest, urn: string): CapturedResource {
       ...(importId ? { importId } : {}),
       ignoreChanges: req.getIgnorechangesList(),
       deleteBeforeReplace: req.getDeletebeforereplace(),
+      ...(providerUrn ? { providerUrn } : {}),
     },
   };
 }

@@ -39,6 +39,7 @@ export function fromPolicyResource(r: PolicyResource): PlannedResource {
       protect: r.opts.protect,
       ignoreChanges: r.opts.ignoreChanges,
       ...(r.opts.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: r.opts.deleteBeforeReplace } : {}),
+      ...(r.provider !== undefined && !r.provider.name.startsWith("default") ? { providerUrn: r.provider.urn } : {}),
     },
   };
 }

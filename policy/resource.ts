@@ -30,6 +30,8 @@ export interface PlannedOptions {
   readonly importId?: string;
   readonly ignoreChanges: readonly string[];
   readonly deleteBeforeReplace?: boolean;
+  /** The URN of the explicit provider the resource was registered with (`provider:` option); absent for the default one. */
+  readonly providerUrn?: string;
 }
 
 /** Short type names for messages: `cloudflare:index/dnsRecord:DnsRecord` → `cloudflare DnsRecord`. */

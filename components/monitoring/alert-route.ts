@@ -1,0 +1,82 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { HEALTH_CHECK_METRICS_REGION } from "../../core/monitoring/plan";
+import type { AlertRouteArgs } from "./args";
+import { validateAlertRouteArgs } from "./validate";
+
+export type { AlertRouteArgs } from "./args";
+
+/** The component's type token: part of every child's URN, so it never changes. */
+export const ALERT_ROUTE_TYPE = "launch-ready:monitoring:AlertRoute";
+
+/** The AWS-managed KMS key for SNS: encryption at rest with no key to manage. */
+export const SNS_MANAGED_KEY = "alias/aws/sns";
+
+/** One subscription as the stack output shows it: who, and whether AWS still waits for the confirmation click. */
+export interface AlertSubscriptionState {
+  readonly region: string;
+  readonly protocol: "email" | "https";
+  readonly endpoint: string;
+  readonly pendingConfirmation: boolean;
+}
+
+/**
+ * Where alarms go: an encrypted SNS topic per region (an alarm can notify only a topic in its own region) with the
+ * on-call email subscriptions and, optionally, an HTTPS webhook. AWS emails each address a confirmation link; until
+ * someone clicks it the subscription is pending and delivers nothing, which `subscriptions` shows after `pulumi up`.
+ *
+ * Children are named `${name}-…`: `${name}-topic-<region>`, `${name}-email-<i>-<region>`, `${name}-webhook-<region>`.
+ */
+export class AlertRoute extends pulumi.ComponentResource {
+  /** The topic per region. */
+  public readonly topics: Readonly<Record<string, aws.sns.Topic>>;
+  /** The topic ARN per region: pass it to `Monitoring` (and anything else that should page the on-call). */
+  public readonly topicArns: Readonly<Record<string, pulumi.Output<string>>>;
+  /** The first region's topic ARN (us-east-1 unless `regions` says otherwise). */
+  public readonly topicArn: pulumi.Output<string>;
+  /** Every subscription (`${name}-email-…`, `${name}-webhook-…`). */
+  public readonly subscriptions: readonly aws.sns.TopicSubscription[];
+  /** Each subscription's endpoint and whether it is still pending confirmation (known after apply). */
+  public readonly subscriptionStates: pulumi.Output<AlertSubscriptionState[]>;
+
+  constructor(name: string, args: AlertRouteArgs, opts?: pulumi.ComponentResourceOptions) {
+    const regions = [...new Set(args.regions ?? [HEALTH_CHECK_METRICS_REGION])];
+    super(ALERT_ROUTE_TYPE, name, { emails: [...args.emails], regions }, opts);
+    const report = validateAlertRouteArgs(args);
+    if (report.value === undefined) throw new pulumi.ResourceError(`AlertRoute ${name} has ${report.errors.length} problem(s) in its args:\n${report.errors.map((e) => `  ✗ ${e.path}: ${e.message}`).join("\n")}`, this);
+    const topics: Record<string, aws.sns.Topic> = {};
+    const subscriptions: aws.sns.TopicSubscription[] = [];
+    const states: pulumi.Output<AlertSubscriptionState>[] = [];
+    for (const region of regions) {
+      const topic = new aws.sns.Topic(
+        `${name}-topic-${region}`,
+        { region, displayName: "launch-ready alerts", kmsMasterKeyId: args.kmsMasterKeyId ?? SNS_MANAGED_KEY, tags: { "managed-by": "launch-ready" } },
+        { parent: this },
+      );
+      topics[region] = topic;
+      args.emails.forEach((email, i) => {
+        const sub = new aws.sns.TopicSubscription(`${name}-email-${i}-${region}`, { region, topic: topic.arn, protocol: "email", endpoint: email }, { parent: this });
+        subscriptions.push(sub);
+        states.push(sub.pendingConfirmation.apply((pending) => ({ region, protocol: "email" as const, endpoint: email, pendingConfirmation: pending })));
+      });
+      if (args.webhookUrl !== undefined) {
+        const sub = new aws.sns.TopicSubscription(`${name}-webhook-${region}`, { region, topic: topic.arn, protocol: "https", endpoint: pulumi.secret(args.webhookUrl) }, { parent: this });
+        subscriptions.push(sub);
+        states.push(pulumi.all([sub.pendingConfirmation, sub.endpoint]).apply(([pending, endpoint]) => ({ region, protocol: "https" as const, endpoint, pendingConfirmation: pending })));
+      }
+    }
+    this.topics = topics;
+    this.topicArns = Object.fromEntries(Object.entries(topics).map(([r, t]) => [r, t.arn]));
+    const first = regions[0] ?? HEALTH_CHECK_METRICS_REGION;
+    const firstTopic = topics[first];
+    if (firstTopic === undefined) throw new pulumi.ResourceError(`AlertRoute ${name}: no topic was made for ${first}`, this);
+    this.topicArn = firstTopic.arn;
+    this.subscriptions = subscriptions;
+    this.subscriptionStates = pulumi.all(states);
+    pulumi.log.info(
+      `alerts: ${args.emails.length} email subscription(s) per topic in ${regions.join(", ")}; AWS emails each address a confirmation link and the subscription stays pending (delivering nothing) until it is clicked: the stack output \`alerts.subscriptions\` shows which are pending after \`pulumi up\``,
+      this,
+    );
+    this.registerOutputs({ topicArns: this.topicArns, subscriptions: this.subscriptionStates });
+  }
+}

@@ -1,0 +1,52 @@
+import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
+
+export interface AlarmRoute {
+  /** The alarm's resource name. */
+  readonly ref: string;
+  /**
+   * The topics its `alarmActions` notify: a topic of the stack with its subscription count, or `null` for an ARN
+   * outside the stack (its subscribers cannot be seen).
+   */
+  readonly topics: readonly ({ readonly ref: string; readonly subscribers: number; readonly pendingEmails: number } | null)[];
+}
+
+export interface AlertRouteInput {
+  readonly alarms: readonly AlarmRoute[];
+  /** Web domains the stack serves that configure no monitoring: with no alarm at all, the route is "not configured". */
+  readonly unmonitoredDomains: readonly string[];
+}
+
+/**
+ * monitoring.alert_route: every alarm notifies a topic with at least one subscriber. An email subscription reaches
+ * a human only once its confirmation link is clicked: the facts say so (the `alerts` stack output shows which are
+ * still pending after apply).
+ */
+export function judgeAlertRoute(input: AlertRouteInput): Verdict {
+  if (input.alarms.length === 0) {
+    if (input.unmonitoredDomains.length > 0) return judged("monitoring.alert_route", "not-configured", [`no alarms are planned for ${input.unmonitoredDomains.join(", ")} (set \`launch-ready:alerts.emails\` and \`monitoring:\`)`]);
+    return notApplicable("The stack plans no alarms.");
+  }
+  const unrouted: string[] = [];
+  const external: string[] = [];
+  const topics = new Map<string, { subscribers: number; pendingEmails: number }>();
+  for (const a of input.alarms) {
+    if (a.topics.length === 0) {
+      unrouted.push(`alarm ${a.ref} notifies nobody (no alarmActions)`);
+      continue;
+    }
+    const reached = a.topics.filter((t) => t !== null && t.subscribers > 0);
+    if (reached.length > 0) {
+      for (const t of reached) if (t !== null) topics.set(t.ref, t);
+      continue;
+    }
+    if (a.topics.some((t) => t === null)) external.push(a.ref);
+    else unrouted.push(`alarm ${a.ref} notifies topic ${a.topics.map((t) => t?.ref ?? "?").join(", ")} with no subscriber`);
+  }
+  if (unrouted.length > 0) return judged("monitoring.alert_route", "unrouted", unrouted);
+  if (external.length > 0) return cannotTell(`alarm(s) ${external.join(", ")} notify a topic outside the stack, whose subscribers the plan does not show`);
+  const pending = [...topics.values()].reduce((n, t) => n + t.pendingEmails, 0);
+  return judged("monitoring.alert_route", "routed", [
+    `${input.alarms.length} alarm(s) notify ${[...topics].map(([ref, t]) => `${ref} (${t.subscribers} subscriber(s))`).join(", ")}`,
+    ...(pending > 0 ? [`AWS emails each of the ${pending} address(es) a confirmation link: until it is clicked the subscription is pending and gets nothing (stack output \`alerts.subscriptions\` shows which)`] : []),
+  ]);
+}

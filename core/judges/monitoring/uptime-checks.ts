@@ -1,0 +1,64 @@
+import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
+import { HEALTH_CHECK_METRICS_REGION } from "../../monitoring/plan";
+
+export interface PlannedHealthCheck {
+  /** The resource's name, for the facts. */
+  readonly ref: string;
+  /** `HTTPS`, `HTTPS_STR_MATCH`, `HTTP`, … */
+  readonly type?: string;
+  readonly host?: string;
+  readonly path?: string;
+  readonly port?: number;
+  readonly searchString?: string;
+  /** The regions of the alarms on its `HealthCheckStatus`; `null` for one whose region the plan does not show. */
+  readonly statusAlarmRegions: readonly (string | null)[];
+}
+
+export interface UptimeChecksInput {
+  readonly domain: string;
+  /** `false` for a web domain with no monitoring configured: never a pass. */
+  readonly configured: boolean;
+  /** The URLs to check (`core/monitoring/plan.ts`). */
+  readonly targets: readonly { readonly url: string; readonly host: string; readonly path: string; readonly searchString?: string }[];
+  readonly healthChecks: readonly PlannedHealthCheck[];
+}
+
+/** The health check that checks this URL as configured: HTTPS on 443, its host and path, its search string. */
+export function healthCheckFor(target: UptimeChecksInput["targets"][number], checks: readonly PlannedHealthCheck[]): PlannedHealthCheck | undefined {
+  return checks.find(
+    (c) =>
+      c.host === target.host &&
+      (c.path ?? "/") === target.path &&
+      (c.port === undefined || c.port === 443) &&
+      (target.searchString === undefined ? c.type === "HTTPS" || c.type === "HTTPS_STR_MATCH" : c.type === "HTTPS_STR_MATCH" && c.searchString === target.searchString),
+  );
+}
+
+/**
+ * monitoring.uptime_checks: every configured URL has a Route 53 HTTPS health check and an alarm on its status in
+ * us-east-1 (the only region Route 53 publishes health-check metrics to, so an alarm elsewhere never fires).
+ */
+export function judgeUptimeChecks(input: UptimeChecksInput): Verdict {
+  if (!input.configured) return judged("monitoring.uptime_checks", "not-configured", [`${input.domain}: no uptime checks are configured (add \`monitoring:\` to the domain)`]);
+  if (input.targets.length === 0) return notApplicable(`${input.domain} configures monitoring but serves no URL to check.`);
+  const unchecked: string[] = [];
+  const elsewhere: string[] = [];
+  const unsure: string[] = [];
+  const ok: string[] = [];
+  for (const t of input.targets) {
+    const hc = healthCheckFor(t, input.healthChecks);
+    if (hc === undefined) {
+      unchecked.push(`${t.url} has no HTTPS health check${t.searchString !== undefined ? ` matching "${t.searchString}"` : ""}`);
+      continue;
+    }
+    const regions = hc.statusAlarmRegions;
+    if (regions.length === 0) unchecked.push(`${t.url}: health check ${hc.ref} has no alarm on its status`);
+    else if (regions.includes(HEALTH_CHECK_METRICS_REGION)) ok.push(t.url);
+    else if (regions.every((r) => r !== null)) elsewhere.push(`${t.url}: the status alarm of ${hc.ref} is in ${[...new Set(regions)].join(", ")}, but Route 53 health-check metrics exist only in ${HEALTH_CHECK_METRICS_REGION}, so it would never fire (create it with a us-east-1 provider)`);
+    else unsure.push(`${t.url}: the region of ${hc.ref}'s status alarm is not in the plan`);
+  }
+  if (elsewhere.length > 0) return judged("monitoring.uptime_checks", "alarm-outside-us-east-1", elsewhere.map((f) => `${input.domain}: ${f}`));
+  if (unchecked.length > 0) return judged("monitoring.uptime_checks", "unchecked", unchecked.map((f) => `${input.domain}: ${f}`));
+  if (unsure.length > 0) return cannotTell(`${input.domain}: ${unsure.join("; ")}`);
+  return judged("monitoring.uptime_checks", "all-checked", [`${input.domain}: ${ok.length} URL(s) health-checked over HTTPS with a status alarm in ${HEALTH_CHECK_METRICS_REGION}: ${ok.join(", ")}`]);
+}
