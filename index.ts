@@ -8,7 +8,8 @@ import { formatIssues, namespaceFromPulumiConfig } from "./config/format";
 import { stackDomains } from "./config/stack-domains";
 import { NAMESPACE } from "./config/validate";
 import { withArgsPath } from "./components/domain/args-path";
-import { Domain } from "./lib";
+import { AlertRoute, Domain, Monitoring } from "./lib";
+import { monitoringArgsOf, alertRegions } from "./config/stack-monitoring";
 
 const report = stackDomains(namespaceFromPulumiConfig(pulumi.runtime.allConfig(), NAMESPACE));
 if (report.errors.length > 0 || report.value === undefined) {
@@ -16,8 +17,28 @@ if (report.errors.length > 0 || report.value === undefined) {
 }
 for (const w of report.value.stackWarnings) pulumi.log.warn(`${w.path}: ${w.message}`);
 
+// Where every alarm goes (launch-ready:alerts): made first, so anything that should page the on-call (monitoring,
+// backups, secret rotation) can take `alertRoute.topicArns[region]` (one encrypted topic per region an alarm is in).
+const spec = report.value.spec;
+const alertRoute =
+  spec.alerts !== undefined
+    ? new AlertRoute("alerts", { emails: spec.alerts.emails, ...(spec.alerts.webhookUrl !== undefined ? { webhookUrl: pulumi.secret(spec.alerts.webhookUrl) } : {}), regions: alertRegions(spec, new pulumi.Config("aws").get("region")) })
+    : undefined;
+
 // Each component reports its entry's warnings under the entry's stack-file path.
 const domains = report.value.domains.map(({ path, args }) => ({ name: args.name, component: new Domain(resourceSlug(args.name), withArgsPath(args, path)) }));
+
+// Per domain with `monitoring:`: uptime, p95 latency, 5xx and certificate-expiry alarms, routed to the alert topics.
+const monitors = alertRoute === undefined ? [] : spec.domains.flatMap((d) => {
+  const args = monitoringArgsOf(d, spec.routes, alertRoute.topicArns);
+  return args === undefined ? [] : [new Monitoring(`${resourceSlug(d.name)}-monitoring`, args)];
+});
+
+/**
+ * Where alarms go: the topic ARN per region and each subscription with whether AWS still waits for its
+ * confirmation click (`pendingConfirmation`, known after `pulumi up`). Absent without `launch-ready:alerts`.
+ */
+export const alerts = alertRoute === undefined ? undefined : pulumi.output({ topicArns: alertRoute.topicArns, subscriptions: alertRoute.subscriptionStates, alarms: pulumi.all(monitors.map((m) => m.alarmNames)).apply((n) => n.flat()) });
 
 /**
  * Per domain: the zone id, Cloudflare's name servers (give them to the registrar), the managed records and, with

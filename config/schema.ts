@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_METHODS, RATE_LIMIT_PRESETS } from "../core/spec/vocabulary";
 import { acknowledgementsSchema } from "./acknowledgements";
+import { SECRET_PLACEHOLDER } from "./stack-file";
 import { rolesSchema, routesSchema } from "./routes";
 
 export { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_PRESETS };
@@ -270,9 +271,46 @@ const rateLimitRuleSchema = z
   });
 
 const monitoringSchema = z.strictObject({
-  checks: z.array(z.strictObject({ url: httpsUrl })).default([]),
-  latencyP95Ms: z.number().int().positive().optional(),
-  certExpiryDays: z.number().int().min(1).max(90).default(14),
+  checks: z
+    .array(
+      z.strictObject({
+        url: httpsUrl.meta({ description: "An https URL to health-check, e.g. `https://app.acme.example/healthz`." }),
+        searchString: z
+          .string()
+          .min(1)
+          .max(255, { message: "is over 255 characters, Route 53's limit for a search string" })
+          .optional()
+          .meta({ description: "Text the response's first 5,120 bytes must contain (Route 53 HTTPS_STR_MATCH). Default: any 2xx/3xx is healthy." }),
+      }),
+    )
+    .default([])
+    .meta({ description: "URLs to health-check besides the homepage (checked always) and the login and health routes of `launch-ready:routes`: the login page and the API's health endpoint when no route gives them." }),
+  latencyP95Ms: z
+    .number()
+    .int()
+    .positive()
+    .default(500)
+    .meta({ description: "Alarm when the p95 of time-to-first-byte, measured by the health checks, exceeds this many ms. The checklist's limit is 500." }),
+  certExpiryDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .default(14)
+    .meta({ description: "Alarm when the certificate clients are served has fewer days left than this (14 or more passes the checklist)." }),
+  loadBalancerArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[^/]+\/[0-9a-f]+$/, {
+      message: "must be an Application Load Balancer ARN such as arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/acme/50dc6c495c0c9188",
+    })
+    .optional()
+    .meta({ description: "The origin's Application Load Balancer: its 5xx rate is alarmed from its metrics. Without it the 5xx rate is not alarmed, and the preview says so." }),
+  fiveXxRatePercent: z
+    .number()
+    .positive()
+    .max(100)
+    .default(5)
+    .meta({ description: "Alarm when more than this percentage of the load balancer's requests get a 5xx from the targets." }),
 });
 
 export const domainSchema = z.strictObject({
@@ -292,11 +330,21 @@ export const domainSchema = z.strictObject({
     .array(z.union([z.enum(RATE_LIMIT_PRESETS), rateLimitRuleSchema]))
     .default([])
     .meta({ description: "Endpoints to rate-limit at Cloudflare's edge: a preset's name, or a full rule. Fitted to `cloudflare.plan`; the preview lists every compromise." }),
-  monitoring: monitoringSchema.optional(),
+  monitoring: monitoringSchema
+    .optional()
+    .meta({ description: "Uptime, p95 latency, 5xx and certificate-expiry alarms for the domain, routed to `launch-ready:alerts`. Omit it and the monitoring checks say \"not configured\"." }),
 });
 
 export const alertsSchema = z.strictObject({
-  emails: z.array(emailAddress).min(1, { message: "needs at least one address: alarms must reach a human" }),
+  emails: z
+    .array(emailAddress)
+    .min(1, { message: "needs at least one address: alarms must reach a human" })
+    .meta({ description: "On-call addresses, each subscribed to the alert topics. AWS emails each a confirmation link: until it is clicked, nothing is delivered (the `alerts` stack output shows which are pending)." }),
+  webhookUrl: z
+    .string()
+    .refine((v) => v === SECRET_PLACEHOLDER || /^https:\/\/[^\s/]+/.test(v), { message: "must be an https:// URL such as https://hooks.chat.example/T000/B000 (set it with `pulumi config set --secret`)" })
+    .optional()
+    .meta({ description: "An HTTPS endpoint (a chat webhook) subscribed beside the emails. Write it as a secret (`pulumi config set --secret`); it is shown as [secret]." }),
 });
 
 export const secretsSchema = z.array(

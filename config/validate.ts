@@ -11,7 +11,9 @@ import { hostNameProblem, isWithinZone, toALabels } from "../core/dns/names";
 import { adopt, planDomainRecords, REDIRECT_ONLY_ORIGIN } from "../core/dns/record-plan";
 import { parseQuotedTxt } from "../core/dns/txt";
 import { blockedIssuers, type CaaRecord, parseCaa, platformIssuers } from "../core/edge/caa";
+import { missingCoreTargets, uptimeTargets } from "../core/monitoring/plan";
 import { isPresetName, PRESETS } from "../core/rate-limits/presets";
+import type { RouteInventorySpec } from "../core/routes/inventory";
 import { acknowledgementIssues, toAcknowledgements } from "./acknowledgements";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
 import { normaliseRoutes } from "./routes";
@@ -116,18 +118,19 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     if (secretNames.has(s.name)) errors.push({ path: formatPath(["launch-ready:secrets", i, "name"]), message: `\`${s.name}\` is declared twice: secret names must be unique` });
     secretNames.add(s.name);
   });
+  checkMonitoringRoute(cfg, errors);
   for (const [key, present, row] of [
-    ["launch-ready:alerts", alerts !== undefined, "monitoring"],
     ["launch-ready:secrets", secrets.length > 0, "secrets"],
     ["launch-ready:backups", backups !== undefined, "backup"],
   ] as const) {
     if (present) warnings.push(notProvisioned(key, row));
   }
   const routes = normaliseRoutes(cfg["launch-ready:roles"], cfg["launch-ready:routes"], errors);
+  checkMonitoringTargets(linked, routes, warnings);
   const [tagKey, tagValue] = backups ? (Object.entries(backups.selectionTag)[0] ?? ["", ""]) : ["", ""];
   return {
     domains: linked,
-    ...(alerts ? { alerts: { emails: alerts.emails } } : {}),
+    ...(alerts ? { alerts: { emails: alerts.emails, ...(alerts.webhookUrl !== undefined ? { webhookUrl: alerts.webhookUrl } : {}) } } : {}),
     secrets,
     ...(backups ? { backups: { ...backups, selectionTag: { key: tagKey, value: tagValue } } } : {}),
     acknowledgements: toAcknowledgements(cfg["launch-ready:acknowledge"]),
@@ -165,7 +168,6 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
   const rateLimits = normaliseRateLimits(d.rateLimits, (...p) => at("rateLimits", ...p), errors);
   for (const [key, present, row] of [
     ["email", d.email !== undefined, "email-auth"],
-    ["monitoring", d.monitoring !== undefined, "monitoring"],
   ] as const) {
     if (present) warnings.push(notProvisioned(at(key), row));
   }
@@ -495,4 +497,36 @@ function normaliseRateLimits(entries: DomainConfig["rateLimits"], at: (...p: Pro
     });
   });
   return out;
+}
+
+/** Monitoring pages someone only through `launch-ready:alerts`: a domain with `monitoring:` needs it. */
+function checkMonitoringRoute(cfg: LaunchReadyConfig, errors: ConfigIssue[]): void {
+  if (cfg["launch-ready:alerts"] !== undefined) return;
+  cfg["launch-ready:domains"].forEach((d, i) => {
+    if (d.monitoring === undefined) return;
+    errors.push({
+      path: "launch-ready:alerts",
+      message: `is required: launch-ready:domains[${i}].monitoring plans alarms, and an alarm nobody receives is no alarm; add \`launch-ready:alerts: { emails: [oncall@${d.name}] }\``,
+    });
+  });
+}
+
+/**
+ * What a domain's monitoring leaves out of the minimum (the homepage, login, the API's health endpoint), with the
+ * route inventory's login and health routes counted. Limits (latency, days, 5xx source) are the component's to warn.
+ */
+function checkMonitoringTargets(domains: readonly DomainSpec[], routes: RouteInventorySpec | undefined, warnings: ConfigIssue[]): void {
+  domains.forEach((d, i) => {
+    if (d.monitoring === undefined) return;
+    const web = d.web;
+    const canonicalHost = web !== undefined && web.redirectTo === undefined ? web.canonicalHost : undefined;
+    const targets = uptimeTargets({ ...(canonicalHost !== undefined ? { canonicalHost } : {}), checks: d.monitoring.checks, ...(routes !== undefined ? { routes } : {}) });
+    const missing = missingCoreTargets(targets);
+    if (missing.length > 0) {
+      warnings.push({
+        path: formatPath(["launch-ready:domains", i, "monitoring", "checks"]),
+        message: `does not check ${missing.join(", ")}: add them to \`monitoring.checks\` (or declare GET routes of kind login/health in launch-ready:routes)`,
+      });
+    }
+  });
 }

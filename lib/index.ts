@@ -16,3 +16,9 @@ export { RateLimits, RATE_LIMITS_TYPE, type RateLimitEntryArgs, type RateLimitRu
 export { validateDomainArgs } from "../config/validate";
 export type { ConfigIssue, ConfigReport } from "../config/issues";
 export type { DomainSpec } from "../core/spec";
+
+// Monitoring and alerting (issue 13): where alarms go, and a domain's uptime, latency, 5xx and certificate alarms.
+export { AlertRoute, ALERT_ROUTE_TYPE, SNS_MANAGED_KEY, type AlertSubscriptionState } from "../components/monitoring/alert-route";
+export { certCheckCode, Monitoring, MONITORING_TYPE, type MonitoringInputs, type UptimeCheck } from "../components/monitoring/monitoring";
+export type { AlertRouteArgs, MonitoringArgs, MonitoringCheckArgs } from "../components/monitoring/args";
+export { validateAlertRouteArgs, validateMonitoringArgs } from "../components/monitoring/validate";

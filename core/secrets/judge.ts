@@ -42,6 +42,8 @@ interface Credential {
 
 /** Markers a value may already be (an offline-preview placeholder, an unknown): not a credential. */
 const MARKER = /^\[(?:secret|unknown|withheld: [^\]]*)\]$/;
+/** `true`/`false`: what an explicit provider's boolean settings serialise to. */
+const SWITCH = /^(?:true|false)$/;
 
 interface Leaf {
   readonly path: string;
@@ -57,7 +59,8 @@ function leavesOf(entry: PlannedEntry): Leaf[] {
     if (typeof v === "string") {
       // A placeholder (`[secret]` for a `secure:` value the offline preview cannot decrypt) is still the
       // credential when its name says so; otherwise it holds nothing to look at.
-      if (v !== "" && (named || !MARKER.test(v))) out.push({ path, text: v, named, protection: entry.protection });
+      // A provider's boolean setting arrives as a string (`skipCredentialsValidation: "false"`): a switch, not a credential.
+      if (v !== "" && !(named && SWITCH.test(v)) && (named || !MARKER.test(v))) out.push({ path, text: v, named, protection: entry.protection });
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => walk(item, `${path}[${i}]`, named));
     } else if (typeof v === "object" && v !== null) {

@@ -106,9 +106,13 @@ export interface EmailSpec {
 export type RateLimitSpec = RateLimitRequest;
 
 export interface MonitoringSpec {
-  readonly checks: readonly { readonly url: string }[];
-  readonly latencyP95Ms?: number;
+  readonly checks: readonly { readonly url: string; readonly searchString?: string }[];
+  /** p95 time-to-first-byte alarm threshold in ms (default 500, the checklist's limit). */
+  readonly latencyP95Ms: number;
   readonly certExpiryDays: number;
+  /** The origin's Application Load Balancer, whose 5xx rate is alarmed; absent means the 5xx rate is not covered. */
+  readonly loadBalancerArn?: string;
+  readonly fiveXxRatePercent: number;
 }
 
 export interface DomainSpec {
@@ -140,7 +144,7 @@ export interface BackupSpec {
 
 export interface LaunchReadySpec {
   readonly domains: readonly DomainSpec[];
-  readonly alerts?: { readonly emails: readonly string[] };
+  readonly alerts?: { readonly emails: readonly string[]; readonly webhookUrl?: string };
   readonly secrets: readonly SecretSpec[];
   readonly backups?: BackupSpec;
   /** `launch-ready:acknowledge`: checks the team knowingly ships failing, each until a date. */

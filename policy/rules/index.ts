@@ -14,6 +14,10 @@ import { hstsIncludeSubdomains } from "./hsts-include-subdomains";
 import { hstsMaxAge } from "./hsts-max-age";
 import { hstsPreloadReady } from "./hsts-preload-ready";
 import { hstsPresent } from "./hsts-present";
+import { monitoringAlertRoute } from "./monitoring-alert-route";
+import { monitoringCertExpiryAlarm } from "./monitoring-cert-expiry-alarm";
+import { monitoringLatencyAlarm } from "./monitoring-latency-alarm";
+import { monitoringUptimeChecks } from "./monitoring-uptime-checks";
 import { rateEndpointsCovered } from "./rate-endpoints-covered";
 import { rateLoginDefault } from "./rate-login-default";
 import { ratePlanFit } from "./rate-plan-fit";
@@ -56,6 +60,11 @@ export const PLAN_RULES: readonly PlanRule[] = [
   ratePlanFit,
   rateEndpointsCovered,
   rateLoginDefault,
+  // Monitoring/alerting
+  monitoringUptimeChecks,
+  monitoringAlertRoute,
+  monitoringLatencyAlarm,
+  monitoringCertExpiryAlarm,
   // Secrets handling
   secretsNoPlaintext,
   // Redirect rulesets Cloudflare accepts and that leave certificate validation alone

@@ -3,11 +3,13 @@ import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
 export interface AlarmRoute {
   /** The alarm's resource name. */
   readonly ref: string;
+  /** The alarm's region; `null` when the plan does not show it. */
+  readonly region: string | null;
   /**
-   * The topics its `alarmActions` notify: a topic of the stack with its subscription count, or `null` for an ARN
-   * outside the stack (its subscribers cannot be seen).
+   * The topics its `alarmActions` notify: a topic of the stack with its region and subscription count, or `null`
+   * for an ARN outside the stack (its subscribers cannot be seen).
    */
-  readonly topics: readonly ({ readonly ref: string; readonly subscribers: number; readonly pendingEmails: number } | null)[];
+  readonly topics: readonly ({ readonly ref: string; readonly region: string | null; readonly subscribers: number; readonly pendingEmails: number } | null)[];
 }
 
 export interface AlertRouteInput {
@@ -17,7 +19,8 @@ export interface AlertRouteInput {
 }
 
 /**
- * monitoring.alert_route: every alarm notifies a topic with at least one subscriber. An email subscription reaches
+ * monitoring.alert_route: every alarm notifies a topic with at least one subscriber, in the alarm's own region (a
+ * CloudWatch alarm can notify only an SNS topic in its region). An email subscription reaches
  * a human only once its confirmation link is clicked: the facts say so (the `alerts` stack output shows which are
  * still pending after apply).
  */
@@ -34,16 +37,21 @@ export function judgeAlertRoute(input: AlertRouteInput): Verdict {
       unrouted.push(`alarm ${a.ref} notifies nobody (no alarmActions)`);
       continue;
     }
-    const reached = a.topics.filter((t) => t !== null && t.subscribers > 0);
+    const reached = a.topics.filter((t) => t !== null && t.subscribers > 0 && t.region !== null && t.region === a.region);
     if (reached.length > 0) {
       for (const t of reached) if (t !== null) topics.set(t.ref, t);
       continue;
     }
-    if (a.topics.some((t) => t === null)) external.push(a.ref);
-    else unrouted.push(`alarm ${a.ref} notifies topic ${a.topics.map((t) => t?.ref ?? "?").join(", ")} with no subscriber`);
+    const unsure = a.topics.some((t) => t === null || (t.subscribers > 0 && (t.region === null || a.region === null)));
+    if (unsure) {
+      external.push(a.ref);
+      continue;
+    }
+    const why = a.topics.map((t) => (t === null ? "?" : t.subscribers === 0 ? `${t.ref} (no subscriber)` : `${t.ref} (in ${t.region}, not the alarm's ${a.region}: an alarm can notify only a topic in its own region)`));
+    unrouted.push(`alarm ${a.ref} notifies ${why.join(", ")}, so nobody is paged`);
   }
   if (unrouted.length > 0) return judged("monitoring.alert_route", "unrouted", unrouted);
-  if (external.length > 0) return cannotTell(`alarm(s) ${external.join(", ")} notify a topic outside the stack, whose subscribers the plan does not show`);
+  if (external.length > 0) return cannotTell(`alarm(s) ${external.join(", ")} notify a topic outside the stack, or one whose region the plan does not show, so whether anyone is paged is not known`);
   const pending = [...topics.values()].reduce((n, t) => n + t.pendingEmails, 0);
   return judged("monitoring.alert_route", "routed", [
     `${input.alarms.length} alarm(s) notify ${[...topics].map(([ref, t]) => `${ref} (${t.subscribers} subscriber(s))`).join(", ")}`,

@@ -24,7 +24,7 @@ export interface UptimeChecksInput {
 }
 
 /** The health check that checks this URL as configured: HTTPS on 443, its host and path, its search string. */
-export function healthCheckFor(target: UptimeChecksInput["targets"][number], checks: readonly PlannedHealthCheck[]): PlannedHealthCheck | undefined {
+export function healthCheckFor<H extends PlannedHealthCheck>(target: UptimeChecksInput["targets"][number], checks: readonly H[]): H | undefined {
   return checks.find(
     (c) =>
       c.host === target.host &&

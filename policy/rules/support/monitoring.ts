@@ -1,0 +1,203 @@
+/**
+ * Reads the planned monitoring back out of the planned resources: each `Monitoring` component's targets and limits,
+ * the Route 53 health checks, the CloudWatch alarms (linked to what they watch and where they notify through the
+ * property dependencies, since ids and ARNs are unknown before apply), the SNS topics and subscriptions, and the
+ * region of each (its `region` input, else its explicit provider's, else the default provider's).
+ * Only known values are read: an unknown one becomes `null` ("not in the plan"), never a guess.
+ */
+import { isUnknownValueError } from "../../unknowns";
+import type { PlannedResource } from "../../resource";
+import { CERT_DAYS_LEFT_METRIC, CERT_METRIC_NAMESPACE } from "../../../core/monitoring/plan";
+import type { AlarmRoute, CertAlarmFacts, LatencyAlarmFacts, PlannedHealthCheck } from "../../../core/judges/monitoring";
+import { isRecord, str } from "./edge";
+import { webZones } from "./edge";
+
+export const MONITORING_TYPES = {
+  component: "launch-ready:monitoring:Monitoring",
+  healthCheck: "aws:route53/healthCheck:HealthCheck",
+  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  topic: "aws:sns/topic:Topic",
+  subscription: "aws:sns/topicSubscription:TopicSubscription",
+  lambda: "aws:lambda/function:Function",
+  eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
+  awsProvider: "pulumi:providers:aws",
+} as const;
+
+/** A value read through the runner's proxy, or `null` when it is unknown before apply. */
+export function known<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (err) {
+    if (isUnknownValueError(err)) return null;
+    throw err;
+  }
+}
+
+const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
+
+/** Where a resource will be made: its `region` input, its explicit provider's region, or the default provider's. */
+export function regionOf(r: PlannedResource, all: readonly PlannedResource[]): string | null {
+  const own = known(() => r.inputs["region"]);
+  if (own === null) return null;
+  if (typeof own === "string" && own !== "") return own;
+  const providerUrn = r.options.providerUrn;
+  const provider = providerUrn !== undefined ? all.find((p) => p.urn === providerUrn) : all.find((p) => p.type === MONITORING_TYPES.awsProvider && p.name.startsWith("default"));
+  if (provider === undefined) return null;
+  const region = known(() => provider.inputs["region"]);
+  return typeof region === "string" && region !== "" ? region : null;
+}
+
+export interface PlannedTarget {
+  readonly url: string;
+  readonly host: string;
+  readonly path: string;
+  readonly searchString?: string;
+}
+
+export interface PlannedMonitoring {
+  readonly urn: string;
+  readonly domain: string;
+  readonly targets: readonly PlannedTarget[];
+  readonly certHosts: readonly string[];
+  readonly loadBalancer: boolean;
+}
+
+function targetsOf(v: unknown): PlannedTarget[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((t: unknown) => {
+    if (!isRecord(t)) return [];
+    const url = str(t["url"]);
+    const host = str(t["host"]);
+    const path = str(t["path"]);
+    const searchString = str(t["searchString"]);
+    return url !== undefined && host !== undefined && path !== undefined ? [{ url, host, path, ...(searchString !== undefined ? { searchString } : {}) }] : [];
+  });
+}
+
+export function plannedMonitoring(resources: readonly PlannedResource[]): PlannedMonitoring[] {
+  return resources
+    .filter((r) => r.type === MONITORING_TYPES.component)
+    .map((c) => ({
+      urn: c.urn,
+      domain: str(c.inputs["domain"]) ?? c.name,
+      targets: targetsOf(c.inputs["targets"]),
+      certHosts: Array.isArray(c.inputs["certHosts"]) ? c.inputs["certHosts"].filter((h: unknown): h is string => typeof h === "string") : [],
+      loadBalancer: c.inputs["loadBalancer"] === true,
+    }));
+}
+
+/** Web domains (proxied zones) the stack serves without a `Monitoring` for them. */
+export function unmonitoredWebDomains(resources: readonly PlannedResource[], monitored: readonly PlannedMonitoring[]): string[] {
+  const names = new Set(monitored.map((m) => m.domain));
+  const zones = known(() => webZones(resources).map((z) => z.label)) ?? [];
+  return zones.filter((z) => !names.has(z));
+}
+
+const alarms = (resources: readonly PlannedResource[]) => resources.filter((r) => r.type === MONITORING_TYPES.alarm);
+
+/** Alarms on one of a health check's metrics, linked through the dimensions' dependency on it. */
+function alarmsOn(hc: PlannedResource, metric: string, resources: readonly PlannedResource[]): PlannedResource[] {
+  return alarms(resources).filter((a) => (a.propertyDependencies["dimensions"] ?? []).includes(hc.urn) && known(() => a.inputs["metricName"]) === metric);
+}
+
+export function plannedHealthChecks(resources: readonly PlannedResource[]): (PlannedHealthCheck & { readonly urn: string; readonly measureLatency?: boolean })[] {
+  return resources
+    .filter((r) => r.type === MONITORING_TYPES.healthCheck)
+    .map((hc) => {
+      const type = str(known(() => hc.inputs["type"]));
+      const host = str(known(() => hc.inputs["fqdn"]));
+      const path = str(known(() => hc.inputs["resourcePath"]));
+      const port = num(known(() => hc.inputs["port"]));
+      const searchString = str(known(() => hc.inputs["searchString"]));
+      const measureLatency = known(() => hc.inputs["measureLatency"]);
+      return {
+        urn: hc.urn,
+        ref: hc.name,
+        ...(type !== undefined ? { type } : {}),
+        ...(host !== undefined ? { host: host.toLowerCase() } : {}),
+        ...(path !== undefined ? { path } : {}),
+        ...(port !== undefined ? { port } : {}),
+        ...(searchString !== undefined ? { searchString } : {}),
+        ...(typeof measureLatency === "boolean" ? { measureLatency } : {}),
+        statusAlarmRegions: alarmsOn(hc, "HealthCheckStatus", resources).map((a) => regionOf(a, resources)),
+      };
+    });
+}
+
+export function latencyAlarmsOf(hcUrn: string, resources: readonly PlannedResource[]): LatencyAlarmFacts[] {
+  const hc = resources.find((r) => r.urn === hcUrn);
+  if (hc === undefined) return [];
+  return alarmsOn(hc, "TimeToFirstByte", resources).map((a) => {
+    const extendedStatistic = str(known(() => a.inputs["extendedStatistic"]));
+    const threshold = num(known(() => a.inputs["threshold"]));
+    const comparison = str(known(() => a.inputs["comparisonOperator"]));
+    return { ref: a.name, region: regionOf(a, resources), ...(extendedStatistic !== undefined ? { extendedStatistic } : {}), ...(threshold !== undefined ? { threshold } : {}), ...(comparison !== undefined ? { comparison } : {}) };
+  });
+}
+
+/** An alarm on the load balancer's 5xx (a metric or a query of one), anywhere in the stack. */
+export function fiveXxAlarm(resources: readonly PlannedResource[]): PlannedResource | undefined {
+  const is5xx = (ns: unknown, metric: unknown) => ns === "AWS/ApplicationELB" && typeof metric === "string" && /5XX/.test(metric);
+  return alarms(resources).find((a) => {
+    if (is5xx(known(() => a.inputs["namespace"]), known(() => a.inputs["metricName"]))) return true;
+    const queries = known(() => a.inputs["metricQueries"]);
+    if (!Array.isArray(queries)) return false;
+    return queries.some((q: unknown) => {
+      const m = isRecord(q) ? q["metric"] : undefined;
+      return isRecord(m) && is5xx(known(() => m["namespace"]), known(() => m["metricName"]));
+    });
+  });
+}
+
+/** Every alarm with the topics it notifies, each topic with its region and subscriptions. */
+export function alarmRoutes(resources: readonly PlannedResource[]): AlarmRoute[] {
+  const topics = new Map(resources.filter((r) => r.type === MONITORING_TYPES.topic).map((t) => [t.urn, t]));
+  const subs = resources.filter((r) => r.type === MONITORING_TYPES.subscription);
+  return alarms(resources).map((a) => {
+    const actions = known(() => a.inputs["alarmActions"]);
+    const count = Array.isArray(actions) ? actions.length : 0;
+    const deps = (a.propertyDependencies["alarmActions"] ?? []).filter((u) => topics.has(u));
+    const routed: AlarmRoute["topics"][number][] = deps.map((urn) => {
+      const t = topics.get(urn);
+      const own = subs.filter((s) => (s.propertyDependencies["topic"] ?? []).includes(urn));
+      return {
+        ref: t?.name ?? urn,
+        region: t !== undefined ? regionOf(t, resources) : null,
+        subscribers: own.length,
+        pendingEmails: own.filter((s) => known(() => s.inputs["protocol"]) === "email").length,
+      };
+    });
+    // An action that is no topic of the stack (an ARN written out, another stack's topic): its subscribers are unseen.
+    const external: null[] = count > deps.length ? [null] : [];
+    return { ref: a.name, region: regionOf(a, resources), topics: [...routed, ...external] };
+  });
+}
+
+/** Certificate checks: hosts a scheduled function reads (its `HOSTS`, with an EventBridge target), per region. */
+export function scheduledCertChecks(resources: readonly PlannedResource[]): { host: string; region: string | null }[] {
+  const targets = resources.filter((r) => r.type === MONITORING_TYPES.eventTarget);
+  return resources
+    .filter((r) => r.type === MONITORING_TYPES.lambda && targets.some((t) => (t.propertyDependencies["arn"] ?? []).includes(r.urn)))
+    .flatMap((fn) => {
+      const env = known(() => fn.inputs["environment"]);
+      const vars = isRecord(env) && isRecord(env["variables"]) ? env["variables"] : {};
+      const hosts = str(known(() => vars["HOSTS"])) ?? "";
+      const region = regionOf(fn, resources);
+      return hosts.split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== "").map((host) => ({ host, region }));
+    });
+}
+
+export function certAlarms(resources: readonly PlannedResource[]): CertAlarmFacts[] {
+  return alarms(resources).flatMap((a) => {
+    if (known(() => a.inputs["namespace"]) !== CERT_METRIC_NAMESPACE || known(() => a.inputs["metricName"]) !== CERT_DAYS_LEFT_METRIC) return [];
+    const dims = known(() => a.inputs["dimensions"]);
+    const host = isRecord(dims) ? str(known(() => dims["Host"])) : undefined;
+    if (host === undefined) return [];
+    const threshold = num(known(() => a.inputs["threshold"]));
+    const comparison = str(known(() => a.inputs["comparisonOperator"]));
+    const treatMissingData = str(known(() => a.inputs["treatMissingData"]));
+    return [{ ref: a.name, host: host.toLowerCase(), region: regionOf(a, resources), ...(threshold !== undefined ? { threshold } : {}), ...(comparison !== undefined ? { comparison } : {}), ...(treatMissingData !== undefined ? { treatMissingData } : {}) }];
+  });
+}
+
+export const NO_MONITORING = "The stack serves no web domain and plans no monitoring.";
