@@ -217,6 +217,14 @@ function keyInputs(r: PreviewResource): string {
   if (r.type === "cloudflare:index/dnsRecord:DnsRecord") {
     return `${String(i["name"])} ${String(i["type"])} ${oneLine(recordValue(i))}${i["proxied"] === true ? " (proxied)" : ""}`;
   }
+  // Monitoring: where an alarm lives and what it fires on; what a health check fetches.
+  if (r.type === "aws:cloudwatch/metricAlarm:MetricAlarm") {
+    const metric = i["metricName"] !== undefined ? `${String(i["namespace"])} ${String(i["metricName"])} ${String(i["extendedStatistic"] ?? i["statistic"])}` : "metric query";
+    return `region=${String(i["region"] ?? "(provider's)")} ${metric} ${String(i["comparisonOperator"])} ${String(i["threshold"])} missing=${String(i["treatMissingData"] ?? "missing")}`;
+  }
+  if (r.type === "aws:route53/healthCheck:HealthCheck") {
+    return `${String(i["type"])} https://${String(i["fqdn"])}${String(i["resourcePath"] ?? "/")}${i["searchString"] !== undefined ? ` contains "${String(i["searchString"])}"` : ""} measureLatency=${String(i["measureLatency"])}`;
+  }
   return Object.entries(i)
     .filter(([k, v]) => k !== "zoneId" && (typeof v !== "object" || v === null))
     .slice(0, 4)

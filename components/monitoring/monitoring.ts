@@ -96,6 +96,8 @@ export class Monitoring extends pulumi.ComponentResource {
     // health checks using CloudWatch"): the alarms on them must be made there, whatever the stack's region.
     this.usEast1 = args.usEast1Provider ?? new aws.Provider(`${name}-us-east-1`, { region: HEALTH_CHECK_METRICS_REGION }, { parent: this });
     const east = { parent: this, provider: this.usEast1 };
+    // Regional resources also name the region themselves (AWS provider v7's per-resource \`region\`), so the plan shows it.
+    const region = HEALTH_CHECK_METRICS_REGION;
 
     this.checks = targets.map((target) => {
       const slug = urlSlug(target);
@@ -119,6 +121,7 @@ export class Monitoring extends pulumi.ComponentResource {
       const statusAlarm = new aws.cloudwatch.MetricAlarm(
         `${name}-down-${slug}`,
         {
+          region,
           alarmDescription: `${target.url} is down: Route 53 health checkers report it unhealthy (${target.purpose}).`,
           namespace: "AWS/Route53",
           metricName: "HealthCheckStatus",
@@ -137,6 +140,7 @@ export class Monitoring extends pulumi.ComponentResource {
       const latencyAlarm = new aws.cloudwatch.MetricAlarm(
         `${name}-p95-${slug}`,
         {
+          region,
           alarmDescription: `${target.url}: p95 time to first byte above ${latencyP95Ms} ms for 15 minutes.`,
           namespace: "AWS/Route53",
           metricName: "TimeToFirstByte",
@@ -214,6 +218,7 @@ export class Monitoring extends pulumi.ComponentResource {
     this.certCheck = new aws.lambda.Function(
       `${name}-cert-check`,
       {
+        region,
         description: `launch-ready: days left on the certificate served by ${certHosts.join(", ")}`,
         runtime: "nodejs22.x",
         handler: "index.handler",
@@ -225,9 +230,9 @@ export class Monitoring extends pulumi.ComponentResource {
       },
       east,
     );
-    const schedule = new aws.cloudwatch.EventRule(`${name}-cert-check-schedule`, { scheduleExpression: args.certCheckSchedule ?? "rate(1 hour)", description: "launch-ready certificate check" }, east);
-    new aws.lambda.Permission(`${name}-cert-check-invoke`, { action: "lambda:InvokeFunction", function: this.certCheck.name, principal: "events.amazonaws.com", sourceArn: schedule.arn }, east);
-    new aws.cloudwatch.EventTarget(`${name}-cert-check-target`, { rule: schedule.name, arn: this.certCheck.arn }, east);
+    const schedule = new aws.cloudwatch.EventRule(`${name}-cert-check-schedule`, { region, scheduleExpression: args.certCheckSchedule ?? "rate(1 hour)", description: "launch-ready certificate check" }, east);
+    new aws.lambda.Permission(`${name}-cert-check-invoke`, { region, action: "lambda:InvokeFunction", function: this.certCheck.name, principal: "events.amazonaws.com", sourceArn: schedule.arn }, east);
+    new aws.cloudwatch.EventTarget(`${name}-cert-check-target`, { region, rule: schedule.name, arn: this.certCheck.arn }, east);
     const certAlarms: aws.cloudwatch.MetricAlarm[] = [];
     const certErrorAlarms: aws.cloudwatch.MetricAlarm[] = [];
     for (const host of certHosts) {
@@ -236,7 +241,8 @@ export class Monitoring extends pulumi.ComponentResource {
         new aws.cloudwatch.MetricAlarm(
           `${name}-cert-${slug}`,
           {
-            alarmDescription: `The certificate ${host} serves expires in under ${certExpiryDays} days, or could not be read for 3 hours.`,
+            region,
+          alarmDescription: `The certificate ${host} serves expires in under ${certExpiryDays} days, or could not be read for 3 hours.`,
             namespace: CERT_METRIC_NAMESPACE,
             metricName: CERT_DAYS_LEFT_METRIC,
             dimensions: { Host: host },
@@ -256,7 +262,8 @@ export class Monitoring extends pulumi.ComponentResource {
         new aws.cloudwatch.MetricAlarm(
           `${name}-cert-error-${slug}`,
           {
-            alarmDescription: `The certificate check could not read or trust the certificate ${host} serves for 3 hours.`,
+            region,
+          alarmDescription: `The certificate check could not read or trust the certificate ${host} serves for 3 hours.`,
             namespace: CERT_METRIC_NAMESPACE,
             metricName: CERT_CHECK_ERROR_METRIC,
             dimensions: { Host: host },
