@@ -17,7 +17,7 @@ export interface ReadOptions {
   /** Where to connect, when not the host itself (tests: 127.0.0.1). SNI is always the host. */
   readonly connectTo?: string;
   /** Trust anchors instead of Node's bundled roots (tests: the lab CA). */
-  readonly ca?: string | Buffer | readonly (string | Buffer)[];
+  readonly ca?: string | Buffer | (string | Buffer)[];
   readonly timeoutMs?: number;
 }
 
@@ -37,7 +37,7 @@ export function readServedCertificate(host: string, opts: ReadOptions = {}): Pro
       servername: host,
       // Read the certificate even when the chain does not verify; `authorized` says whether it did.
       rejectUnauthorized: false,
-      ...(opts.ca !== undefined ? { ca: Array.isArray(opts.ca) ? [...opts.ca] : (opts.ca as string | Buffer) } : {}),
+      ...(opts.ca !== undefined ? { ca: opts.ca } : {}),
     });
     socket.setTimeout(opts.timeoutMs ?? 10_000, () => done({ kind: "error", host, error: `no TLS handshake within ${opts.timeoutMs ?? 10_000} ms` }));
     socket.once("error", (err: Error) => done({ kind: "error", host, error: err.message }));
@@ -73,19 +73,15 @@ export async function checkHosts(hosts: readonly string[], now: Date, opts: Read
   );
 }
 
-/** The Lambda entry point: the hosts come from `HOSTS` (comma-separated), the namespace from `NAMESPACE`. */
-export async function handler(): Promise<{ readonly hosts: readonly { readonly host: string; readonly daysLeft?: number; readonly error?: string }[] }> {
-  const hosts = (process.env["HOSTS"] ?? "").split(",").map((h) => h.trim()).filter((h) => h !== "");
-  const namespace = process.env["NAMESPACE"] ?? CERT_METRIC_NAMESPACE;
-  const now = new Date();
-  const results = await checkHosts(hosts, now);
-  const client = new CloudWatchClient({});
-  await client.send(
-    new PutMetricDataCommand({
-      Namespace: namespace,
-      MetricData: results.flatMap((r) => r.metrics.map((m) => ({ MetricName: m.name, Dimensions: [{ Name: "Host", Value: r.reading.host }], Value: m.value, Unit: "Count" as const, Timestamp: now }))),
-    }),
-  );
+export interface CheckSummary {
+  readonly hosts: readonly { readonly host: string; readonly daysLeft?: number; readonly error?: string }[];
+}
+
+/** Checks the hosts and publishes one datum per metric and host (dimension `Host`) in one PutMetricData call. */
+export async function checkAndPublish(hosts: readonly string[], namespace: string, now: Date, client: Pick<CloudWatchClient, "send">, opts: ReadOptions = {}): Promise<CheckSummary> {
+  const results = await checkHosts(hosts, now, opts);
+  const data = results.flatMap((r) => r.metrics.map((m) => ({ MetricName: m.name, Dimensions: [{ Name: "Host", Value: r.reading.host }], Value: m.value, Unit: "Count" as const, Timestamp: now })));
+  if (data.length > 0) await client.send(new PutMetricDataCommand({ Namespace: namespace, MetricData: data }));
   return {
     hosts: results.map((r) => {
       const days = r.metrics.find((m) => m.name === "DaysLeft")?.value;
@@ -93,4 +89,10 @@ export async function handler(): Promise<{ readonly hosts: readonly { readonly h
       return { host: r.reading.host, ...(days !== undefined ? { daysLeft: days } : {}), ...(error !== undefined ? { error } : {}) };
     }),
   };
+}
+
+/** The Lambda entry point: the hosts come from `HOSTS` (comma-separated), the namespace from `NAMESPACE`. */
+export async function handler(): Promise<CheckSummary> {
+  const hosts = (process.env["HOSTS"] ?? "").split(",").map((h) => h.trim()).filter((h) => h !== "");
+  return checkAndPublish(hosts, process.env["NAMESPACE"] ?? CERT_METRIC_NAMESPACE, new Date(), new CloudWatchClient({}));
 }
