@@ -52,9 +52,11 @@ export function judgeUptimeChecks(input: UptimeChecksInput): Verdict {
       continue;
     }
     const regions = hc.statusAlarmRegions;
+    // An alarm elsewhere never fires, even beside a good one: whoever relies on it is misled, so it fails.
+    const outside = [...new Set(regions.filter((r): r is string => r !== null && r !== HEALTH_CHECK_METRICS_REGION))];
     if (regions.length === 0) unchecked.push(`${t.url}: health check ${hc.ref} has no alarm on its status`);
-    else if (regions.includes(HEALTH_CHECK_METRICS_REGION)) ok.push(t.url);
-    else if (regions.every((r) => r !== null)) elsewhere.push(`${t.url}: the status alarm of ${hc.ref} is in ${[...new Set(regions)].join(", ")}, but Route 53 health-check metrics exist only in ${HEALTH_CHECK_METRICS_REGION}, so it would never fire (create it with a us-east-1 provider)`);
+    else if (outside.length > 0) elsewhere.push(`${t.url}: a status alarm of ${hc.ref} is in ${outside.join(", ")}, but Route 53 health-check metrics exist only in ${HEALTH_CHECK_METRICS_REGION}, so it would never fire (create it with a us-east-1 provider)`);
+    else if (regions.includes(HEALTH_CHECK_METRICS_REGION) && regions.every((r) => r !== null)) ok.push(t.url);
     else unsure.push(`${t.url}: the region of ${hc.ref}'s status alarm is not in the plan`);
   }
   if (elsewhere.length > 0) return judged("monitoring.uptime_checks", "alarm-outside-us-east-1", elsewhere.map((f) => `${input.domain}: ${f}`));

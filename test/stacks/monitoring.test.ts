@@ -1,0 +1,142 @@
+/**
+ * The example stack's monitoring through `npm start`'s path (config → program under the offline engine → plan
+ * rules → scorecard), and the "Done when" defects: each made on the example's real plan, each failing the matching
+ * check with the checklist's fix.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CheckId } from "../../checklist";
+import type { CapturedResource } from "../../engine/capture";
+import type { PlannedResource } from "../../policy/resource";
+import { PLAN_RULES } from "../../policy/rules";
+import { buildScorecard } from "../../policy/scorecard";
+import { mapAt, readStack, runStack, type StackRun, stackVariant } from "./support/run-stack";
+
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const MONITORING_IDS = ["monitoring.uptime_checks", "monitoring.alert_route", "monitoring.latency_alarm", "monitoring.cert_expiry_alarm"] as const;
+
+let example: StackRun;
+beforeAll(async () => {
+  example = await runStack(readStack("example"), true);
+}, 60_000);
+
+const ofType = (rs: readonly CapturedResource[], type: string) => rs.filter((r) => r.type === type);
+const check = (resources: readonly PlannedResource[], id: CheckId) => buildScorecard(PLAN_RULES, resources).checks.find((c) => c.id === id);
+
+describe("the example stack's monitoring (npm start)", () => {
+  it("plans an encrypted topic per alarm region with the on-call email, HTTPS health checks on the homepage, login and API health, and alarms in us-east-1", () => {
+    const rs = example.run.resources;
+    expect(example.run.errors).toEqual([]);
+    const topics = ofType(rs, "aws:sns/topic:Topic");
+    expect(topics.map((t) => [t.inputs["region"], t.inputs["kmsMasterKeyId"]])).toEqual([["us-east-1", "alias/aws/sns"], ["eu-west-1", "alias/aws/sns"]]);
+    expect(ofType(rs, "aws:sns/topicSubscription:TopicSubscription").map((s) => [s.inputs["protocol"], s.inputs["endpoint"]])).toEqual([["email", "oncall@acme.example"], ["email", "oncall@acme.example"]]);
+    const checks = ofType(rs, "aws:route53/healthCheck:HealthCheck").map((h) => [h.inputs["type"], `https://${String(h.inputs["fqdn"])}${String(h.inputs["resourcePath"])}`, h.inputs["searchString"], h.inputs["measureLatency"]]);
+    expect(checks.sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
+      ["HTTPS", "https://acme.example/", undefined, true],
+      ["HTTPS", "https://app.acme.example/healthz", undefined, true],
+      ["HTTPS_STR_MATCH", "https://app.acme.example/login", "Sign in", true],
+    ]);
+    const route53Alarms = ofType(rs, ALARM).filter((a) => a.inputs["namespace"] === "AWS/Route53");
+    expect(route53Alarms).toHaveLength(6);
+    for (const a of route53Alarms) expect(a.inputs["region"]).toBe("us-east-1");
+    const provider = rs.find((r) => r.type === "pulumi:providers:aws" && r.name === "acme-example-monitoring-us-east-1");
+    expect(provider?.inputs["region"]).toBe("us-east-1");
+    expect(route53Alarms.every((a) => a.options.providerUrn === provider?.urn)).toBe(true);
+    expect(ofType(rs, ALARM).find((a) => a.name === "acme-example-monitoring-5xx")?.inputs["region"]).toBe("eu-west-1");
+    const fn = ofType(rs, "aws:lambda/function:Function")[0];
+    expect(fn?.inputs["environment"]).toEqual({ variables: { HOSTS: "acme.example,app.acme.example", NAMESPACE: "LaunchReady/Certificates" } });
+    expect(ofType(rs, "aws:cloudwatch/eventRule:EventRule")[0]?.inputs["scheduleExpression"]).toBe("rate(1 hour)");
+  });
+
+  it("passes every monitoring check, and the row is covered", () => {
+    for (const id of MONITORING_IDS) expect(example.scorecard.checks.find((c) => c.id === id), id).toMatchObject({ status: "pass" });
+    expect(example.scorecard.rows.find((r) => r.row === "monitoring")).toMatchObject({ status: "pass", notProvisioned: [] });
+    expect(example.scorecard.checks.find((c) => c.id === "monitoring.alert_route")?.message).toMatch(/confirmation link/);
+    expect(example.report.warnings.map((w) => w.path)).not.toContain("launch-ready:alerts");
+  });
+
+  it("exports the alert topics per region and the subscriptions for the pending-confirmation check", async () => {
+    const up = await runStack(readStack("example"), false);
+    const alerts = up.run.outputs["alerts"];
+    expect(alerts).toMatchObject({ topicArns: { "us-east-1": expect.stringMatching(/^arn:aws:sns:/), "eu-west-1": expect.stringMatching(/^arn:aws:sns:/) } });
+    expect(alerts).toMatchObject({ subscriptions: [{ protocol: "email", endpoint: "oncall@acme.example", region: "us-east-1" }, { protocol: "email", region: "eu-west-1" }] });
+  }, 60_000);
+});
+
+describe("Done when: each defect fails the matching check with a fix", () => {
+  it("an alarm without a subscriber fails monitoring.alert_route", () => {
+    const plan = example.run.resources.filter((r) => r.type !== "aws:sns/topicSubscription:TopicSubscription");
+    expect(check(plan, "monitoring.alert_route")).toMatchObject({ status: "fail", message: expect.stringMatching(/no subscriber/), remediation: expect.stringMatching(/launch-ready:alerts\.emails/) });
+  });
+
+  it("an alarm notifying nobody fails monitoring.alert_route", () => {
+    const plan = example.run.resources.map((r) => (r.name === "acme-example-monitoring-down-acme-example" ? { ...r, inputs: { ...r.inputs, alarmActions: [] }, propertyDependencies: { ...r.propertyDependencies, alarmActions: [] } } : r));
+    expect(check(plan, "monitoring.alert_route")).toMatchObject({ status: "fail", message: expect.stringMatching(/down-acme-example notifies nobody/) });
+  });
+
+  it("a health-check alarm outside us-east-1 fails monitoring.uptime_checks", () => {
+    const plan = example.run.resources.map((r) => (r.name === "acme-example-monitoring-down-app-acme-example-healthz" ? { ...r, inputs: { ...r.inputs, region: "eu-west-1" } } : r));
+    expect(check(plan, "monitoring.uptime_checks")).toMatchObject({ status: "fail", message: expect.stringMatching(/healthz.*eu-west-1.*only in us-east-1/), remediation: expect.stringMatching(/us-east-1/) });
+  });
+
+  it("a health-check alarm made with the stack's default provider (eu-west-1) fails monitoring.uptime_checks", () => {
+    const plan = example.run.resources.map((r) => {
+      if (r.name !== "acme-example-monitoring-down-acme-example") return r;
+      const { region: _region, ...inputs } = r.inputs;
+      const { providerUrn: _p, ...options } = r.options;
+      return { ...r, inputs, options };
+    });
+    expect(check(plan, "monitoring.uptime_checks")).toMatchObject({ status: "fail", message: expect.stringMatching(/in eu-west-1/) });
+  });
+
+  it("a missing latency alarm fails monitoring.latency_alarm (advisory: reported, not blocking)", () => {
+    const plan = example.run.resources.filter((r) => !r.name.startsWith("acme-example-monitoring-p95-app-acme-example-login"));
+    const scorecard = buildScorecard(PLAN_RULES, plan);
+    expect(scorecard.checks.find((c) => c.id === "monitoring.latency_alarm")).toMatchObject({ status: "fail", severity: "advisory", message: expect.stringMatching(/login: no alarm on the p95/), remediation: expect.stringMatching(/latencyP95Ms/) });
+  });
+
+  it("a certificate alarm that treats no reading as fine fails monitoring.cert_expiry_alarm", () => {
+    const plan = example.run.resources.map((r) => (r.name === "acme-example-monitoring-cert-app-acme-example" ? { ...r, inputs: { ...r.inputs, treatMissingData: "notBreaching" } } : r));
+    expect(check(plan, "monitoring.cert_expiry_alarm")).toMatchObject({ status: "fail", message: expect.stringMatching(/unreachable host/) });
+  });
+});
+
+describe("config variants of the example", () => {
+  it("latencyP95Ms 2000 → too loose; certExpiryDays 7 → too late; no load balancer → 5xx said not covered", async () => {
+    const { scorecard, report } = await runStack(
+      stackVariant("example", "monitoring-loose", (d) => {
+        const m = mapAt(d, 0, "monitoring");
+        m["latencyP95Ms"] = 2000;
+        m["certExpiryDays"] = 7;
+        delete m["loadBalancerArn"];
+      }),
+      true,
+    );
+    expect(scorecard.checks.find((c) => c.id === "monitoring.latency_alarm")).toMatchObject({ status: "fail", message: expect.stringMatching(/2000 ms, looser than the 500 ms/) });
+    expect(scorecard.checks.find((c) => c.id === "monitoring.cert_expiry_alarm")).toMatchObject({ status: "fail", message: expect.stringMatching(/7 day\(s\) left/) });
+    expect(report.errors).toEqual([]);
+  }, 60_000);
+
+  it("without a load balancer the latency check warns that 5xx is NOT alarmed, never passes on latency alone", async () => {
+    const { scorecard } = await runStack(
+      stackVariant("example", "monitoring-no-lb", (d) => {
+        delete mapAt(d, 0, "monitoring")["loadBalancerArn"];
+      }),
+      true,
+    );
+    expect(scorecard.checks.find((c) => c.id === "monitoring.latency_alarm")).toMatchObject({ status: "warn", message: expect.stringMatching(/5xx rate is NOT alarmed/) });
+  }, 60_000);
+
+  it("a web domain with no monitoring is 'not configured' (a warning with the fix), never a pass, and blocks nothing", async () => {
+    const { scorecard } = await runStack(
+      stackVariant("example", "monitoring-none", (d) => {
+        delete mapAt(d, 0)["monitoring"];
+      }),
+      true,
+    );
+    for (const id of MONITORING_IDS) {
+      expect(scorecard.checks.find((c) => c.id === id), id).toMatchObject({ status: "warn", message: expect.stringMatching(/acme\.example/) });
+    }
+    expect(scorecard.checks.find((c) => c.id === "monitoring.uptime_checks")?.remediation).toMatch(/monitoring:/);
+    expect(scorecard.checks.filter((c) => c.status === "fail" && c.id.startsWith("monitoring."))).toEqual([]);
+  }, 60_000);
+});
