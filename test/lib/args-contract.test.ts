@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import type { CaaArgs, DomainArgs, DomainCloudflareArgs, DomainWebArgs, HstsArgs } from "../../components/domain/args";
 import type { RateLimitRuleArgs } from "../../components/rate-limits/args";
-import { domainSchema } from "../../config/schema";
+import type { AlertRouteArgs, MonitoringArgs, MonitoringCheckArgs } from "../../components/monitoring/args";
+import { alertsSchema, domainSchema } from "../../config/schema";
 import { z } from "zod";
 
 function keysOf(schema: z.core.$ZodType): string[] {
@@ -19,7 +20,9 @@ function keysOf(schema: z.core.$ZodType): string[] {
   return s instanceof z.ZodObject ? Object.keys(s.shape).sort() : [];
 }
 
-const NOT_YET_PROVISIONED = ["email", "monitoring"];
+const NOT_YET_PROVISIONED = ["email"];
+/** Made by a component of its own beside `Domain` (the stack program passes the entry's section to it). */
+const OWN_COMPONENT = ["monitoring"];
 
 describe("DomainArgs and the stack file's domain entry have the same keys", () => {
   // Each record must list every key of its args type (a missing or extra key is a type error here).
@@ -32,7 +35,7 @@ describe("DomainArgs and the stack file's domain entry have the same keys", () =
   const shape = domainSchema.shape;
 
   it.each([
-    ["the domain", domain, keysOf(domainSchema).filter((k) => !NOT_YET_PROVISIONED.includes(k))],
+    ["the domain", domain, keysOf(domainSchema).filter((k) => !NOT_YET_PROVISIONED.includes(k) && !OWN_COMPONENT.includes(k))],
     ["cloudflare", cloudflare, keysOf(shape.cloudflare)],
     ["web", web, keysOf(shape.web)],
     ["web.hsts", hsts, keysOf(keysOfChild(shape.web, "hsts"))],
@@ -67,3 +70,36 @@ function rateLimitRuleSchemaOf(schema: z.core.$ZodType): z.core.$ZodType {
   if (!(rule instanceof z.ZodType)) throw new Error("no rule object");
   return rule;
 }
+
+/** The elements of an array schema. */
+function elementOf(schema: z.core.$ZodType): z.core.$ZodType {
+  let s: z.core.$ZodType = schema;
+  for (let i = 0; i < 5; i++) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodPrefault) s = s.unwrap();
+  }
+  if (!(s instanceof z.ZodArray)) throw new Error("not an array schema");
+  const element: unknown = s.element;
+  if (!(element instanceof z.ZodType)) throw new Error("no element");
+  return element;
+}
+
+describe("Monitoring and AlertRoute take every key of the stack file's `monitoring:` and `launch-ready:alerts`", () => {
+  // Each record lists every key of its args type; the component-only keys are named apart.
+  const monitoring: Record<keyof MonitoringArgs, true> = {
+    domain: true, canonicalHost: true, checks: true, routes: true, latencyP95Ms: true, certExpiryDays: true, loadBalancerArn: true,
+    fiveXxRatePercent: true, alertTopicArns: true, usEast1Provider: true, certCheckSchedule: true,
+  };
+  /** Filled in by the stack program from the domain's web config, the route inventory and the AlertRoute. */
+  const FROM_ELSEWHERE = ["alertTopicArns", "canonicalHost", "certCheckSchedule", "domain", "routes", "usEast1Provider"];
+  const check: Record<keyof MonitoringCheckArgs, true> = { url: true, searchString: true };
+  const alerts: Record<keyof AlertRouteArgs, true> = { emails: true, webhookUrl: true, regions: true, kmsMasterKeyId: true };
+  const monitoringSchema = keysOfChild(domainSchema, "monitoring");
+
+  it.each([
+    ["monitoring", Object.keys(monitoring).filter((k) => !FROM_ELSEWHERE.includes(k)), keysOf(monitoringSchema)],
+    ["a monitoring check", Object.keys(check), keysOf(elementOf(keysOfChild(monitoringSchema, "checks")))],
+    ["launch-ready:alerts", Object.keys(alerts).filter((k) => k !== "regions" && k !== "kmsMasterKeyId"), keysOf(alertsSchema)],
+  ])("%s", (_label, argKeys, schemaKeys) => {
+    expect([...argKeys].sort()).toEqual(schemaKeys);
+  });
+});
