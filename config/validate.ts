@@ -118,7 +118,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     if (secretNames.has(s.name)) errors.push({ path: formatPath(["launch-ready:secrets", i, "name"]), message: `\`${s.name}\` is declared twice: secret names must be unique` });
     secretNames.add(s.name);
   });
-  checkMonitoringRoute(cfg, errors);
+  checkMonitoringRoute(cfg, warnings);
   for (const [key, present, row] of [
     ["launch-ready:secrets", secrets.length > 0, "secrets"],
     ["launch-ready:backups", backups !== undefined, "backup"],
@@ -499,14 +499,17 @@ function normaliseRateLimits(entries: DomainConfig["rateLimits"], at: (...p: Pro
   return out;
 }
 
-/** Monitoring pages someone only through `launch-ready:alerts`: a domain with `monitoring:` needs it. */
-function checkMonitoringRoute(cfg: LaunchReadyConfig, errors: ConfigIssue[]): void {
+/**
+ * Monitoring pages someone only through `launch-ready:alerts`: without it no alarm is planned (one nobody receives
+ * is no alarm), and the monitoring checks say "not configured". A warning, so the rest of the stack still previews.
+ */
+function checkMonitoringRoute(cfg: LaunchReadyConfig, warnings: ConfigIssue[]): void {
   if (cfg["launch-ready:alerts"] !== undefined) return;
   cfg["launch-ready:domains"].forEach((d, i) => {
     if (d.monitoring === undefined) return;
-    errors.push({
-      path: "launch-ready:alerts",
-      message: `is required: launch-ready:domains[${i}].monitoring plans alarms, and an alarm nobody receives is no alarm; add \`launch-ready:alerts: { emails: [oncall@${d.name}] }\``,
+    warnings.push({
+      path: formatPath(["launch-ready:domains", i, "monitoring"]),
+      message: `plans no alarm without \`launch-ready:alerts\` (an alarm nobody receives is no alarm), so the monitoring checks say "not configured": add \`launch-ready:alerts: { emails: [oncall@${d.name}] }\``,
     });
   });
 }
