@@ -43,6 +43,8 @@ export function offlineMocks(opts: OfflineMocksOptions): pulumi.runtime.Mocks {
       opts.onInvoke?.(args.token, args.inputs);
       try {
         if (args.token === "cloudflare:index/getZone:getZone") return zoneLookup(args.inputs, opts.zones, zoneNameById);
+        // The AWS account the credentials belong to: a fixed, obviously fake one offline.
+        if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") return { id: ACCOUNT, accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/offline`, userId: "AIDAOFFLINEEXAMPLE" };
         throw new Error(`the offline preview has no answer for the invoke '${args.token}': add it to engine/mocks.ts`);
       } catch (err) {
         opts.onUnanswered?.(err instanceof Error ? err.message : String(err));
@@ -104,7 +106,11 @@ function computedOutputs(
     const service = type.split(":")[1]?.split("/")[0] ?? "aws";
     // A load balancer's DNS name, shaped as AWS makes it (`<name>-<id>.<region>.elb.amazonaws.com`).
     const lb = type === "aws:lb/loadBalancer:LoadBalancer" || type === "aws:alb/loadBalancer:LoadBalancer" ? { dnsName: `${name}-${parseInt(id.slice(0, 8), 16)}.${REGION}.elb.amazonaws.com` } : {};
-    return { arn: `arn:aws:${service}:${REGION}:${ACCOUNT}:${name}`, region: REGION, ...lb };
+    // A resource's own `region` (AWS provider v7) wins over the provider's.
+    const region = typeof inputs["region"] === "string" ? inputs["region"] : REGION;
+    // SNS sends email and HTTPS endpoints a confirmation; until it is answered the subscription is pending.
+    const sub = type === "aws:sns/topicSubscription:TopicSubscription" ? { pendingConfirmation: (inputs["protocol"] === "email" || inputs["protocol"] === "https") && inputs["endpointAutoConfirms"] !== true } : {};
+    return { arn: `arn:aws:${service}:${region}:${ACCOUNT}:${name}`, region, ...lb, ...sub };
   }
   return { id };
 }

@@ -9,8 +9,27 @@ export type { AlertRouteArgs } from "./args";
 /** The component's type token: part of every child's URN, so it never changes. */
 export const ALERT_ROUTE_TYPE = "launch-ready:monitoring:AlertRoute";
 
-/** The AWS-managed KMS key for SNS: encryption at rest with no key to manage. */
+/**
+ * The AWS-managed KMS key for SNS. CloudWatch alarms cannot publish to a topic encrypted with it: its key policy,
+ * which nobody can edit, does not let cloudwatch.amazonaws.com call kms:GenerateDataKey and kms:Decrypt (AWS re:Post
+ * knowledge center, "Configure a CloudWatch alarm with an encrypted SNS topic"). So the topics use a customer
+ * managed key that allows it, and monitoring.alert_route fails a topic on this one.
+ */
 export const SNS_MANAGED_KEY = "alias/aws/sns";
+
+/** Services that publish alarms and notifications to the topics: allowed to use the topics' key. */
+export const DEFAULT_PUBLISHERS = ["cloudwatch.amazonaws.com"] as const;
+
+/** The key policy: the account administers the key; the publishing services may encrypt to the topic. */
+export function alertKeyPolicy(accountId: string, publishers: readonly string[]): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "AccountAdministers", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "kms:*", Resource: "*" },
+      { Sid: "PublishersEncrypt", Effect: "Allow", Principal: { Service: [...publishers] }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" },
+    ],
+  });
+}
 
 /** One subscription as the stack output shows it: who, and whether AWS still waits for the confirmation click. */
 export interface AlertSubscriptionState {
@@ -28,6 +47,8 @@ export interface AlertSubscriptionState {
  * Children are named `${name}-…`: `${name}-topic-<region>`, `${name}-email-<i>-<region>`, `${name}-webhook-<region>`.
  */
 export class AlertRoute extends pulumi.ComponentResource {
+  /** The customer managed KMS key per region the topics are encrypted with; none when `kmsMasterKeyId` is given. */
+  public readonly keys: Readonly<Record<string, aws.kms.Key>>;
   /** The topic per region. */
   public readonly topics: Readonly<Record<string, aws.sns.Topic>>;
   /** The topic ARN per region: pass it to `Monitoring` (and anything else that should page the on-call). */
@@ -45,14 +66,24 @@ export class AlertRoute extends pulumi.ComponentResource {
     const report = validateAlertRouteArgs(args);
     if (report.value === undefined) throw new pulumi.ResourceError(`AlertRoute ${name} has ${report.errors.length} problem(s) in its args:\n${report.errors.map((e) => `  ✗ ${e.path}: ${e.message}`).join("\n")}`, this);
     const topics: Record<string, aws.sns.Topic> = {};
+    const keys: Record<string, aws.kms.Key> = {};
+    const publishers = [...new Set([...DEFAULT_PUBLISHERS, ...(args.publisherServices ?? [])])];
+    const account = args.kmsMasterKeyId === undefined ? aws.getCallerIdentityOutput({}, { parent: this }).accountId : undefined;
     const subscriptions: aws.sns.TopicSubscription[] = [];
     const states: pulumi.Output<AlertSubscriptionState>[] = [];
     for (const region of regions) {
-      const topic = new aws.sns.Topic(
-        `${name}-topic-${region}`,
-        { region, displayName: "launch-ready alerts", kmsMasterKeyId: args.kmsMasterKeyId ?? SNS_MANAGED_KEY, tags: { "managed-by": "launch-ready" } },
-        { parent: this },
-      );
+      let kmsMasterKeyId: pulumi.Input<string>;
+      if (args.kmsMasterKeyId !== undefined || account === undefined) kmsMasterKeyId = args.kmsMasterKeyId ?? SNS_MANAGED_KEY;
+      else {
+        const key = new aws.kms.Key(
+          `${name}-key-${region}`,
+          { region, description: "launch-ready alerts: encrypts the alert topic; CloudWatch may publish to it", enableKeyRotation: true, policy: account.apply((id) => alertKeyPolicy(id, publishers)), tags: { "managed-by": "launch-ready" } },
+          { parent: this },
+        );
+        keys[region] = key;
+        kmsMasterKeyId = key.arn;
+      }
+      const topic = new aws.sns.Topic(`${name}-topic-${region}`, { region, displayName: "launch-ready alerts", kmsMasterKeyId, tags: { "managed-by": "launch-ready" } }, { parent: this });
       topics[region] = topic;
       args.emails.forEach((email, i) => {
         const sub = new aws.sns.TopicSubscription(`${name}-email-${i}-${region}`, { region, topic: topic.arn, protocol: "email", endpoint: email }, { parent: this });
@@ -65,6 +96,7 @@ export class AlertRoute extends pulumi.ComponentResource {
         states.push(pulumi.all([sub.pendingConfirmation, sub.endpoint]).apply(([pending, endpoint]) => ({ region, protocol: "https" as const, endpoint, pendingConfirmation: pending })));
       }
     }
+    this.keys = keys;
     this.topics = topics;
     this.topicArns = Object.fromEntries(Object.entries(topics).map(([r, t]) => [r, t.arn]));
     const first = regions[0] ?? HEALTH_CHECK_METRICS_REGION;

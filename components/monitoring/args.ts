@@ -19,8 +19,17 @@ export interface AlertRouteArgs {
    * the load balancer's region for its 5xx alarm and the region of anything else that notifies the topic.
    */
   readonly regions?: readonly string[];
-  /** The KMS key the topics are encrypted with. Default `alias/aws/sns`, the AWS-managed key for SNS. */
+  /**
+   * Your own KMS key for the topics; its policy must let `cloudwatch.amazonaws.com` (and each publisher) call
+   * kms:Decrypt and kms:GenerateDataKey*. Not `alias/aws/sns`: CloudWatch alarms cannot publish to a topic encrypted
+   * with the AWS-managed key. Default: a customer managed key per region, with rotation, made by the component.
+   */
   readonly kmsMasterKeyId?: pulumi.Input<string>;
+  /**
+   * Further AWS services that publish to the topics (e.g. `backup.amazonaws.com` for AWS Backup notifications): the
+   * key lets them encrypt. Default: `cloudwatch.amazonaws.com` only.
+   */
+  readonly publisherServices?: readonly string[];
 }
 
 /** One URL to health-check, as in a stack file's `monitoring.checks`. */

@@ -13,6 +13,8 @@ export interface AlertRouteArgsShape {
   readonly emails?: readonly string[];
   readonly webhookUrl?: unknown;
   readonly regions?: readonly string[];
+  readonly kmsMasterKeyId?: unknown;
+  readonly publisherServices?: readonly string[];
 }
 
 export function validateAlertRouteArgs(args: AlertRouteArgsShape, root: readonly string[] = ["args"]): ConfigReport<true> {
@@ -26,6 +28,10 @@ export function validateAlertRouteArgs(args: AlertRouteArgsShape, root: readonly
   if (typeof args.webhookUrl === "string" && splitHttpsUrl(args.webhookUrl) === undefined) errors.push({ path: at("webhookUrl"), message: "must be an https:// URL (SNS delivers to HTTPS endpoints only over TLS here)" });
   (args.regions ?? []).forEach((r, i) => {
     if (!REGION.test(r)) errors.push({ path: at("regions", i), message: `'${r}' is not an AWS region such as us-east-1` });
+  });
+  if (args.kmsMasterKeyId === "alias/aws/sns") errors.push({ path: at("kmsMasterKeyId"), message: "is the AWS-managed SNS key, which CloudWatch alarms cannot publish through (its policy cannot grant cloudwatch.amazonaws.com): leave it out and the component makes a customer managed key that allows it" });
+  (args.publisherServices ?? []).forEach((p, i) => {
+    if (!/^[a-z0-9.-]+\.amazonaws\.com$/.test(p)) errors.push({ path: at("publisherServices", i), message: `'${p}' is not an AWS service principal such as backup.amazonaws.com` });
   });
   if (args.regions !== undefined && args.regions.length === 0) errors.push({ path: at("regions"), message: `is empty: give at least ${HEALTH_CHECK_METRICS_REGION}, where the uptime alarms live` });
   return errors.length > 0 ? { errors, warnings: [] } : { value: true, errors, warnings: [] };

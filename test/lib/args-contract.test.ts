@@ -92,13 +92,13 @@ describe("Monitoring and AlertRoute take every key of the stack file's `monitori
   /** Filled in by the stack program from the domain's web config, the route inventory and the AlertRoute. */
   const FROM_ELSEWHERE = ["alertTopicArns", "canonicalHost", "certCheckSchedule", "domain", "routes", "usEast1Provider"];
   const check: Record<keyof MonitoringCheckArgs, true> = { url: true, searchString: true };
-  const alerts: Record<keyof AlertRouteArgs, true> = { emails: true, webhookUrl: true, regions: true, kmsMasterKeyId: true };
+  const alerts: Record<keyof AlertRouteArgs, true> = { emails: true, webhookUrl: true, regions: true, kmsMasterKeyId: true, publisherServices: true };
   const monitoringSchema = keysOfChild(domainSchema, "monitoring");
 
   it.each([
     ["monitoring", Object.keys(monitoring).filter((k) => !FROM_ELSEWHERE.includes(k)), keysOf(monitoringSchema)],
     ["a monitoring check", Object.keys(check), keysOf(elementOf(keysOfChild(monitoringSchema, "checks")))],
-    ["launch-ready:alerts", Object.keys(alerts).filter((k) => k !== "regions" && k !== "kmsMasterKeyId"), keysOf(alertsSchema)],
+    ["launch-ready:alerts", Object.keys(alerts).filter((k) => !["regions", "kmsMasterKeyId", "publisherServices"].includes(k)), keysOf(alertsSchema)],
   ])("%s", (_label, argKeys, schemaKeys) => {
     expect([...argKeys].sort()).toEqual(schemaKeys);
   });

@@ -27,7 +27,12 @@ describe("the example stack's monitoring (npm start)", () => {
     const rs = example.run.resources;
     expect(example.run.errors).toEqual([]);
     const topics = ofType(rs, "aws:sns/topic:Topic");
-    expect(topics.map((t) => [t.inputs["region"], t.inputs["kmsMasterKeyId"]])).toEqual([["us-east-1", "alias/aws/sns"], ["eu-west-1", "alias/aws/sns"]]);
+    expect(topics.map((t) => t.inputs["region"])).toEqual(["us-east-1", "eu-west-1"]);
+    // Encrypted with a customer managed key per region that lets CloudWatch publish (never alias/aws/sns).
+    const keys = ofType(rs, "aws:kms/key:Key");
+    expect(keys.map((k) => k.inputs["region"])).toEqual(["us-east-1", "eu-west-1"]);
+    for (const [i, t] of topics.entries()) expect(t.propertyDependencies["kmsMasterKeyId"]).toEqual([keys[i]?.urn]);
+    expect(JSON.parse(String(keys[0]?.inputs["policy"]))).toMatchObject({ Statement: [{ Principal: { AWS: "arn:aws:iam::123456789012:root" } }, { Principal: { Service: ["cloudwatch.amazonaws.com"] }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"] }] });
     expect(ofType(rs, "aws:sns/topicSubscription:TopicSubscription").map((s) => [s.inputs["protocol"], s.inputs["endpoint"]])).toEqual([["email", "oncall@acme.example"], ["email", "oncall@acme.example"]]);
     const checks = ofType(rs, "aws:route53/healthCheck:HealthCheck").map((h) => [h.inputs["type"], `https://${String(h.inputs["fqdn"])}${String(h.inputs["resourcePath"])}`, h.inputs["searchString"], h.inputs["measureLatency"]]);
     expect(checks.sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
@@ -58,7 +63,8 @@ describe("the example stack's monitoring (npm start)", () => {
     const up = await runStack(readStack("example"), false);
     const alerts = up.run.outputs["alerts"];
     expect(alerts).toMatchObject({ topicArns: { "us-east-1": expect.stringMatching(/^arn:aws:sns:/), "eu-west-1": expect.stringMatching(/^arn:aws:sns:/) } });
-    expect(alerts).toMatchObject({ subscriptions: [{ protocol: "email", endpoint: "oncall@acme.example", region: "us-east-1" }, { protocol: "email", region: "eu-west-1" }] });
+    // After apply, AWS waits for the confirmation click: the output says so per subscription.
+    expect(alerts).toMatchObject({ subscriptions: [{ protocol: "email", endpoint: "oncall@acme.example", region: "us-east-1", pendingConfirmation: true }, { protocol: "email", region: "eu-west-1", pendingConfirmation: true }] });
   }, 60_000);
 });
 
@@ -66,6 +72,11 @@ describe("Done when: each defect fails the matching check with a fix", () => {
   it("an alarm without a subscriber fails monitoring.alert_route", () => {
     const plan = example.run.resources.filter((r) => r.type !== "aws:sns/topicSubscription:TopicSubscription");
     expect(check(plan, "monitoring.alert_route")).toMatchObject({ status: "fail", message: expect.stringMatching(/no subscriber/), remediation: expect.stringMatching(/launch-ready:alerts\.emails/) });
+  });
+
+  it("a topic encrypted with the AWS-managed key (alias/aws/sns), which CloudWatch cannot publish to, fails monitoring.alert_route", () => {
+    const plan = example.run.resources.map((r) => (r.type === "aws:sns/topic:Topic" ? { ...r, inputs: { ...r.inputs, kmsMasterKeyId: "alias/aws/sns" }, propertyDependencies: { ...r.propertyDependencies, kmsMasterKeyId: [] } } : r));
+    expect(check(plan, "monitoring.alert_route")).toMatchObject({ status: "fail", message: expect.stringMatching(/alias\/aws\/sns/) });
   });
 
   it("an alarm notifying nobody fails monitoring.alert_route", () => {

@@ -9,7 +9,18 @@ export interface AlarmRoute {
    * The topics its `alarmActions` notify: a topic of the stack with its region and subscription count, or `null`
    * for an ARN outside the stack (its subscribers cannot be seen).
    */
-  readonly topics: readonly ({ readonly ref: string; readonly region: string | null; readonly subscribers: number; readonly pendingEmails: number } | null)[];
+  readonly topics: readonly ({
+    readonly ref: string;
+    readonly region: string | null;
+    readonly subscribers: number;
+    readonly pendingEmails: number;
+    /**
+     * Whether CloudWatch can publish to it: `true` unencrypted or with a key of the stack whose policy grants
+     * cloudwatch.amazonaws.com; `false` with the AWS-managed `alias/aws/sns` (or a stack key that does not grant it);
+     * `null` with a key outside the stack, whose policy the plan does not show.
+     */
+    readonly cloudWatchCanPublish: boolean | null;
+  } | null)[];
 }
 
 export interface AlertRouteInput {
@@ -37,17 +48,25 @@ export function judgeAlertRoute(input: AlertRouteInput): Verdict {
       unrouted.push(`alarm ${a.ref} notifies nobody (no alarmActions)`);
       continue;
     }
-    const reached = a.topics.filter((t) => t !== null && t.subscribers > 0 && t.region !== null && t.region === a.region);
+    const reached = a.topics.filter((t) => t !== null && t.subscribers > 0 && t.region !== null && t.region === a.region && t.cloudWatchCanPublish === true);
     if (reached.length > 0) {
       for (const t of reached) if (t !== null) topics.set(t.ref, t);
       continue;
     }
-    const unsure = a.topics.some((t) => t === null || (t.subscribers > 0 && (t.region === null || a.region === null)));
+    const unsure = a.topics.some((t) => t === null || (t.subscribers > 0 && t.cloudWatchCanPublish !== false && (t.region === null || a.region === null || (t.region === a.region && t.cloudWatchCanPublish === null))));
     if (unsure) {
       external.push(a.ref);
       continue;
     }
-    const why = a.topics.map((t) => (t === null ? "?" : t.subscribers === 0 ? `${t.ref} (no subscriber)` : `${t.ref} (in ${t.region}, not the alarm's ${a.region}: an alarm can notify only a topic in its own region)`));
+    const why = a.topics.map((t) =>
+      t === null
+        ? "?"
+        : t.subscribers === 0
+          ? `${t.ref} (no subscriber)`
+          : t.cloudWatchCanPublish === false
+            ? `${t.ref} (encrypted with a key CloudWatch may not use, such as the AWS-managed alias/aws/sns: use a customer managed key granting cloudwatch.amazonaws.com kms:Decrypt and kms:GenerateDataKey*)`
+            : `${t.ref} (in ${t.region}, not the alarm's ${a.region}: an alarm can notify only a topic in its own region)`,
+    );
     unrouted.push(`alarm ${a.ref} notifies ${why.join(", ")}, so nobody is paged`);
   }
   if (unrouted.length > 0) return judged("monitoring.alert_route", "unrouted", unrouted);

@@ -163,6 +163,7 @@ export function alarmRoutes(resources: readonly PlannedResource[]): AlarmRoute[]
       return {
         ref: t?.name ?? urn,
         region: t !== undefined ? regionOf(t, resources) : null,
+        cloudWatchCanPublish: t !== undefined ? cloudWatchCanPublish(t, resources) : null,
         subscribers: own.length,
         pendingEmails: own.filter((s) => known(() => s.inputs["protocol"]) === "email").length,
       };
@@ -170,6 +171,46 @@ export function alarmRoutes(resources: readonly PlannedResource[]): AlarmRoute[]
     // An action that is no topic of the stack (an ARN written out, another stack's topic): its subscribers are unseen.
     const external: null[] = count > deps.length ? [null] : [];
     return { ref: a.name, region: regionOf(a, resources), topics: [...routed, ...external] };
+  });
+}
+
+const KMS_KEY = "aws:kms/key:Key";
+
+/**
+ * Whether CloudWatch alarms can publish to a topic: unencrypted, or encrypted with a key of the stack whose policy
+ * lets cloudwatch.amazonaws.com call kms:GenerateDataKey* and kms:Decrypt. Never with `alias/aws/sns`, whose policy
+ * cannot grant it (AWS re:Post, "Configure a CloudWatch alarm with an encrypted SNS topic"). `null`: not visible.
+ */
+export function cloudWatchCanPublish(topic: PlannedResource, resources: readonly PlannedResource[]): boolean | null {
+  const keyDeps = (topic.propertyDependencies["kmsMasterKeyId"] ?? []).map((u) => resources.find((r) => r.urn === u)).filter((r): r is PlannedResource => r?.type === KMS_KEY);
+  const key = keyDeps[0];
+  if (key !== undefined) {
+    const policy = str(known(() => key.inputs["policy"]));
+    if (policy === undefined) return null;
+    return grantsCloudWatch(policy);
+  }
+  const id = known(() => topic.inputs["kmsMasterKeyId"]);
+  if (id === null) return null;
+  if (id === undefined || id === "") return true;
+  if (typeof id === "string" && /(^|:)alias\/aws\/sns$/.test(id)) return false;
+  return null;
+}
+
+function grantsCloudWatch(policyJson: string): boolean {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(policyJson);
+  } catch {
+    return false;
+  }
+  const statements: unknown[] = isRecord(doc) ? (Array.isArray(doc["Statement"]) ? doc["Statement"] : [doc["Statement"]]) : [];
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : []);
+  const allows = (actions: string[], wanted: string) => actions.some((a) => a === "kms:*" || a === "*" || a === wanted || (a.endsWith("*") && wanted.startsWith(a.slice(0, -1))));
+  return statements.some((st) => {
+    if (!isRecord(st) || st["Effect"] !== "Allow" || !isRecord(st["Principal"])) return false;
+    if (!list(st["Principal"]["Service"]).includes("cloudwatch.amazonaws.com")) return false;
+    const actions = list(st["Action"]);
+    return allows(actions, "kms:Decrypt") && allows(actions, "kms:GenerateDataKey");
   });
 }
 

@@ -19,13 +19,15 @@ describe("monitoring.uptime_checks", () => {
 });
 
 describe("monitoring.alert_route", () => {
-  const topic = (subscribers: number, region: string | null = "us-east-1") => ({ ref: "t", region, subscribers, pendingEmails: subscribers });
+  const topic = (subscribers: number, region: string | null = "us-east-1", cloudWatchCanPublish: boolean | null = true) => ({ ref: "t", region, subscribers, pendingEmails: subscribers, cloudWatchCanPublish });
   it("needs a subscriber on a topic in the alarm's region; an outside topic is cannot tell; no alarms on a web domain warns", () => {
     expect(judgeAlertRoute({ alarms: [{ ref: "a", region: "us-east-1", topics: [topic(1)] }], unmonitoredDomains: [] })).toMatchObject({ status: "pass", facts: expect.arrayContaining([expect.stringMatching(/confirmation link/)]) });
     expect(judgeAlertRoute({ alarms: [{ ref: "a", region: "us-east-1", topics: [topic(0)] }], unmonitoredDomains: [] })).toMatchObject({ status: "fail", outcome: "unrouted" });
     expect(judgeAlertRoute({ alarms: [{ ref: "a", region: "us-east-1", topics: [] }], unmonitoredDomains: [] })).toMatchObject({ status: "fail" });
     expect(judgeAlertRoute({ alarms: [{ ref: "a", region: "eu-west-1", topics: [topic(1)] }], unmonitoredDomains: [] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/own region/)] });
     expect(judgeAlertRoute({ alarms: [{ ref: "a", region: "us-east-1", topics: [null] }], unmonitoredDomains: [] }).status).toBe("cannot-tell");
+    expect(judgeAlertRoute({ alarms: [{ ref: "a", region: "us-east-1", topics: [topic(1, "us-east-1", false)] }], unmonitoredDomains: [] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/alias\/aws\/sns/)] });
+    expect(judgeAlertRoute({ alarms: [{ ref: "a", region: "us-east-1", topics: [topic(1, "us-east-1", null)] }], unmonitoredDomains: [] }).status).toBe("cannot-tell");
     expect(judgeAlertRoute({ alarms: [], unmonitoredDomains: ["acme.example"] })).toMatchObject({ status: "warn", outcome: "not-configured" });
     expect(judgeAlertRoute({ alarms: [], unmonitoredDomains: [] }).status).toBe("not-applicable");
   });
