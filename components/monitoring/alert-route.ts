@@ -93,7 +93,8 @@ export class AlertRoute extends pulumi.ComponentResource {
       if (args.webhookUrl !== undefined) {
         const sub = new aws.sns.TopicSubscription(`${name}-webhook-${region}`, { region, topic: topic.arn, protocol: "https", endpoint: pulumi.secret(args.webhookUrl) }, { parent: this });
         subscriptions.push(sub);
-        states.push(pulumi.all([sub.pendingConfirmation, sub.endpoint]).apply(([pending, endpoint]) => ({ region, protocol: "https" as const, endpoint, pendingConfirmation: pending })));
+        // The URL stays out of the output (it usually carries a token), so the rest of the output stays readable.
+        states.push(sub.pendingConfirmation.apply((pending) => ({ region, protocol: "https" as const, endpoint: "(webhook, secret)", pendingConfirmation: pending })));
       }
     }
     this.keys = keys;

@@ -50,6 +50,16 @@ describe("AlertRoute and Monitoring in a user's program", () => {
     expect(JSON.stringify(run.logs)).not.toContain("hooks.chat.example");
   }, 60_000);
 
+  it("exports each subscription's pending state after apply, the webhook's URL withheld and the rest readable", async () => {
+    const run = await runProgram(`${PROGRAM}
+export const subs = alerts.subscriptionStates;`, false, STACK);
+    expect(run.outputs["subs"]).toEqual([
+      { region: "us-east-1", protocol: "email", endpoint: "oncall@acme.example", pendingConfirmation: true },
+      { region: "us-east-1", protocol: "https", endpoint: "(webhook, secret)", pendingConfirmation: true },
+    ]);
+    expect(JSON.stringify(run.outputs)).not.toContain("hooks.chat.example");
+  }, 60_000);
+
   it("refuses args without a us-east-1 topic, naming the field, before any child is registered", async () => {
     const run = await runProgram(`${IMPORTS}\nnew Monitoring("acme", { domain: "acme.example", canonicalHost: "acme.example", certExpiryDays: 200, alertTopicArns: { "eu-west-1": "arn:aws:sns:eu-west-1:123456789012:pager" } });`, true, STACK);
     expect(run.errors.join("\n")).toMatch(/args\.alertTopicArns\.us-east-1: is required/);
