@@ -62,8 +62,8 @@ export class Monitoring extends pulumi.ComponentResource {
   public readonly checks: readonly UptimeCheck[];
   /** The load balancer's 5xx-rate alarm (`${name}-5xx`); undefined without `loadBalancerArn`. */
   public readonly fiveXxAlarm?: aws.cloudwatch.MetricAlarm;
-  /** The scheduled certificate check (`${name}-cert-check`). */
-  public readonly certCheck: aws.lambda.Function;
+  /** The scheduled certificate check (`${name}-cert-check`); undefined when no host is monitored. */
+  public readonly certCheck?: aws.lambda.Function;
   /** Per host: days left below `certExpiryDays`, or no reading (`${name}-cert-<host>`). */
   public readonly certAlarms: readonly aws.cloudwatch.MetricAlarm[];
   /** Per host: the check could not read or trust the certificate (`${name}-cert-error-<host>`). */
@@ -196,6 +196,36 @@ export class Monitoring extends pulumi.ComponentResource {
       pulumi.log.warn(`${args.domain}: the origin's 5xx rate is NOT alarmed: no load balancer is given (monitoring.loadBalancerArn); the health checks see only the URLs they fetch`, this);
     }
 
+    const certAlarms: aws.cloudwatch.MetricAlarm[] = [];
+    const certErrorAlarms: aws.cloudwatch.MetricAlarm[] = [];
+    if (certHosts.length > 0) this.certCheck = this.certificateCheck(name, certHosts, certExpiryDays, args.certCheckSchedule ?? "rate(1 hour)", east, actions, certAlarms, certErrorAlarms);
+    this.certAlarms = certAlarms;
+    this.certErrorAlarms = certErrorAlarms;
+    const all = [...this.checks.flatMap((c) => [c.statusAlarm, c.latencyAlarm]), ...(this.fiveXxAlarm ? [this.fiveXxAlarm] : []), ...certAlarms, ...certErrorAlarms];
+    this.alarmNames = pulumi.all(all.map((a) => a.name));
+    pulumi.log.info(
+      `${args.domain} monitoring: ${targets.length} HTTPS health check(s) (${targets.map((t) => `${t.url} [${t.purpose}]`).join(", ")}) with status and p95 > ${latencyP95Ms} ms alarms in ${HEALTH_CHECK_METRICS_REGION}; certificate check of ${certHosts.join(", ")} alarming under ${certExpiryDays} day(s) left or when unreadable; ${args.loadBalancerArn !== undefined ? "the load balancer's 5xx rate alarmed" : "5xx rate NOT alarmed (no load balancer given)"}`,
+      this,
+    );
+    this.registerOutputs({ alarmNames: this.alarmNames });
+  }
+
+  /**
+   * The certificate check: a Lambda function, run on `schedule`, reads what clients are served (the edge's
+   * certificate) from outside and publishes the days left; per host, an alarm under `certExpiryDays` (no reading
+   * counts as breaching) and one on read errors.
+   */
+  private certificateCheck(
+    name: string,
+    certHosts: readonly string[],
+    certExpiryDays: number,
+    schedule: string,
+    east: pulumi.CustomResourceOptions,
+    actions: { alarmActions: pulumi.Input<string>[]; okActions: pulumi.Input<string>[] },
+    certAlarms: aws.cloudwatch.MetricAlarm[],
+    certErrorAlarms: aws.cloudwatch.MetricAlarm[],
+  ): aws.lambda.Function {
+    const region = HEALTH_CHECK_METRICS_REGION;
     // The certificate check: reads what clients are served (the edge's certificate) from outside, on a schedule.
     const role = new aws.iam.Role(
       `${name}-cert-check-role`,
@@ -215,7 +245,7 @@ export class Monitoring extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.certCheck = new aws.lambda.Function(
+    const certCheck = new aws.lambda.Function(
       `${name}-cert-check`,
       {
         region,
@@ -230,11 +260,9 @@ export class Monitoring extends pulumi.ComponentResource {
       },
       east,
     );
-    const schedule = new aws.cloudwatch.EventRule(`${name}-cert-check-schedule`, { region, scheduleExpression: args.certCheckSchedule ?? "rate(1 hour)", description: "launch-ready certificate check" }, east);
-    new aws.lambda.Permission(`${name}-cert-check-invoke`, { region, action: "lambda:InvokeFunction", function: this.certCheck.name, principal: "events.amazonaws.com", sourceArn: schedule.arn }, east);
-    new aws.cloudwatch.EventTarget(`${name}-cert-check-target`, { region, rule: schedule.name, arn: this.certCheck.arn }, east);
-    const certAlarms: aws.cloudwatch.MetricAlarm[] = [];
-    const certErrorAlarms: aws.cloudwatch.MetricAlarm[] = [];
+    const rule = new aws.cloudwatch.EventRule(`${name}-cert-check-schedule`, { region, scheduleExpression: schedule, description: "launch-ready certificate check" }, east);
+    new aws.lambda.Permission(`${name}-cert-check-invoke`, { region, action: "lambda:InvokeFunction", function: certCheck.name, principal: "events.amazonaws.com", sourceArn: rule.arn }, east);
+    new aws.cloudwatch.EventTarget(`${name}-cert-check-target`, { region, rule: rule.name, arn: certCheck.arn }, east);
     for (const host of certHosts) {
       const slug = urlSlug({ host, path: "/" });
       certAlarms.push(
@@ -279,15 +307,7 @@ export class Monitoring extends pulumi.ComponentResource {
         ),
       );
     }
-    this.certAlarms = certAlarms;
-    this.certErrorAlarms = certErrorAlarms;
-    const all = [...this.checks.flatMap((c) => [c.statusAlarm, c.latencyAlarm]), ...(this.fiveXxAlarm ? [this.fiveXxAlarm] : []), ...certAlarms, ...certErrorAlarms];
-    this.alarmNames = pulumi.all(all.map((a) => a.name));
-    pulumi.log.info(
-      `${args.domain} monitoring: ${targets.length} HTTPS health check(s) (${targets.map((t) => `${t.url} [${t.purpose}]`).join(", ")}) with status and p95 > ${latencyP95Ms} ms alarms in ${HEALTH_CHECK_METRICS_REGION}; certificate check of ${certHosts.join(", ")} alarming under ${certExpiryDays} day(s) left or when unreadable; ${args.loadBalancerArn !== undefined ? "the load balancer's 5xx rate alarmed" : "5xx rate NOT alarmed (no load balancer given)"}`,
-      this,
-    );
-    this.registerOutputs({ alarmNames: this.alarmNames });
+    return certCheck;
   }
 }
 
