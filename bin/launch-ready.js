@@ -15,13 +15,24 @@ function loadMain() {
   return import("tsx/esm").then(() => require(join(root, "cli", "main.ts")).main);
 }
 
+// A command that never settles (a program awaiting an output that will never resolve, e.g. an apply that threw
+// inside the SDK's mock runtime) lets the event loop drain, and Node would exit 0 having printed nothing: never that.
+let settled = false;
+process.once("beforeExit", () => {
+  if (settled) return;
+  process.stderr.write("launch-ready: internal error: the command stopped before finishing (the program waits on a value that never resolves: an apply that threw?)\n");
+  process.exitCode = 70;
+});
+
 loadMain()
   .then((main) => main(process.argv))
   .then(
     (code) => {
+      settled = true;
       process.exitCode = code;
     },
     (err) => {
+      settled = true;
       process.stderr.write(`launch-ready: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
       // EXIT.internal (cli/exit-codes.ts), written out: the table may be what failed to load.
       process.exitCode = 70;

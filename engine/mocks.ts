@@ -105,7 +105,12 @@ function computedOutputs(
   if (type.startsWith("aws:")) {
     const service = type.split(":")[1]?.split("/")[0] ?? "aws";
     // A load balancer's DNS name, shaped as AWS makes it (`<name>-<id>.<region>.elb.amazonaws.com`).
-    const lb = type === "aws:lb/loadBalancer:LoadBalancer" || type === "aws:alb/loadBalancer:LoadBalancer" ? { dnsName: `${name}-${parseInt(id.slice(0, 8), 16)}.${REGION}.elb.amazonaws.com` } : {};
+    // Its ARN and CloudWatch dimension as ELB makes them (`…:loadbalancer/app/<name>/<16 hex>`, `app/<name>/<16 hex>`).
+    const lbSuffix = `app/${name}/${id.slice(0, 16)}`;
+    const lb =
+      type === "aws:lb/loadBalancer:LoadBalancer" || type === "aws:alb/loadBalancer:LoadBalancer"
+        ? { dnsName: `${name}-${parseInt(id.slice(0, 8), 16)}.${REGION}.elb.amazonaws.com`, arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/${lbSuffix}`, arnSuffix: lbSuffix }
+        : {};
     // A resource's own `region` (AWS provider v7) wins over the provider's.
     const region = typeof inputs["region"] === "string" ? inputs["region"] : REGION;
     // SNS sends email and HTTPS endpoints a confirmation; until it is answered the subscription is pending.

@@ -159,13 +159,20 @@ export class Monitoring extends pulumi.ComponentResource {
     });
 
     if (args.loadBalancerArn !== undefined) {
+      // An output is read only at apply: a bad value is logged as an error (which fails the update) rather than
+      // thrown inside the apply, where the runtime would wait on it forever.
       const lb = pulumi.output(args.loadBalancerArn).apply((arn) => {
         const parsed = parseLoadBalancerArn(arn);
-        if (parsed === undefined) throw new pulumi.ResourceError(`Monitoring ${name}: args.loadBalancerArn '${arn}' is not an Application Load Balancer ARN`, this);
-        return parsed;
+        if (parsed === undefined) pulumi.log.error(`Monitoring ${name}: args.loadBalancerArn '${arn}' is not an Application Load Balancer ARN (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>)`, this);
+        return parsed ?? { region: "invalid-load-balancer-arn", dimension: "invalid" };
       });
-      const known = typeof args.loadBalancerArn === "string" ? parseLoadBalancerArn(args.loadBalancerArn) : undefined;
-      const lbTopic = known !== undefined ? args.alertTopicArns[known.region] : undefined;
+      // The alarm notifies the topic in the load balancer's region (an alarm can notify only a topic in its own
+      // region); with the ARN an output, that region is known only at apply, and a missing topic fails there.
+      const lbTopic = pulumi.all([lb, pulumi.output(args.alertTopicArns)]).apply(([l, topics]) => {
+        const t = topics[l.region];
+        if (t === undefined) pulumi.log.error(`Monitoring ${name}: args.alertTopicArns has no topic in ${l.region}, the load balancer's region, where its 5xx alarm lives: add ${l.region} to the AlertRoute's regions`, this);
+        return t ?? "";
+      });
       const pct = args.fiveXxRatePercent ?? 5;
       const metric = (id: string, metricName: string) => ({
         id,
@@ -187,8 +194,8 @@ export class Monitoring extends pulumi.ComponentResource {
           comparisonOperator: "GreaterThanThreshold",
           threshold: pct,
           treatMissingData: "notBreaching",
-          alarmActions: [lbTopic ?? topic],
-          okActions: [lbTopic ?? topic],
+          alarmActions: [lbTopic],
+          okActions: [lbTopic],
         },
         { parent: this },
       );

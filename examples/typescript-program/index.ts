@@ -1,12 +1,12 @@
 /**
  * A program of your own that uses launch-ready's components: your load balancer, launch-ready's Domain in front of
- * it, and a record of your own beside the component's. `launch-ready preview --program examples/typescript-program`
+ * it, a record of your own beside the component's, and launch-ready's alerting and monitoring of the site. `launch-ready preview --program examples/typescript-program`
  * runs it offline and judges everything it builds against the launch checklist.
  */
 import * as aws from "@pulumi/aws";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
-import { Domain } from "launch-ready";
+import { AlertRoute, Domain, Monitoring } from "launch-ready";
 
 const config = new pulumi.Config();
 
@@ -43,6 +43,19 @@ new cloudflare.DnsRecord("status", {
   proxied: false,
 });
 
+// launch-ready's: where alarms go (an encrypted topic per region an alarm lives in: us-east-1 for the Route 53
+// metrics, the load balancer's region for its 5xx), then uptime, p95 latency, 5xx and certificate-expiry alarms.
+const alerts = new AlertRoute("alerts", { emails: ["oncall@acme.example"], regions: ["us-east-1", aws.config.region ?? "eu-west-1"] });
+new Monitoring("acme", {
+  domain: "acme.example",
+  canonicalHost: "acme.example",
+  checks: [{ url: "https://app.acme.example/login", searchString: "Sign in" }, { url: "https://app.acme.example/healthz" }],
+  loadBalancerArn: lb.arn,
+  alertTopicArns: alerts.topicArns,
+});
+
 /** Give these to the registrar: the name servers, and the DS record once DNSSEC is on. */
 export const nameServers = site.nameServers;
 export const ds = site.ds;
+/** Email subscriptions wait for their confirmation click: this says which are still pending after `pulumi up`. */
+export const alertSubscriptions = alerts.subscriptionStates;

@@ -67,6 +67,23 @@ export const subs = alerts.subscriptionStates;`, false, STACK);
     expect(run.resources.filter((r) => r.type.startsWith("aws:"))).toEqual([]);
   }, 60_000);
 
+  it("a load balancer ARN that is an output: its 5xx alarm goes to the topic of its region; a bad one is logged, never hangs", async () => {
+    const good = await runProgram(`${IMPORTS}
+const alerts = new AlertRoute("pager", { emails: ["oncall@acme.example"], regions: ["us-east-1", "eu-west-1"] });
+const lb = new aws.lb.LoadBalancer("app", { loadBalancerType: "application" });
+new Monitoring("acme", { domain: "acme.example", canonicalHost: "acme.example", loadBalancerArn: lb.arn, alertTopicArns: alerts.topicArns });`, false, STACK);
+    expect(good.errors).toEqual([]);
+    const alarm = good.resources.find((r) => r.name === "acme-5xx");
+    expect(alarm?.inputs["region"]).toBe("eu-west-1");
+    expect(alarm?.inputs["alarmActions"]).toEqual([expect.stringMatching(/^arn:aws:sns:eu-west-1:/)]);
+    expect(status(good, "monitoring.alert_route")).toMatchObject({ status: "pass" });
+    const bad = await runProgram(`${IMPORTS}
+const alerts = new AlertRoute("pager", { emails: ["oncall@acme.example"] });
+new Monitoring("acme", { domain: "acme.example", canonicalHost: "acme.example", loadBalancerArn: pulumi.output("arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/net/x/1"), alertTopicArns: alerts.topicArns });`, false, STACK);
+    expect(bad.logs.filter((l) => l.severity === "error").map((l) => l.message).join("\n")).toMatch(/is not an Application Load Balancer ARN/);
+    expect(status(bad, "monitoring.alert_route")).toMatchObject({ status: "fail" });
+  }, 60_000);
+
   it("judges what the user built too: their own status alarm in the stack's region fails monitoring.uptime_checks", async () => {
     const run = await runProgram(
       `${PROGRAM}
