@@ -14,8 +14,8 @@ export const MONITORING = defineRow("monitoring", {
       "Add `monitoring:` to the domain (the homepage, login and `monitoring.checks` URLs such as the API's health endpoint are checked); each URL gets a Route 53 HTTPS health check with an alarm on its status in us-east-1, the only region with Route 53 health-check metrics.",
     source: "Amazon Route 53 Developer Guide: Monitoring health checks using CloudWatch",
     outcomes: {
-      "all-checked": { status: "pass", when: "Every configured URL has a Route 53 HTTPS health check (its host, path, port 443 and search string) and an alarm on its HealthCheckStatus in us-east-1." },
-      unchecked: { status: "fail", when: "A configured URL has no matching HTTPS health check, or its health check has no status alarm." },
+      "all-checked": { status: "pass", when: "Every configured URL has a Route 53 HTTPS health check (its host, path, port 443, search string, SNI sent) and an alarm on its HealthCheckStatus in us-east-1." },
+      unchecked: { status: "fail", when: "A configured URL has no matching HTTPS health check, its health check sends no SNI (the edge could not pick the certificate), or it has no status alarm." },
       "alarm-outside-us-east-1": { status: "fail", when: "A health check's status alarm is planned in another region than us-east-1, where Route 53 publishes no health-check metrics: it would never fire." },
       "not-configured": notConfigured("uptime checks"),
     },

@@ -99,6 +99,15 @@ describe("Done when: each defect fails the matching check with a fix", () => {
     expect(check(plan, "monitoring.uptime_checks")).toMatchObject({ status: "fail", message: expect.stringMatching(/in eu-west-1/) });
   });
 
+  it("a search-string health check without enableSni (false by default for HTTPS_STR_MATCH) fails monitoring.uptime_checks", () => {
+    const plan = example.run.resources.map((r) => {
+      if (r.type !== "aws:route53/healthCheck:HealthCheck" || r.inputs["type"] !== "HTTPS_STR_MATCH") return r;
+      const { enableSni: _sni, ...inputs } = r.inputs;
+      return { ...r, inputs };
+    });
+    expect(check(plan, "monitoring.uptime_checks")).toMatchObject({ status: "fail", message: expect.stringMatching(/login.*sends no SNI.*defaults to false for HTTPS_STR_MATCH/) });
+  });
+
   it("a missing latency alarm fails monitoring.latency_alarm (advisory: reported, not blocking)", () => {
     const plan = example.run.resources.filter((r) => !r.name.startsWith("acme-example-monitoring-p95-app-acme-example-login"));
     const scorecard = buildScorecard(PLAN_RULES, plan);

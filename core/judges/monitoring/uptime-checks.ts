@@ -10,6 +10,8 @@ export interface PlannedHealthCheck {
   readonly path?: string;
   readonly port?: number;
   readonly searchString?: string;
+  /** `enableSni` as planned; absent means the provider's default (true for HTTPS only, false for HTTPS_STR_MATCH). */
+  readonly enableSni?: boolean;
   /** The regions of the alarms on its `HealthCheckStatus`; `null` for one whose region the plan does not show. */
   readonly statusAlarmRegions: readonly (string | null)[];
 }
@@ -35,6 +37,14 @@ export function healthCheckFor<H extends PlannedHealthCheck>(target: UptimeCheck
 }
 
 /**
+ * Whether Route 53 sends the host name (SNI) in the handshake: the provider's default is true for HTTPS only and
+ * false for every other type, HTTPS_STR_MATCH included (terraform-provider-aws, `aws_route53_health_check.enable_sni`).
+ */
+export function sendsSni(hc: Pick<PlannedHealthCheck, "type" | "enableSni">): boolean {
+  return hc.enableSni ?? hc.type === "HTTPS";
+}
+
+/**
  * monitoring.uptime_checks: every configured URL has a Route 53 HTTPS health check and an alarm on its status in
  * us-east-1 (the only region Route 53 publishes health-check metrics to, so an alarm elsewhere never fires).
  */
@@ -49,6 +59,10 @@ export function judgeUptimeChecks(input: UptimeChecksInput): Verdict {
     const hc = healthCheckFor(t, input.healthChecks);
     if (hc === undefined) {
       unchecked.push(`${t.url} has no HTTPS health check${t.searchString !== undefined ? ` matching "${t.searchString}"` : ""}`);
+      continue;
+    }
+    if (!sendsSni(hc)) {
+      unchecked.push(`${t.url}: health check ${hc.ref} sends no SNI (enableSni ${hc.enableSni === false ? "is false" : `defaults to false for ${hc.type ?? "its type"}`}), so an edge serving many hosts (Cloudflare) cannot pick the certificate and the check fails; set enableSni: true`);
       continue;
     }
     const regions = hc.statusAlarmRegions;

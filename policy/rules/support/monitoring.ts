@@ -110,6 +110,7 @@ export function plannedHealthChecks(resources: readonly PlannedResource[]): (Pla
       const port = num(known(() => hc.inputs["port"]));
       const searchString = str(known(() => hc.inputs["searchString"]));
       const measureLatency = known(() => hc.inputs["measureLatency"]);
+      const enableSni = known(() => hc.inputs["enableSni"]);
       return {
         urn: hc.urn,
         ref: hc.name,
@@ -119,6 +120,7 @@ export function plannedHealthChecks(resources: readonly PlannedResource[]): (Pla
         ...(port !== undefined ? { port } : {}),
         ...(searchString !== undefined ? { searchString } : {}),
         ...(typeof measureLatency === "boolean" ? { measureLatency } : {}),
+        ...(typeof enableSni === "boolean" ? { enableSni } : {}),
         statusAlarmRegions: alarmsOn(hc, "HealthCheckStatus", resources).map((a) => regionOf(a, resources)),
       };
     });
