@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { judgeAlertRoute, judgeCertExpiryAlarm, judgeLatencyAlarm, judgeUptimeChecks } from "../../../../core/judges/monitoring";
 
@@ -56,5 +57,20 @@ describe("monitoring.cert_expiry_alarm", () => {
     expect(judgeCertExpiryAlarm(input([alarm(14, "notBreaching")]))).toMatchObject({ outcome: "blind-when-unreachable" });
     expect(judgeCertExpiryAlarm(input([alarm(14)], []))).toMatchObject({ outcome: "missing" });
     expect(judgeCertExpiryAlarm(input([alarm(14, "breaching", "GreaterThanThreshold")]))).toMatchObject({ outcome: "missing" });
+  });
+});
+
+describe("monitoring.uptime_checks, for any set of URLs", () => {
+  const urls = fc.uniqueArray(fc.tuple(fc.constantFrom("acme.example", "app.acme.example", "api.acme.example"), fc.constantFrom("/", "/login", "/healthz", "/v1/health")), { minLength: 1, maxLength: 8, selector: ([h, p]) => `${h}${p}` });
+  it("passes exactly when every URL has its own HTTPS check with a us-east-1 status alarm: dropping any one fails", () => {
+    fc.assert(
+      fc.property(urls, fc.nat(), (pairs, drop) => {
+        const targets = pairs.map(([host, path]) => ({ url: `https://${host}${path}`, host, path }));
+        const checks = targets.map((t, i) => ({ ref: `hc${i}`, type: "HTTPS", host: t.host, path: t.path, port: 443, statusAlarmRegions: ["us-east-1"] }));
+        expect(judgeUptimeChecks({ domain: "acme.example", configured: true, targets, healthChecks: checks }).status).toBe("pass");
+        const without = checks.filter((_, i) => i !== drop % checks.length);
+        expect(judgeUptimeChecks({ domain: "acme.example", configured: true, targets, healthChecks: without }).status).toBe("fail");
+      }),
+    );
   });
 });
