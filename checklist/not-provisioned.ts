@@ -7,14 +7,8 @@
 import type { CheckId } from "./index";
 
 export const NOT_PROVISIONED_YET: readonly CheckId[] = [
-  "secrets.generated",
-  "secrets.rotation",
   "monitoring.uptime_checks",
   "monitoring.alert_route",
   "monitoring.latency_alarm",
   "monitoring.cert_expiry_alarm",
-  "backup.plan",
-  "backup.retention",
-  "backup.vault_protected",
-  "backup.restore_testing",
 ];
