@@ -304,6 +304,11 @@ export const secretsSchema = z.array(
     name: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, { message: "must be lower-case letters, digits and hyphens, such as `session-signing-key`" }),
     length: z.number().int().min(16, { message: "must be at least 16 characters" }).max(4096).default(64),
     rotateAfterDays: z.number().int().min(1).max(365).default(90),
+    fromConfig: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/, { message: "must be a full config key, such as `acme:stripeApiKey`" })
+      .optional()
+      .meta({ description: "Take the first value from this config key, set with `pulumi config set --secret <key> …`, instead of generating it. Not rotated by the toolkit's function (it would replace the value): rotate it at its issuer." }),
   }),
 );
 
@@ -315,6 +320,15 @@ export const backupsSchema = z.strictObject({
   rpoHours: z.number().int().min(1).max(168).default(24),
   rtoHours: z.number().int().min(1).max(168).default(4),
   restoreTesting: z.enum(["off", "daily", "weekly", "monthly"]).default("weekly"),
+  restoreTestingResourceType: z
+    .enum(["Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3"])
+    .default("RDS")
+    .meta({ description: "The kind of tagged resource the restore test restores (AWS Backup protected resource type)." }),
+  copyToVaultArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:.+$/, { message: "must be a backup vault ARN, such as `arn:aws:backup:eu-central-1:123456789012:backup-vault:dr`" })
+    .optional()
+    .meta({ description: "A backup vault in a second region to copy each frequent recovery point to, kept as long." }),
 });
 
 /** The whole namespace, keyed as in the stack file. */

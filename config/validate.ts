@@ -15,6 +15,7 @@ import { isPresetName, PRESETS } from "../core/rate-limits/presets";
 import { acknowledgementIssues, toAcknowledgements } from "./acknowledgements";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
 import { normaliseRoutes } from "./routes";
+import { fromConfigIssues } from "./stack-aws";
 import { type DomainConfig, domainSchema, type LaunchReadyConfig, launchReadyConfigSchema } from "./schema";
 import type { DomainSpec, LaunchReadySpec, LegacyPathSpec, Origin, RateLimitSpec, WebHostSpec, WebSpec } from "./spec";
 
@@ -46,6 +47,8 @@ export function validateConfig(
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
   const spec = normalise(parsed.data, errors, warnings);
+  // AWS secrets (issue 12): a secret read from config must be set with --secret; the value is never echoed.
+  if (options.secretPaths !== undefined) errors.push(...fromConfigIssues(spec.secrets, config, options.secretPaths));
   const acks = acknowledgementIssues(spec.acknowledgements, options.now ?? new Date());
   errors.push(...acks.errors);
   warnings.push(...acks.warnings);
@@ -116,11 +119,7 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     if (secretNames.has(s.name)) errors.push({ path: formatPath(["launch-ready:secrets", i, "name"]), message: `\`${s.name}\` is declared twice: secret names must be unique` });
     secretNames.add(s.name);
   });
-  for (const [key, present, row] of [
-    ["launch-ready:alerts", alerts !== undefined, "monitoring"],
-    ["launch-ready:secrets", secrets.length > 0, "secrets"],
-    ["launch-ready:backups", backups !== undefined, "backup"],
-  ] as const) {
+  for (const [key, present, row] of [["launch-ready:alerts", alerts !== undefined, "monitoring"]] as const) {
     if (present) warnings.push(notProvisioned(key, row));
   }
   const routes = normaliseRoutes(cfg["launch-ready:roles"], cfg["launch-ready:routes"], errors);

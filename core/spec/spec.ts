@@ -128,6 +128,8 @@ export interface SecretSpec {
   readonly name: string;
   readonly length: number;
   readonly rotateAfterDays: number;
+  /** A config key set with `--secret` holding the first value; absent: generated. */
+  readonly fromConfig?: string;
 }
 
 export interface BackupSpec {
@@ -136,6 +138,8 @@ export interface BackupSpec {
   readonly rpoHours: number;
   readonly rtoHours: number;
   readonly restoreTesting: "off" | "daily" | "weekly" | "monthly";
+  readonly restoreTestingResourceType: string;
+  readonly copyToVaultArn?: string;
 }
 
 export interface LaunchReadySpec {

@@ -1,0 +1,69 @@
+/**
+ * The stack program's AWS part (issue 12): from `launch-ready:secrets` and `launch-ready:backups`, one KMS key
+ * shared by a `Secrets` and a `Backups` component. Stack-level, not per domain.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { LaunchReadySpec } from "../core/spec";
+import { Backups } from "./backups/backups";
+import { KmsKey } from "./secrets/key";
+import { Secrets } from "./secrets/secrets";
+
+export interface StackAwsOptions {
+  /** The alert topic (`launch-ready:alerts`), once the stack makes one; without it the vault has no notifications. */
+  readonly alertTopicArn?: pulumi.Input<string>;
+}
+
+export interface StackAws {
+  readonly key?: KmsKey;
+  readonly secrets?: Secrets;
+  readonly backups?: Backups;
+}
+
+/** Reads a `fromConfig` key as a Pulumi secret (`config.requireSecret`), whatever its namespace. */
+function secretFromConfig(fullKey: string): pulumi.Output<string> {
+  const at = fullKey.indexOf(":");
+  return new pulumi.Config(fullKey.slice(0, at)).requireSecret(fullKey.slice(at + 1));
+}
+
+export function stackAws(spec: LaunchReadySpec, options: StackAwsOptions = {}): StackAws {
+  if (spec.secrets.length === 0 && spec.backups === undefined) return {};
+  const key = new KmsKey("launch-ready", { alias: `launch-ready/${pulumi.getStack()}`, description: "launch-ready: the stack's secrets and backups" });
+  const secrets =
+    spec.secrets.length > 0
+      ? new Secrets("launch-ready-secrets", {
+          kmsKeyArn: key.arn,
+          secrets: spec.secrets.map((s) => ({
+            name: s.name,
+            length: s.length,
+            rotateAfterDays: s.rotateAfterDays,
+            ...(s.fromConfig !== undefined ? { initialValue: secretFromConfig(s.fromConfig) } : {}),
+          })),
+        })
+      : undefined;
+  const b = spec.backups;
+  const backups =
+    b !== undefined
+      ? new Backups("launch-ready-backups", {
+          kmsKeyArn: key.arn,
+          selectionTag: { [b.selectionTag.key]: b.selectionTag.value },
+          retentionDays: b.retentionDays,
+          rpoHours: b.rpoHours,
+          rtoHours: b.rtoHours,
+          restoreTesting: b.restoreTesting,
+          restoreTestingResourceType: b.restoreTestingResourceType,
+          ...(b.copyToVaultArn !== undefined ? { copyToVaultArn: b.copyToVaultArn } : {}),
+          ...(options.alertTopicArn !== undefined
+            ? { alertTopicArn: options.alertTopicArn }
+            : { alertTopicNote: "the stack makes no alert topic yet (`launch-ready:alerts` is validated but its topic is not provisioned by this version)" }),
+        })
+      : undefined;
+  return { key, ...(secrets ? { secrets } : {}), ...(backups ? { backups } : {}) };
+}
+
+/** The config keys the running program holds encrypted (the Pulumi engine passes them to the program). */
+export function programSecretKeys(): string[] {
+  const raw = process.env["PULUMI_CONFIG_SECRET_KEYS"];
+  if (raw === undefined || raw === "") return [];
+  const parsed: unknown = JSON.parse(raw);
+  return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === "string") : [];
+}
