@@ -51,6 +51,7 @@ export function stackAws(spec: LaunchReadySpec, options: StackAwsOptions = {}): 
           rtoHours: b.rtoHours,
           restoreTesting: b.restoreTesting,
           restoreTestingResourceType: b.restoreTestingResourceType,
+          ...(b.schedule !== undefined ? { schedule: b.schedule } : {}),
           ...(b.copyToVaultArn !== undefined ? { copyToVaultArn: b.copyToVaultArn } : {}),
           ...(options.alertTopicArn !== undefined
             ? { alertTopicArn: options.alertTopicArn }

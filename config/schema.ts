@@ -3,6 +3,7 @@
  * Every object is strict (an unknown key is an error, usually a typo), every field says what it is for
  * (the descriptions feed the exported JSON Schema, so editors complete and explain the config).
  */
+import { parseSchedule } from "../core/backup/schedule";
 import { z } from "zod";
 import { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_METHODS, RATE_LIMIT_PRESETS } from "../core/spec/vocabulary";
 import { acknowledgementsSchema } from "./acknowledgements";
@@ -320,6 +321,11 @@ export const backupsSchema = z.strictObject({
   rpoHours: z.number().int().min(1).max(168).default(24),
   rtoHours: z.number().int().min(1).max(168).default(4),
   restoreTesting: z.enum(["off", "daily", "weekly", "monthly"]).default("weekly"),
+  schedule: z
+    .string()
+    .refine((s) => !("error" in parseSchedule(s)), { message: "must be an AWS schedule expression, such as `cron(0 3 * * ? *)` (six fields, UTC) or `rate(12 hours)`" })
+    .optional()
+    .meta({ description: "The frequent rule's schedule instead of the one derived from `rpoHours` (daily at 03:00 UTC, or every N hours under a day); backup.plan checks it against `rpoHours`." }),
   restoreTestingResourceType: z
     .enum(["Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3"])
     .default("RDS")

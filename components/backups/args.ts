@@ -7,6 +7,11 @@ export interface BackupsArgs {
   readonly retentionDays?: number;
   /** The most data you accept to lose, in hours, 1 to 168: the frequent rule runs at least this often. Default 24. */
   readonly rpoHours?: number;
+  /**
+   * The frequent rule's schedule, an AWS cron or rate expression, e.g. `cron(30 1 * * ? *)`. Default: derived from
+   * `rpoHours` (daily at 03:00 UTC, or every N hours when under a day). backup.plan fails when it misses the RPO.
+   */
+  readonly schedule?: string;
   /** How long a restore may take, in hours, 1 to 168: the restore test's validation window. Default 4. */
   readonly rtoHours?: number;
   /** How often a restore is tested: `daily`, `weekly`, `monthly`, or `off` (backup.restore_testing then fails). Default `weekly`. */

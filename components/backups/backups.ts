@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { backupRules, restoreTestingSchedule } from "../../core/backup/plan";
+import { parseSchedule } from "../../core/backup/schedule";
 import { KmsKey } from "../secrets/key";
 import type { BackupsArgs } from "./args";
 
@@ -44,6 +45,10 @@ export function validateBackupsArgs(args: BackupsArgs, root = "args"): { errors:
     if ((l.minRetentionDays ?? args.retentionDays ?? 35) > (args.retentionDays ?? 35)) {
       errors.push({ path: at("vaultLock.minRetentionDays"), message: "is longer than retentionDays: the lock would refuse the plan's own recovery points" });
     }
+  }
+  if (args.schedule !== undefined) {
+    const parsed = parseSchedule(args.schedule);
+    if ("error" in parsed) errors.push({ path: at("schedule"), message: `${parsed.error}; write an AWS schedule expression such as \`cron(0 3 * * ? *)\` or \`rate(12 hours)\`` });
   }
   if (args.vaultLock === false) warnings.push({ path: at("vaultLock"), message: "is false: recovery points can be deleted early, and backup.vault_protected fails" });
   if (args.restoreTesting === "off") warnings.push({ path: at("restoreTesting"), message: "is off: restores are never tested, and backup.restore_testing fails" });
@@ -115,10 +120,11 @@ export class Backups extends pulumi.ComponentResource {
       pulumi.log.info(`${name}: no vault notifications: ${notificationsNote ?? ""}`, this);
     }
 
-    const rules = backupRules(rpoHours, retentionDays, {
+    const derived = backupRules(rpoHours, retentionDays, {
       ...(args.weeklyRetentionDays !== undefined ? { weeklyDays: args.weeklyRetentionDays } : {}),
       ...(args.monthlyRetentionDays !== undefined ? { monthlyDays: args.monthlyRetentionDays } : {}),
     });
+    const rules = derived.map((r, i) => (i === 0 && args.schedule !== undefined ? { ...r, ruleName: "frequent", schedule: args.schedule } : r));
     this.plan = new aws.backup.Plan(
       `${name}-plan`,
       {

@@ -139,6 +139,8 @@ export interface BackupSpec {
   readonly rtoHours: number;
   readonly restoreTesting: "off" | "daily" | "weekly" | "monthly";
   readonly restoreTestingResourceType: string;
+  /** The frequent rule's schedule, when given instead of the one derived from `rpoHours`. */
+  readonly schedule?: string;
   readonly copyToVaultArn?: string;
 }
 
