@@ -17,7 +17,7 @@ export function fromConfigIssues(secrets: readonly SecretSpec[], config: Readonl
     const key = s.fromConfig;
     if (key === undefined) return;
     const path = formatPath(["launch-ready:secrets", i, "fromConfig"]);
-    if (!Object.hasOwn(config, key)) {
+    if (!Object.prototype.hasOwnProperty.call(config, key)) {
       issues.push({ path, message: `names \`${key}\`, which the stack does not set: run \`pulumi config set --secret ${key} <value>\`` });
     } else if (!secretKeys.includes(key)) {
       issues.push({

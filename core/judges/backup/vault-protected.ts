@@ -18,7 +18,7 @@ export interface BackupVaultFacts {
  * backup.vault_protected: the vault outlives `pulumi destroy`, is encrypted with a customer-managed key, and
  * locked with a minimum retention, so neither a mistaken destroy nor a stolen role deletes recovery points early.
  * Without notifications it is still protected but silent (warn). Whether it is kept on delete cannot be seen by
- * CrossGuard (the option is not passed to policies): cannot tell, never a pass.
+ * CrossGuard (the option is not passed to policies): there the check steps aside, saying so, never a pass.
  */
 export function judgeBackupVaultProtected(input: { readonly vaults: readonly BackupVaultFacts[] }): Verdict {
   if (input.vaults.length === 0) return notApplicable("No backup vault is planned.");
@@ -45,7 +45,8 @@ export function judgeBackupVaultProtected(input: { readonly vaults: readonly Bac
     else ok.push(`${text}; backup and restore failures notify the alert topic`);
   }
   if (bad.length > 0) return judged("backup.vault_protected", "unprotected", bad);
-  if (unknown.length > 0) return { status: "cannot-tell", reason: unknown.join("; ") };
+  // CrossGuard does not show `retainOnDelete` to policies: step aside there, saying so (never a pass).
+  if (unknown.length > 0) return notApplicable(`This runner does not show \`retainOnDelete\` to policies (CrossGuard); the offline preview (\`launch-ready preview\`) checks it: ${unknown.join("; ")}.`);
   if (silent.length > 0) return judged("backup.vault_protected", "protected-silent", silent);
   return judged("backup.vault_protected", "protected", ok);
 }

@@ -55,7 +55,7 @@ describe("backup judges", () => {
     });
   });
 
-  it("backup.vault_protected: retained, CMK, lock; silent without notifications; unseen retainOnDelete cannot be told", () => {
+  it("backup.vault_protected: retained, CMK, lock; silent without notifications; unseen retainOnDelete (CrossGuard) steps aside, saying so", () => {
     const v = { label: "v", retained: true, customerKey: true, lock: { minRetentionDays: 35 }, notifications: true };
     expect(judgeBackupVaultProtected({ vaults: [v] }).status).toBe("pass");
     expect(judgeBackupVaultProtected({ vaults: [{ ...v, notifications: false, notificationsNote: "no topic yet" }] })).toMatchObject({ status: "warn", facts: [expect.stringMatching(/no notifications: no topic yet/)] });
@@ -64,7 +64,7 @@ describe("backup judges", () => {
     expect(judgeBackupVaultProtected({ vaults: [unlocked] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/no vault lock/)] });
     expect(judgeBackupVaultProtected({ vaults: [{ ...v, customerKey: false }] }).status).toBe("fail");
     const { retained: _r, ...unseen } = v;
-    expect(judgeBackupVaultProtected({ vaults: [unseen] }).status).toBe("cannot-tell");
+    expect(judgeBackupVaultProtected({ vaults: [unseen] })).toMatchObject({ status: "not-applicable", reason: expect.stringMatching(/CrossGuard/) });
   });
 
   it("backup.restore_testing: a validation window of 0 or 169 h, no selection or no plan fails; 1 and 168 h pass", () => {
