@@ -8,7 +8,9 @@
  *   idempotent);
  * - `setSecret`: a generated secret lives only in Secrets Manager (the application reads it from there), so there
  *   is no other system to update;
- * - `testSecret`: read the pending version back and check it is the value shape the secret promises;
+ * - `testSecret`: read the pending version back and check it is the value shape the secret promises (a pending
+ *   version with no value is Secrets Manager's own configuration test when rotation is set up without rotating at
+ *   once: nothing to check);
  * - `finishSecret`: move AWSCURRENT to the pending version (`UpdateSecretVersionStage`); Secrets Manager moves
  *   AWSPREVIOUS to the old one.
  *
@@ -84,8 +86,17 @@ async function createSecret(client: Client, arn: string, token: string, length: 
 }
 
 async function testSecret(client: Client, arn: string, token: string, length: number): Promise<StepResult> {
-  const pending = await client.send(new GetSecretValueCommand({ SecretId: arn, VersionId: token, VersionStage: "AWSPENDING" }));
-  const value = pending.SecretString ?? "";
+  let value: string;
+  try {
+    const pending = await client.send(new GetSecretValueCommand({ SecretId: arn, VersionId: token, VersionStage: "AWSPENDING" }));
+    value = pending.SecretString ?? "";
+  } catch (err) {
+    // Rotation configured without rotating at once: Secrets Manager tests the configuration by running testSecret
+    // alone on an AWSPENDING version it creates and removes (RotateSecret, `RotateImmediately`). That version holds no
+    // value of ours to check; a real rotation's createSecret always stores one first.
+    if (err instanceof ResourceNotFoundException) return { step: "testSecret", action: `version ${token} holds no value: Secrets Manager's configuration test, nothing to check` };
+    throw err;
+  }
   if (value.length !== length || !/^[A-Za-z0-9]+$/.test(value)) throw new Error(`${arn}: the pending version is not a ${length}-character letters-and-digits value`);
   return { step: "testSecret", action: `the pending version is a ${length}-character value` };
 }

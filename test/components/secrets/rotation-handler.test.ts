@@ -95,6 +95,13 @@ describe("setSecret, testSecret, finishSecret", () => {
     expect(String(err)).not.toContain("short-secret-value");
   });
 
+  it("testSecret on Secrets Manager's configuration test (a pending version with no value, rotateImmediately false) passes without writing", async () => {
+    describing();
+    sm.on(GetSecretValueCommand, { SecretId: ARN, VersionId: TOKEN, VersionStage: "AWSPENDING" }).rejects(notFound());
+    expect((await rotate(event("testSecret"), client)).action).toMatch(/configuration test, nothing to check/);
+    expect(sm.commandCalls(PutSecretValueCommand)).toHaveLength(0);
+  });
+
   it("finishSecret moves AWSCURRENT from the current version to the token", async () => {
     describing();
     sm.on(UpdateSecretVersionStageCommand).resolves({ ARN });
