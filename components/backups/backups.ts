@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { backupRules, restoreTestingSchedule } from "../../core/backup/plan";
+import { FAILURE_VAULT_EVENTS } from "../../core/backup/events";
 import { parseSchedule } from "../../core/backup/schedule";
 import { KmsKey } from "../secrets/key";
 import type { BackupsArgs } from "./args";
@@ -10,8 +11,13 @@ export type { BackupsArgs } from "./args";
 /** The component's type token: part of every child's URN, so it never changes. */
 export const BACKUPS_TYPE = "launch-ready:aws:Backups";
 
-/** The vault events that notify the alert topic: failed and expired jobs (AWS Backup `BackupVaultEvents`). */
-export const VAULT_EVENTS = ["BACKUP_JOB_FAILED", "BACKUP_JOB_EXPIRED", "COPY_JOB_FAILED", "RESTORE_JOB_FAILED", "S3_BACKUP_OBJECT_FAILED", "S3_RESTORE_OBJECT_FAILED"];
+/**
+ * The vault events sent to the alert topic: those that report a failed job. AWS no longer sends `BACKUP_JOB_FAILED`
+ * or `RESTORE_JOB_FAILED` (deprecated, `core/backup/events.ts`): a failed backup or restore arrives as
+ * `BACKUP_JOB_COMPLETED` / `RESTORE_JOB_COMPLETED` with its state, so the topic also hears successes (a subscription
+ * filter on the state keeps the pager for failures).
+ */
+export const VAULT_EVENTS: string[] = [...FAILURE_VAULT_EVENTS];
 
 /** AWS managed policies the backup role needs to back up and to restore (AWS Backup: "Default service role"). */
 export const BACKUP_ROLE_POLICIES = [

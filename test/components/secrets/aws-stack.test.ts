@@ -264,6 +264,38 @@ new Secrets("app", { secrets: [{ name: "stripe-key", initialValue: pulumi.secret
     expect(run.logs.some((l) => /rotationFunctionArn: is not set: a supplied secret is not rotated/.test(l.message))).toBe(true);
   });
 
+  it("Backups with an alert topic: failed-job events go to it, and backup.vault_protected passes", async () => {
+    const run = await runProgram(
+      `import { Backups } from "launch-ready";
+const topic = new aws.sns.Topic("alerts");
+new Backups("db", { selectionTag: { backup: "daily" }, alertTopicArn: topic.arn });`,
+      true,
+    );
+    expect(run.errors).toEqual([]);
+    const n = one(run, "aws:backup/vaultNotifications:VaultNotifications", "db-vault-notifications");
+    expect(plain(n.inputs["backupVaultEvents"])).toEqual(["BACKUP_JOB_COMPLETED", "COPY_JOB_FAILED", "RESTORE_JOB_COMPLETED", "S3_BACKUP_OBJECT_FAILED", "S3_RESTORE_OBJECT_FAILED"]);
+    const { buildScorecard } = await import("../../../policy/scorecard");
+    const { PLAN_RULES } = await import("../../../policy/rules");
+    const c = check(buildScorecard(PLAN_RULES, run.resources), "backup.vault_protected");
+    expect(c?.status).toBe("pass");
+    expect(c?.message).toMatch(/backup and restore failures notify the alert topic/);
+  });
+
+  it("vault notifications on deprecated events only (BACKUP_JOB_FAILED, which AWS no longer sends) count as silent", async () => {
+    const run = await runProgram(
+      `import { Backups } from "launch-ready";
+const b = new Backups("db", { selectionTag: { backup: "daily" } });
+const topic = new aws.sns.Topic("alerts");
+new aws.backup.VaultNotifications("by-hand", { backupVaultName: b.vault.name, snsTopicArn: topic.arn, backupVaultEvents: ["BACKUP_JOB_FAILED", "RESTORE_JOB_FAILED"] });`,
+      true,
+    );
+    const { buildScorecard } = await import("../../../policy/scorecard");
+    const { PLAN_RULES } = await import("../../../policy/rules");
+    const c = check(buildScorecard(PLAN_RULES, run.resources), "backup.vault_protected");
+    expect(c?.status).toBe("warn");
+    expect(JSON.stringify(c)).toMatch(/its notifications list only BACKUP_JOB_FAILED, RESTORE_JOB_FAILED, none of which AWS sends for a failed job/);
+  });
+
   it("Backups rejects a validation window outside 1-168 h and an unreadable schedule, naming the fields", async () => {
     const run = await runProgram(
       `import { Backups } from "launch-ready";
