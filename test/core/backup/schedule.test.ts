@@ -96,6 +96,19 @@ describe("worst-case gap: properties", () => {
     );
   });
 
+  it("any set of weekdays at one time: the gap is the largest run of days between them, wrapping at the week's end", () => {
+    const DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }), fc.integer({ min: 0, max: 23 }), fc.boolean(), (days, h, named) => {
+        const sorted = [...days].sort((a, b) => a - b);
+        const diffs = sorted.map((d, i) => ((sorted[(i + 1) % sorted.length] ?? d) - d + 7) % 7 || 7);
+        const field = sorted.map((d) => (named ? DAYS[d - 1] : String(d))).join(",");
+        expect(gapHours(`cron(0 ${h} ? * ${field} *)`)).toBe(Math.max(...diffs) * 24);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("adding a schedule never lengthens the gap; the union's gap is at most the shorter one's", () => {
     const expr = fc.oneof(
       fc.tuple(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 23 })).map(([m, h]) => `cron(${m} ${h} * * ? *)`),
