@@ -8,7 +8,7 @@ export const BACKUP = defineRow("backup", {
     outcomes: {
       "meets-rpo": {
         status: "pass",
-        when: "A backup plan selects resources, and the worst-case gap between its scheduled backups (every rule together, AWS cron and rate expressions) is within `rpoHours`.",
+        when: "A backup plan selects resources, and the worst-case gap between its scheduled backup starts (every rule together, AWS cron and rate expressions, an hour added for a time zone with daylight saving) is within `rpoHours`. A job may start up to its rule's start window later (60 minutes in the toolkit's plan).",
       },
       "misses-rpo": { status: "fail", when: "The longest gap between scheduled backups is longer than `rpoHours`, or the plan selects nothing." },
     },
