@@ -204,22 +204,32 @@ export interface ScheduleGap {
 
 /**
  * The worst-case gap between consecutive runs of several schedules together (a plan's rules all back up the same
- * selection): the longest interval between one run and the next over `GAP_HORIZON_DAYS` from `epoch`. A schedule
- * whose years end inside the horizon, or that never fires, gives Infinity: after its last run there is no next one.
+ * selection). Cron schedules name absolute times, so their union is exact: the longest interval between one run and
+ * the next over `GAP_HORIZON_DAYS` from `epoch`; one whose years end inside the horizon, or that never fires, gives
+ * Infinity (after its last run there is no next one). A `rate()` counts from when the rule was created, which the
+ * plan does not say: its runs may fall right beside the cron runs, so with a rate the worst case is taken as the
+ * shortest of the rate and the cron union's gap (an upper bound: never shorter than the truth).
  */
 export function worstGap(schedules: readonly Schedule[], epoch: number = GAP_EPOCH): ScheduleGap {
   const end = epoch + GAP_HORIZON_DAYS * DAY;
-  const times = [...new Set(schedules.flatMap((s) => fireTimes(s, epoch, end)))].sort((a, b) => a - b);
-  if (times.length < 2) return { worstMinutes: Infinity, fires: times.length };
-  const everyYear = schedules.some((s) => s.kind === "rate" || s.years === undefined);
+  const crons = schedules.filter((s): s is Extract<Schedule, { kind: "cron" }> => s.kind === "cron");
+  const rates = schedules.filter((s): s is Extract<Schedule, { kind: "rate" }> => s.kind === "rate");
+  const times = [...new Set(crons.flatMap((s) => fireTimes(s, epoch, end)))].sort((a, b) => a - b);
+  const rateFires = rates.reduce((n, r) => n + Math.ceil((end - epoch) / (r.everyMinutes * MINUTE)), 0);
+  const rateGap = rates.length > 0 ? Math.min(...rates.map((r) => r.everyMinutes)) : Infinity;
+  return { worstMinutes: Math.min(cronGap(crons, times, end), rateGap), fires: times.length + rateFires };
+}
+
+function cronGap(crons: readonly Extract<Schedule, { kind: "cron" }>[], times: readonly number[], end: number): number {
+  if (times.length < 2) return Infinity;
+  // With every schedule limited to listed years, the last run may be the last run ever.
+  if (crons.every((s) => s.years !== undefined)) {
+    const lastYear = Math.max(...crons.flatMap((s) => (s.years ? [...s.years] : [])));
+    if (lastYear <= new Date(end).getUTCFullYear()) return Infinity;
+  }
   let worst = 0;
   for (let i = 1; i < times.length; i++) worst = Math.max(worst, (times[i] ?? 0) - (times[i - 1] ?? 0));
-  // With every schedule limited to listed years, the last run may be the last run ever.
-  if (!everyYear) {
-    const lastYear = Math.max(...schedules.flatMap((s) => (s.kind === "cron" && s.years ? [...s.years] : [])));
-    if (lastYear <= new Date(end).getUTCFullYear()) return { worstMinutes: Infinity, fires: times.length };
-  }
-  return { worstMinutes: worst / MINUTE, fires: times.length };
+  return worst / MINUTE;
 }
 
 /** `90 min` → `1.5 h`; whole days as days. */

@@ -69,6 +69,12 @@ describe("AWS schedule expressions", () => {
     expect(gapHours("cron(0 3 * * ? 2026-2199)")).toBe(24);
   });
 
+  it("a rate beside a cron: its phase is unknown, so the worst case is the shorter of the two, never their lucky union", () => {
+    // rate(24 hours) could run at 03:00 next to the cron, or at 00:00 (a 21 h gap): the worst case is 24 h.
+    expect(gapHours("rate(24 hours)", "cron(0 3 * * ? *)")).toBe(24);
+    expect(gapHours("rate(6 hours)", "cron(0 3 * * ? *)")).toBe(6);
+  });
+
   it("several rules together: the gap of their union", () => {
     expect(gapHours("cron(0 4 ? * SUN *)", "cron(0 3 * * ? *)")).toBe(24);
     expect(gapHours("cron(0 0 * * ? *)", "cron(0 12 * * ? *)")).toBe(12);
