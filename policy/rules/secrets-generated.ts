@@ -13,17 +13,16 @@ export const secretsGenerated: JudgedRule = judgedRule(
   (resources) => {
     const keys = resources.filter((r) => r.type === AWS_TYPES.kmsKey);
     const secrets = resources.filter((r) => r.type === AWS_TYPES.secret);
-    if (secrets.length === 0) return [];
-    const facts = secrets.map((s): StoredSecretFacts => {
+    return secrets.map((s) => {
       const keyId = read(s.inputs, "kmsKeyId");
       const fromStackKey = keys.some((k) => refersTo(s, "kmsKeyId", k));
       const versions = resources.filter((v) => v.type === AWS_TYPES.secretVersion && refersTo(v, "secretId", s));
       const values = versions.map((v) => protectionOf(v, "secretString"));
       const value = values.includes("literal") ? "literal" : values.includes("generated") ? "generated" : values.includes("secret") ? "secret" : "none";
       const deps = (s.propertyDependencies["kmsKeyId"] ?? []).length > 0;
-      return { label: labelOf(s), key: fromStackKey ? "stack-key" : keyId === undefined && !deps ? "aws-managed" : "other", value };
+      const facts: StoredSecretFacts = { label: labelOf(s), key: fromStackKey ? "stack-key" : keyId === undefined && !deps ? "aws-managed" : "other", value };
+      return { verdict: judgeSecretsGenerated({ secrets: [facts] }), urn: s.urn };
     });
-    return [{ verdict: judgeSecretsGenerated({ secrets: facts }), ...(secrets[0] ? { urn: secrets[0].urn } : {}) }];
   },
   NO_SECRETS,
 );

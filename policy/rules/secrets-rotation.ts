@@ -17,7 +17,6 @@ export const secretsRotation: JudgedRule = judgedRule(
   "secrets.rotation",
   (resources) => {
     const secrets = resources.filter((r) => r.type === AWS_TYPES.secret);
-    if (secrets.length === 0) return [];
     const declared = new Map<string, number>();
     for (const c of componentInputs(resources, SECRETS_COMPONENT)) {
       for (const s of list(read(c.inputs, "secrets"))) {
@@ -26,7 +25,7 @@ export const secretsRotation: JudgedRule = judgedRule(
         if (name !== undefined && days !== undefined) declared.set(name, days);
       }
     }
-    const facts = secrets.map((s): SecretRotationFacts => {
+    return secrets.map((s) => {
       const label = labelOf(s);
       const rotation = resources.find((r) => r.type === AWS_TYPES.secretRotation && refersTo(r, "secretId", s));
       const version = resources.find((r) => r.type === AWS_TYPES.secretVersion && refersTo(r, "secretId", s));
@@ -34,14 +33,14 @@ export const secretsRotation: JudgedRule = judgedRule(
       const after = isRecord(rules) ? num(read(rules, "automaticallyAfterDays")) : undefined;
       const expr = isRecord(rules) ? str(read(rules, "scheduleExpression")) : undefined;
       const hasFunction = rotation !== undefined && ((rotation.propertyDependencies["rotationLambdaArn"] ?? []).length > 0 || str(read(rotation.inputs, "rotationLambdaArn")) !== undefined);
-      return {
+      const facts: SecretRotationFacts = {
         label,
         rotateAfterDays: declared.get(label) ?? DEFAULT_ROTATE_AFTER_DAYS,
         ...(rotation !== undefined ? { rotation: { hasFunction, ...(after !== undefined ? { automaticallyAfterDays: after } : {}), ...(expr !== undefined ? { scheduleExpression: expr } : {}) } } : {}),
         ...(version !== undefined ? { firstVersion: { ignoreChanges: version.options.ignoreChanges } } : {}),
       };
+      return { verdict: judgeSecretsRotation({ secrets: [facts] }), urn: s.urn };
     });
-    return [{ verdict: judgeSecretsRotation({ secrets: facts }), ...(secrets[0] ? { urn: secrets[0].urn } : {}) }];
   },
   NO_SECRETS,
 );

@@ -225,6 +225,7 @@ new aws.secretsmanager.SecretRotation("token", { secretId: secret.id, rotationLa
     const { PLAN_RULES } = await import("../../../policy/rules");
     const c = check(buildScorecard(PLAN_RULES, run.resources), "secrets.rotation");
     expect(c?.status).toBe("fail");
+    expect(c?.resources).toEqual(["token"]);
     expect(JSON.stringify(c)).toMatch(/token: its first version does not ignore `secretString` and `versionStages`, so the next `pulumi up` after a rotation moves AWSCURRENT back/);
   });
 
