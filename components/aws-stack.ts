@@ -52,6 +52,7 @@ export function stackAws(spec: LaunchReadySpec, options: StackAwsOptions = {}): 
           restoreTesting: b.restoreTesting,
           restoreTestingResourceType: b.restoreTestingResourceType,
           ...(b.schedule !== undefined ? { schedule: b.schedule } : {}),
+          ...(b.vaultLock !== undefined ? { vaultLock: b.vaultLock } : {}),
           ...(b.copyToVaultArn !== undefined ? { copyToVaultArn: b.copyToVaultArn } : {}),
           ...(options.alertTopicArn !== undefined
             ? { alertTopicArn: options.alertTopicArn }

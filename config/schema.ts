@@ -326,6 +326,20 @@ export const backupsSchema = z.strictObject({
     .refine((s) => !("error" in parseSchedule(s)), { message: "must be an AWS schedule expression, such as `cron(0 3 * * ? *)` (six fields, UTC) or `rate(12 hours)`" })
     .optional()
     .meta({ description: "The frequent rule's schedule instead of the one derived from `rpoHours` (daily at 03:00 UTC, or every N hours under a day); backup.plan checks it against `rpoHours`." }),
+  vaultLock: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        minRetentionDays: z.number().int().min(1).max(36500).optional(),
+        maxRetentionDays: z.number().int().min(1).max(36500).optional(),
+        changeableForDays: z.number().int().min(3, { message: "must be 3 or more days (AWS Backup vault lock grace time)" }).optional(),
+      }),
+    ])
+    .optional()
+    .meta({
+      description:
+        "The vault lock: governance mode with `retentionDays` as minimum retention by default; `changeableForDays` makes it compliance mode, immutable after that many days (not even the root user can remove it); `false` leaves the vault unlocked (backup.vault_protected fails).",
+    }),
   restoreTestingResourceType: z
     .enum(["Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3"])
     .default("RDS")

@@ -5,7 +5,7 @@
  */
 import type { ConfigIssue } from "./issues";
 import { formatPath } from "./issues";
-import type { SecretSpec } from "./spec";
+import type { BackupSpec, SecretSpec } from "./spec";
 
 /**
  * Each `fromConfig` key must be set, and set as a secret (`pulumi config set --secret`). `secretKeys` are the config
@@ -27,4 +27,17 @@ export function fromConfigIssues(secrets: readonly SecretSpec[], config: Readonl
     }
   });
   return issues;
+}
+
+/** The vault lock's minimum retention cannot exceed `retentionDays`: the lock would refuse the plan's own deletions. */
+export function backupIssues(backups: BackupSpec | undefined): ConfigIssue[] {
+  const lock = backups?.vaultLock;
+  if (backups === undefined || lock === undefined || lock === false || lock.minRetentionDays === undefined) return [];
+  if (lock.minRetentionDays <= backups.retentionDays) return [];
+  return [
+    {
+      path: formatPath(["launch-ready:backups", "vaultLock", "minRetentionDays"]),
+      message: `is ${lock.minRetentionDays} days, longer than retentionDays (${backups.retentionDays}): the lock would refuse to delete the plan's own recovery points; lower it or raise retentionDays`,
+    },
+  ];
 }

@@ -15,7 +15,7 @@ import { isPresetName, PRESETS } from "../core/rate-limits/presets";
 import { acknowledgementIssues, toAcknowledgements } from "./acknowledgements";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
 import { normaliseRoutes } from "./routes";
-import { fromConfigIssues } from "./stack-aws";
+import { backupIssues, fromConfigIssues } from "./stack-aws";
 import { type DomainConfig, domainSchema, type LaunchReadyConfig, launchReadyConfigSchema } from "./schema";
 import type { DomainSpec, LaunchReadySpec, LegacyPathSpec, Origin, RateLimitSpec, WebHostSpec, WebSpec } from "./spec";
 
@@ -49,6 +49,7 @@ export function validateConfig(
   const spec = normalise(parsed.data, errors, warnings);
   // AWS secrets (issue 12): a secret read from config must be set with --secret; the value is never echoed.
   if (options.secretPaths !== undefined) errors.push(...fromConfigIssues(spec.secrets, config, options.secretPaths));
+  errors.push(...backupIssues(spec.backups));
   const acks = acknowledgementIssues(spec.acknowledgements, options.now ?? new Date());
   errors.push(...acks.errors);
   warnings.push(...acks.warnings);

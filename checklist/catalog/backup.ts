@@ -26,7 +26,7 @@ export const BACKUP = defineRow("backup", {
     title: "The backup vault is protected from deletion",
     why: "An attacker or a mistaken `pulumi destroy` must not delete the backups with the data.",
     remediation:
-      "Keep the vault's `retainOnDelete`, its customer-managed KMS key and its vault lock (the `Backups` component sets them; `vaultLock: false` removes the lock); route its notifications to the alert topic (`launch-ready:alerts`).",
+      "Keep the vault's `retainOnDelete`, its customer-managed KMS key and its vault lock (`launch-ready:backups.vaultLock`; `changeableForDays` makes it compliance mode); route its notifications to the alert topic (`launch-ready:alerts`).",
     outcomes: {
       protected: {
         status: "pass",

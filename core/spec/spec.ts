@@ -139,6 +139,8 @@ export interface BackupSpec {
   readonly rtoHours: number;
   readonly restoreTesting: "off" | "daily" | "weekly" | "monthly";
   readonly restoreTestingResourceType: string;
+  /** The vault lock (`false`: none); absent: governance mode with the retention as minimum. */
+  readonly vaultLock?: false | { readonly minRetentionDays?: number; readonly maxRetentionDays?: number; readonly changeableForDays?: number };
   /** The frequent rule's schedule, when given instead of the one derived from `rpoHours`. */
   readonly schedule?: string;
   readonly copyToVaultArn?: string;

@@ -24,6 +24,7 @@ export const backupVaultProtected: JudgedRule = judgedRule(
         const keyDeps = (v.propertyDependencies["kmsKeyArn"] ?? []).length > 0;
         const retained = v.options.protect || v.options.retainOnDelete === true ? true : v.options.retainOnDelete === undefined ? undefined : false;
         const min = lock === undefined ? undefined : num(read(lock.inputs, "minRetentionDays"));
+        const changeable = lock === undefined ? undefined : num(read(lock.inputs, "changeableForDays"));
         const note = silentRoute ?? askedOf(resources, v).notificationsNote;
         return {
           verdict: judgeBackupVaultProtected({
@@ -32,7 +33,7 @@ export const backupVaultProtected: JudgedRule = judgedRule(
                 label: labelOf(v),
                 ...(retained !== undefined ? { retained } : {}),
                 customerKey: keyDeps || str(read(v.inputs, "kmsKeyArn")) !== undefined,
-                ...(lock !== undefined ? { lock: min !== undefined ? { minRetentionDays: min } : {} } : {}),
+                ...(lock !== undefined ? { lock: { ...(min !== undefined ? { minRetentionDays: min } : {}), ...(changeable !== undefined ? { changeableForDays: changeable } : {}) } } : {}),
                 notifications,
                 ...(note !== undefined ? { notificationsNote: note } : {}),
               },

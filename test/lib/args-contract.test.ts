@@ -87,6 +87,7 @@ describe("SecretsArgs / BackupsArgs and the stack file's launch-ready:secrets / 
       restoreTestingResourceType: "restoreTestingResourceType",
       copyToVaultArn: "copyToVaultArn",
       schedule: "schedule",
+      vaultLock: "vaultLock",
     };
     expect(Object.entries(backups).every(([k, v]) => k === v)).toBe(true);
     expect(Object.keys(backups).sort()).toEqual(keysOf(backupsSchema));

@@ -7,7 +7,7 @@ export interface BackupVaultFacts {
   /** Encrypted with a customer-managed key (`kmsKeyArn` set). */
   readonly customerKey: boolean;
   /** The vault lock's minimum retention, when a lock is planned. */
-  readonly lock?: { readonly minRetentionDays?: number };
+  readonly lock?: { readonly minRetentionDays?: number; readonly changeableForDays?: number };
   /** SNS topic notifications are planned for the vault. */
   readonly notifications: boolean;
   /** Why no notifications, when the stack knows (no alert topic yet). */
@@ -40,7 +40,8 @@ export function judgeBackupVaultProtected(input: { readonly vaults: readonly Bac
       unknown.push(`${v.label}: whether the vault is kept on delete cannot be seen here`);
       continue;
     }
-    const text = `${v.label}: kept on delete, encrypted with the stack's KMS key, locked with a minimum retention of ${v.lock?.minRetentionDays ?? 0} day(s)`;
+    const mode = v.lock?.changeableForDays !== undefined ? ` (compliance mode: immutable ${v.lock.changeableForDays} day(s) after creation)` : " (governance mode)";
+    const text = `${v.label}: kept on delete, encrypted with the stack's KMS key, locked with a minimum retention of ${v.lock?.minRetentionDays ?? 0} day(s)${mode}`;
     if (!v.notifications) silent.push(`${text}; no notifications: ${v.notificationsNote ?? "no SNS topic is configured for its events"}`);
     else ok.push(`${text}; backup and restore failures notify the alert topic`);
   }

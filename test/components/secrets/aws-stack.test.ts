@@ -119,7 +119,7 @@ describe("the example stack's AWS resources", () => {
     }
     const vp = check(scorecard, "backup.vault_protected");
     expect(vp?.status).toBe("warn");
-    expect(vp?.message).toMatch(/locked with a minimum retention of 35 day\(s\); no notifications: the stack makes no alert topic yet/);
+    expect(vp?.message).toMatch(/locked with a minimum retention of 35 day\(s\) \(governance mode\); no notifications: the stack makes no alert topic yet/);
   });
 
   it("secret values are Pulumi secrets in the captured graph, written once, and absent from every output and log", async () => {
@@ -236,6 +236,30 @@ new aws.secretsmanager.SecretRotation("token", { secretId: secret.id, rotationLa
     const scorecard = buildScorecard(PLAN_RULES, run.resources);
     expect(JSON.stringify(check(scorecard, "secrets.rotation"))).toMatch(/legacy: no rotation is planned/);
     expect(JSON.stringify(check(scorecard, "secrets.generated"))).toMatch(/legacy: it is encrypted with the AWS-managed key/);
+  });
+});
+
+describe("the vault lock from the stack file", () => {
+  it("vaultLock: false fails backup.vault_protected, naming the missing lock", async () => {
+    const stack = exampleVariant("no-lock", (c) => Reflect.set(mapAt(c, "launch-ready:backups"), "vaultLock", false));
+    const { run, scorecard } = await runStack(stack, true);
+    expect(ofType(run, T.lock)).toEqual([]);
+    const c = check(scorecard, "backup.vault_protected");
+    expect(c?.status).toBe("fail");
+    expect(c?.message).toMatch(/no vault lock, so recovery points can be deleted early/);
+    expect(c?.remediation).toMatch(/launch-ready:backups\.vaultLock/);
+  });
+
+  it("changeableForDays makes it compliance mode, and the check says so", async () => {
+    const stack = exampleVariant("compliance", (c) => Reflect.set(mapAt(c, "launch-ready:backups"), "vaultLock", { changeableForDays: 3 }));
+    const { run, scorecard } = await runStack(stack, true);
+    expect(one(run, T.lock, "launch-ready-backups-vault-lock").inputs).toMatchObject({ minRetentionDays: 35, changeableForDays: 3 });
+    expect(check(scorecard, "backup.vault_protected")?.message).toMatch(/compliance mode: immutable 3 day\(s\) after creation/);
+  });
+
+  it("a minimum retention longer than retentionDays is a config error naming the field", async () => {
+    const stack = exampleVariant("lock-too-long", (c) => Reflect.set(mapAt(c, "launch-ready:backups"), "vaultLock", { minRetentionDays: 90 }));
+    await expect(runStack(stack, true)).rejects.toThrow(/launch-ready:backups\.vaultLock\.minRetentionDays: is 90 days, longer than retentionDays \(35\)/);
   });
 });
 
