@@ -18,7 +18,8 @@ if (report.errors.length > 0 || report.value === undefined) {
 }
 for (const w of report.value.stackWarnings) pulumi.log.warn(`${w.path}: ${w.message}`);
 // A secret read from config must be set with --secret (checked here too: the program sees every config key).
-const plaintext = fromConfigIssues(report.value.spec.secrets, pulumi.runtime.allConfig(), programSecretKeys());
+const allConfig = pulumi.runtime.allConfig();
+const plaintext = fromConfigIssues(report.value.spec.secrets, allConfig, programSecretKeys(Object.keys(allConfig)));
 if (plaintext.length > 0) throw new pulumi.RunError(`The stack config has ${plaintext.length} problem(s):\n${formatIssues(plaintext, "✗")}`);
 
 // Each component reports its entry's warnings under the entry's stack-file path.

@@ -3,6 +3,7 @@
  * shared by a `Secrets` and a `Backups` component. Stack-level, not per domain.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import type { LaunchReadySpec } from "../core/spec";
 import { Backups } from "./backups/backups";
 import { KmsKey } from "./secrets/key";
@@ -37,6 +38,7 @@ export function stackAws(spec: LaunchReadySpec, options: StackAwsOptions = {}): 
             length: s.length,
             rotateAfterDays: s.rotateAfterDays,
             ...(s.fromConfig !== undefined ? { initialValue: secretFromConfig(s.fromConfig) } : {}),
+            ...(s.rotationFunctionArn !== undefined ? { rotationFunctionArn: s.rotationFunctionArn } : {}),
           })),
         })
       : undefined;
@@ -62,10 +64,15 @@ export function stackAws(spec: LaunchReadySpec, options: StackAwsOptions = {}): 
   return { key, ...(secrets ? { secrets } : {}), ...(backups ? { backups } : {}) };
 }
 
-/** The config keys the running program holds encrypted (the Pulumi engine passes them to the program). */
-export function programSecretKeys(): string[] {
+/**
+ * Of `keys`, those the running program holds encrypted. The engine tells the program which config keys are secret
+ * (`PULUMI_CONFIG_SECRET_KEYS`); the SDK keeps them in its runtime store, read through its `isConfigSecret` (an SDK
+ * internal, checked at runtime), else from the environment.
+ */
+export function programSecretKeys(keys: readonly string[]): string[] {
+  const fn: unknown = Reflect.get(runtimeConfig, "isConfigSecret");
+  if (typeof fn === "function") return keys.filter((k) => fn(k) === true);
   const raw = process.env["PULUMI_CONFIG_SECRET_KEYS"];
-  if (raw === undefined || raw === "") return [];
-  const parsed: unknown = JSON.parse(raw);
-  return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === "string") : [];
+  const parsed: unknown = raw === undefined || raw === "" ? [] : JSON.parse(raw);
+  return Array.isArray(parsed) ? keys.filter((k) => parsed.includes(k)) : [];
 }

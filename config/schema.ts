@@ -309,7 +309,12 @@ export const secretsSchema = z.array(
       .string()
       .regex(/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/, { message: "must be a full config key, such as `acme:stripeApiKey`" })
       .optional()
-      .meta({ description: "Take the first value from this config key, set with `pulumi config set --secret <key> …`, instead of generating it. Not rotated by the toolkit's function (it would replace the value): rotate it at its issuer." }),
+      .meta({ description: "Take the first value from this config key, set with `pulumi config set --secret <key> …`, instead of generating it. Not rotated by the toolkit's function (it would replace the value): give `rotationFunctionArn`, or rotate it at its issuer." }),
+    rotationFunctionArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$/, { message: "must be a Lambda function ARN, such as `arn:aws:lambda:eu-west-1:123456789012:function:rotate-stripe-key`" })
+      .optional()
+      .meta({ description: "A rotation function of your own for this secret (e.g. one that asks the issuer for a new key). Default: the toolkit's, which generates a new value; a `fromConfig` secret needs its own." }),
   }),
 );
 

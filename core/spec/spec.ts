@@ -130,6 +130,8 @@ export interface SecretSpec {
   readonly rotateAfterDays: number;
   /** A config key set with `--secret` holding the first value; absent: generated. */
   readonly fromConfig?: string;
+  /** A rotation function of the user's own, by ARN. */
+  readonly rotationFunctionArn?: string;
 }
 
 export interface BackupSpec {

@@ -73,7 +73,7 @@ function rateLimitRuleSchemaOf(schema: z.core.$ZodType): z.core.$ZodType {
 // AWS secrets and backups (issue 12): every key of the stack file's sections is an arg of the component it feeds.
 describe("SecretsArgs / BackupsArgs and the stack file's launch-ready:secrets / launch-ready:backups", () => {
   it("each secrets entry key maps to a SecretArgs key (fromConfig becomes a secret initialValue)", () => {
-    const toArgs: Record<keyof z.output<typeof secretsSchema>[number], keyof SecretArgs> = { name: "name", length: "length", rotateAfterDays: "rotateAfterDays", fromConfig: "initialValue" };
+    const toArgs: Record<keyof z.output<typeof secretsSchema>[number], keyof SecretArgs> = { name: "name", length: "length", rotateAfterDays: "rotateAfterDays", fromConfig: "initialValue", rotationFunctionArn: "rotationFunctionArn" };
     expect(Object.keys(toArgs).sort()).toEqual(keysOf(secretsSchema.element));
   });
 

@@ -239,6 +239,52 @@ new aws.secretsmanager.SecretRotation("token", { secretId: secret.id, rotationLa
   });
 });
 
+describe("a secret from config in the stack file", () => {
+  it("is stored as a Pulumi secret, rotated by the function given; without one it has no rotation and the check says so", async () => {
+    const withFn = exampleVariant("from-config", (c) => {
+      c["acme:stripeKey"] = { secure: "v1:offline-stand-in" };
+      Reflect.set(c, "launch-ready:secrets", [
+        { name: "stripe-key", fromConfig: "acme:stripeKey", rotationFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:rotate-stripe-key" },
+        { name: "session-signing-key" },
+      ]);
+    });
+    const { run, scorecard } = await runStack(withFn, true);
+    expect(run.errors).toEqual([]);
+    const v = one(run, T.version, "launch-ready-secrets-stripe-key-v1");
+    expect(v.secretInputs).toContain("secretString");
+    expect(ofType(run, T.password).map((p) => p.name)).toEqual(["launch-ready-secrets-session-signing-key-initial"]);
+    expect(one(run, T.rotation, "launch-ready-secrets-stripe-key-rotation").inputs["rotationLambdaArn"]).toBe("arn:aws:lambda:eu-west-1:123456789012:function:rotate-stripe-key");
+    expect(check(scorecard, "secrets.rotation")?.status).toBe("pass");
+
+    const without = exampleVariant("from-config-no-fn", (c) => {
+      c["acme:stripeKey"] = { secure: "v1:offline-stand-in" };
+      Reflect.set(c, "launch-ready:secrets", [{ name: "stripe-key", fromConfig: "acme:stripeKey" }]);
+    });
+    const second = await runStack(without, true);
+    const c = check(second.scorecard, "secrets.rotation");
+    expect(c?.status).toBe("fail");
+    expect(c?.message).toMatch(/launch-ready\/stripe-key: no rotation is planned/);
+  });
+});
+
+describe("the stack program itself refuses a plaintext fromConfig key (as under `pulumi up`, where no CLI validated first)", () => {
+  it("fails before registering anything, naming the field, never the value", async () => {
+    const planted = "sk_live_51HqLyjWDarjtT1zdp7dcVbQ2";
+    const stack = exampleVariant("from-config-plain", (c) => {
+      c["acme:stripeKey"] = planted;
+      Reflect.set(c, "launch-ready:secrets", [{ name: "stripe-key", fromConfig: "acme:stripeKey" }]);
+    });
+    const { vi } = await import("vitest");
+    vi.resetModules();
+    const { runOffline } = await import("../../../engine/run");
+    const { PROJECT_DIR } = await import("../../helpers/temp-dir");
+    const run = await runOffline({ stack, projectDir: PROJECT_DIR, preview: true });
+    expect(run.errors.join("\n")).toMatch(/launch-ready:secrets\[0\]\.fromConfig: names `acme:stripeKey`, which is set in plaintext \(value withheld\)/);
+    expect(ofType(run, T.secret)).toEqual([]);
+    expect(JSON.stringify({ e: run.errors, l: run.logs })).not.toContain(planted);
+  });
+});
+
 describe("the vault lock from the stack file", () => {
   it("vaultLock: false fails backup.vault_protected, naming the missing lock", async () => {
     const stack = exampleVariant("no-lock", (c) => Reflect.set(mapAt(c, "launch-ready:backups"), "vaultLock", false));
