@@ -10,19 +10,32 @@ import { NAMESPACE } from "./config/validate";
 import { withArgsPath } from "./components/domain/args-path";
 import { AlertRoute, Domain, Monitoring } from "./lib";
 import { monitoringArgsOf, alertRegions } from "./config/stack-monitoring";
+import { programSecretKeys, stackAws } from "./components/aws-stack";
+import { fromConfigIssues } from "./config/stack-aws";
 
 const report = stackDomains(namespaceFromPulumiConfig(pulumi.runtime.allConfig(), NAMESPACE));
 if (report.errors.length > 0 || report.value === undefined) {
   throw new pulumi.RunError(`The stack config has ${report.errors.length} problem(s):\n${formatIssues(report.errors, "✗")}`);
 }
 for (const w of report.value.stackWarnings) pulumi.log.warn(`${w.path}: ${w.message}`);
+// A secret read from config must be set with --secret (checked here too: the program sees every config key).
+const allConfig = pulumi.runtime.allConfig();
+const plaintext = fromConfigIssues(report.value.spec.secrets, allConfig, programSecretKeys(Object.keys(allConfig)));
+if (plaintext.length > 0) throw new pulumi.RunError(`The stack config has ${plaintext.length} problem(s):\n${formatIssues(plaintext, "✗")}`);
 
 // Where every alarm goes (launch-ready:alerts): made first, so anything that should page the on-call (monitoring,
 // backups, secret rotation) can take `alertRoute.topicArns[region]` (one encrypted topic per region an alarm is in).
 const spec = report.value.spec;
+const stackRegion = new pulumi.Config("aws").get("region");
 const alertRoute =
   spec.alerts !== undefined
-    ? new AlertRoute("alerts", { emails: spec.alerts.emails, ...(spec.alerts.webhookUrl !== undefined ? { webhookUrl: pulumi.secret(spec.alerts.webhookUrl) } : {}), regions: alertRegions(spec, new pulumi.Config("aws").get("region")) })
+    ? new AlertRoute("alerts", {
+        emails: spec.alerts.emails,
+        ...(spec.alerts.webhookUrl !== undefined ? { webhookUrl: pulumi.secret(spec.alerts.webhookUrl) } : {}),
+        regions: alertRegions(spec, stackRegion),
+        // AWS Backup publishes the vault's notifications itself: it must be allowed to use the topic and its key.
+        ...(spec.backups !== undefined ? { publisherServices: ["backup.amazonaws.com"] } : {}),
+      })
     : undefined;
 
 // Each component reports its entry's warnings under the entry's stack-file path.
@@ -56,3 +69,20 @@ export const zones = pulumi.output(
 function resourceSlug(domain: string): string {
   return domain.replace(/\./g, "-");
 }
+
+// The stack's KMS key, secrets and backups; the vault's failure notifications go to the alert topic in the stack's
+// region (AWS Backup publishes only to a topic in the vault's region).
+const aws = stackAws(spec, stackRegion !== undefined && alertRoute?.topicArns[stackRegion] !== undefined ? { alertTopicArn: alertRoute.topicArns[stackRegion] } : {});
+
+/** Per secret: its ARN and the least-privilege policy (JSON) an application role needs to read it. */
+export const secrets = aws.secrets
+  ? pulumi.all([aws.secrets.arns, aws.secrets.readPolicies]).apply(([arns, policies]) =>
+      Object.fromEntries(Object.entries(arns).map(([name, arn]) => [name, { arn, readPolicy: policies[name] ?? "" }])),
+    )
+  : undefined;
+
+/** What the restore runbook and command need: vault, plan, role and restore testing plan ARNs, RPO and RTO. */
+export const backups = aws.backups?.outputs;
+
+/** The stack's KMS key (secrets and backups). */
+export const kmsKeyArn = aws.key?.arn;

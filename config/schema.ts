@@ -3,6 +3,7 @@
  * Every object is strict (an unknown key is an error, usually a typo), every field says what it is for
  * (the descriptions feed the exported JSON Schema, so editors complete and explain the config).
  */
+import { parseSchedule } from "../core/backup/schedule";
 import { z } from "zod";
 import { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_METHODS, RATE_LIMIT_PRESETS } from "../core/spec/vocabulary";
 import { acknowledgementsSchema } from "./acknowledgements";
@@ -352,6 +353,16 @@ export const secretsSchema = z.array(
     name: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, { message: "must be lower-case letters, digits and hyphens, such as `session-signing-key`" }),
     length: z.number().int().min(16, { message: "must be at least 16 characters" }).max(4096).default(64),
     rotateAfterDays: z.number().int().min(1).max(365).default(90),
+    fromConfig: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/, { message: "must be a full config key, such as `acme:stripeApiKey`" })
+      .optional()
+      .meta({ description: "Take the first value from this config key, set with `pulumi config set --secret <key> …`, instead of generating it. Not rotated by the toolkit's function (it would replace the value): give `rotationFunctionArn`, or rotate it at its issuer." }),
+    rotationFunctionArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$/, { message: "must be a Lambda function ARN, such as `arn:aws:lambda:eu-west-1:123456789012:function:rotate-stripe-key`" })
+      .optional()
+      .meta({ description: "A rotation function of your own for this secret (e.g. one that asks the issuer for a new key). Default: the toolkit's, which generates a new value; a `fromConfig` secret needs its own." }),
   }),
 );
 
@@ -363,6 +374,34 @@ export const backupsSchema = z.strictObject({
   rpoHours: z.number().int().min(1).max(168).default(24),
   rtoHours: z.number().int().min(1).max(168).default(4),
   restoreTesting: z.enum(["off", "daily", "weekly", "monthly"]).default("weekly"),
+  schedule: z
+    .string()
+    .refine((s) => !("error" in parseSchedule(s)), { message: "must be an AWS schedule expression, such as `cron(0 3 * * ? *)` (six fields, UTC) or `rate(12 hours)`" })
+    .optional()
+    .meta({ description: "The frequent rule's schedule instead of the one derived from `rpoHours` (daily at 03:00 UTC, or every N hours under a day); backup.plan checks it against `rpoHours`." }),
+  vaultLock: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        minRetentionDays: z.number().int().min(1).max(36500).optional(),
+        maxRetentionDays: z.number().int().min(1).max(36500).optional(),
+        changeableForDays: z.number().int().min(3, { message: "must be 3 or more days (AWS Backup vault lock grace time)" }).optional(),
+      }),
+    ])
+    .optional()
+    .meta({
+      description:
+        "The vault lock: governance mode with `retentionDays` as minimum retention by default; `changeableForDays` makes it compliance mode, immutable after that many days (not even the root user can remove it); `false` leaves the vault unlocked (backup.vault_protected fails).",
+    }),
+  restoreTestingResourceType: z
+    .enum(["Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3"])
+    .default("RDS")
+    .meta({ description: "The kind of tagged resource the restore test restores (AWS Backup protected resource type)." }),
+  copyToVaultArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:.+$/, { message: "must be a backup vault ARN, such as `arn:aws:backup:eu-central-1:123456789012:backup-vault:dr`" })
+    .optional()
+    .meta({ description: "A backup vault in a second region to copy each frequent recovery point to, kept as long." }),
 });
 
 /** The whole namespace, keyed as in the stack file. */

@@ -17,6 +17,7 @@ import type { RouteInventorySpec } from "../core/routes/inventory";
 import { acknowledgementIssues, toAcknowledgements } from "./acknowledgements";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
 import { normaliseRoutes } from "./routes";
+import { backupIssues, fromConfigIssues } from "./stack-aws";
 import { type DomainConfig, domainSchema, type LaunchReadyConfig, launchReadyConfigSchema } from "./schema";
 import type { DomainSpec, LaunchReadySpec, LegacyPathSpec, Origin, RateLimitSpec, WebHostSpec, WebSpec } from "./spec";
 
@@ -48,6 +49,9 @@ export function validateConfig(
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
   const spec = normalise(parsed.data, errors, warnings);
+  // AWS secrets (issue 12): a secret read from config must be set with --secret; the value is never echoed.
+  if (options.secretPaths !== undefined) errors.push(...fromConfigIssues(spec.secrets, config, options.secretPaths));
+  errors.push(...backupIssues(spec.backups));
   const acks = acknowledgementIssues(spec.acknowledgements, options.now ?? new Date());
   errors.push(...acks.errors);
   warnings.push(...acks.warnings);
@@ -119,12 +123,6 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
     secretNames.add(s.name);
   });
   checkMonitoringRoute(cfg, warnings);
-  for (const [key, present, row] of [
-    ["launch-ready:secrets", secrets.length > 0, "secrets"],
-    ["launch-ready:backups", backups !== undefined, "backup"],
-  ] as const) {
-    if (present) warnings.push(notProvisioned(key, row));
-  }
   const routes = normaliseRoutes(cfg["launch-ready:roles"], cfg["launch-ready:routes"], errors);
   checkMonitoringTargets(linked, routes, warnings);
   const [tagKey, tagValue] = backups ? (Object.entries(backups.selectionTag)[0] ?? ["", ""]) : ["", ""];

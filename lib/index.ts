@@ -12,6 +12,12 @@ export { Dnssec, type DnssecArgs, type DsRecord } from "../components/dns/dnssec
 export { Redirects, type RedirectsArgs } from "../components/edge/redirects";
 export { ZoneSettings, ZONE_SETTINGS_TYPE, type ZoneSettingsArgs } from "../components/edge/zone-settings";
 export { RateLimits, RATE_LIMITS_TYPE, type RateLimitEntryArgs, type RateLimitRuleArgs, type RateLimitsArgs } from "../components/rate-limits/rate-limits";
+// AWS secrets and backups (stack-level components).
+export { KmsKey, KMS_KEY_TYPE, validateKmsKeyArgs, type KmsKeyArgs } from "../components/secrets/key";
+export { Secrets, SECRETS_TYPE, FIRST_VERSION_IGNORED, INITIAL_STAGE, type SecretArgs, type SecretsArgs, type StoredSecret } from "../components/secrets/secrets";
+export { validateSecretsArgs } from "../components/secrets/validate";
+export { secretReadPolicy, type PolicyDocument } from "../components/secrets/policy";
+export { Backups, BACKUPS_TYPE, validateBackupsArgs, type BackupsArgs } from "../components/backups/backups";
 /** The validator `Domain` runs on its args, exported so a program (or its tests) can check args before `pulumi up`. */
 export { validateDomainArgs } from "../config/validate";
 export type { ConfigIssue, ConfigReport } from "../config/issues";

@@ -4,21 +4,52 @@ export const BACKUP = defineRow("backup", {
   "backup.plan": {
     title: "Data stores are backed up on a schedule that meets the RPO",
     why: "Without backups, one bad migration or deleted table ends the company.",
-    remediation: "Tag the data stores with `launch-ready:backups.selectionTag` and set `rpoHours`.",
+    remediation: "Tag the data stores with `launch-ready:backups.selectionTag` and set `rpoHours`; the toolkit schedules the daily rule every `rpoHours` when that is under a day.",
+    outcomes: {
+      "meets-rpo": {
+        status: "pass",
+        when: "A backup plan selects resources, and the worst-case gap between its scheduled backup starts (every rule together, AWS cron and rate expressions, an hour added for a time zone with daylight saving) is within `rpoHours`. A job may start up to its rule's start window later (60 minutes in the toolkit's plan).",
+      },
+      "misses-rpo": { status: "fail", when: "The longest gap between scheduled backups is longer than `rpoHours`, or the plan selects nothing." },
+    },
   },
   "backup.retention": {
     title: "Backups are kept long enough to notice the loss (≥ 35 days by default)",
     why: "Data corruption is often found weeks later.",
-    remediation: "Set `launch-ready:backups.retentionDays` to 35 or more.",
+    remediation: "Set `launch-ready:backups.retentionDays` to 35 or more; every rule keeps its recovery points at least that long.",
+    outcomes: {
+      kept: { status: "pass", when: "Every rule of the backup plan keeps its recovery points (`lifecycle.deleteAfter`) at least `retentionDays` (35 when not declared), and keeps them for ever when unset." },
+      "too-short": { status: "fail", when: "A rule deletes its recovery points before `retentionDays`." },
+    },
   },
   "backup.vault_protected": {
     title: "The backup vault is protected from deletion",
     why: "An attacker or a mistaken `pulumi destroy` must not delete the backups with the data.",
-    remediation: "Keep the vault's `retainOnDelete` and vault lock the toolkit sets.",
+    remediation:
+      "Keep the vault's `retainOnDelete`, its customer-managed KMS key and its vault lock (`launch-ready:backups.vaultLock`; `changeableForDays` makes it compliance mode); route its notifications to the alert topic (`launch-ready:alerts`).",
+    outcomes: {
+      protected: {
+        status: "pass",
+        when: "The vault is kept on delete (or protected), encrypted with a customer-managed key, and locked with a minimum retention; its failure notifications go to an SNS topic.",
+      },
+      "protected-silent": {
+        status: "warn",
+        when: "The vault is protected, but no notifications are configured (no alert topic yet): a failed backup job is only seen in the console.",
+      },
+      unprotected: { status: "fail", when: "The vault is deleted with the stack, has no vault lock, or is encrypted with the AWS-managed key." },
+    },
   },
   "backup.restore_testing": {
     title: "Restores are tested on a schedule",
     why: "An untested backup is a hope; restore testing proves the RTO.",
-    remediation: "Set `launch-ready:backups.restoreTesting: weekly`.",
+    remediation: "Set `launch-ready:backups.restoreTesting: weekly` (or daily, monthly); keep the validation window between 1 and 168 hours.",
+    source: "AWS Backup: restore testing",
+    outcomes: {
+      scheduled: {
+        status: "pass",
+        when: "A restore testing plan runs on a schedule over the vault's recovery points, and a restore testing selection picks the tagged resources with a validation window of 1 to 168 hours.",
+      },
+      "not-scheduled": { status: "fail", when: "Backups are planned but no restore testing plan or selection exists, or the selection's validation window is outside 1 to 168 hours." },
+    },
   },
 });

@@ -31,6 +31,29 @@ export function alertKeyPolicy(accountId: string, publishers: readonly string[])
   });
 }
 
+/**
+ * The topic policy when services besides CloudWatch publish: the account keeps the default owner's rights, and each
+ * further service may publish for this account only. AWS Backup needs this statement to deliver vault
+ * notifications (the provider's `aws.backup.VaultNotifications` docs pair it with an `aws.sns.TopicPolicy`);
+ * CloudWatch alarms of the same account need none.
+ */
+export function alertTopicPolicy(accountId: string, topicArn: string, publishers: readonly string[]): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AccountOwns",
+        Effect: "Allow",
+        Principal: { AWS: "*" },
+        Action: ["SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission", "SNS:DeleteTopic", "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish"],
+        Resource: topicArn,
+        Condition: { StringEquals: { "AWS:SourceOwner": accountId } },
+      },
+      { Sid: "ServicesPublish", Effect: "Allow", Principal: { Service: [...publishers] }, Action: "SNS:Publish", Resource: topicArn, Condition: { StringEquals: { "aws:SourceAccount": accountId } } },
+    ],
+  });
+}
+
 /** One subscription as the stack output shows it: who, and whether AWS still waits for the confirmation click. */
 export interface AlertSubscriptionState {
   readonly region: string;
@@ -44,7 +67,7 @@ export interface AlertSubscriptionState {
  * on-call email subscriptions and, optionally, an HTTPS webhook. AWS emails each address a confirmation link; until
  * someone clicks it the subscription is pending and delivers nothing, which `subscriptions` shows after `pulumi up`.
  *
- * Children are named `${name}-…`: `${name}-topic-<region>`, `${name}-email-<i>-<region>`, `${name}-webhook-<region>`.
+ * Children are named `${name}-…`: `${name}-topic-<region>`, `${name}-policy-<region>` (other publishers), `${name}-email-<i>-<region>`, `${name}-webhook-<region>`.
  */
 export class AlertRoute extends pulumi.ComponentResource {
   /** The customer managed KMS key per region the topics are encrypted with; none when `kmsMasterKeyId` is given. */
@@ -85,6 +108,11 @@ export class AlertRoute extends pulumi.ComponentResource {
       }
       const topic = new aws.sns.Topic(`${name}-topic-${region}`, { region, displayName: "launch-ready alerts", kmsMasterKeyId, tags: { "managed-by": "launch-ready" } }, { parent: this });
       topics[region] = topic;
+      const otherPublishers = publishers.filter((p) => !(DEFAULT_PUBLISHERS as readonly string[]).includes(p));
+      if (otherPublishers.length > 0) {
+        const owner = account ?? aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        new aws.sns.TopicPolicy(`${name}-policy-${region}`, { region, arn: topic.arn, policy: pulumi.all([owner, topic.arn]).apply(([id, arn]) => alertTopicPolicy(id, arn, otherPublishers)) }, { parent: this });
+      }
       args.emails.forEach((email, i) => {
         const sub = new aws.sns.TopicSubscription(`${name}-email-${i}-${region}`, { region, topic: topic.arn, protocol: "email", endpoint: email }, { parent: this });
         subscriptions.push(sub);

@@ -27,7 +27,7 @@ export interface AlertRouteArgs {
   readonly kmsMasterKeyId?: pulumi.Input<string>;
   /**
    * Further AWS services that publish to the topics (e.g. `backup.amazonaws.com` for AWS Backup notifications): the
-   * key lets them encrypt. Default: `cloudwatch.amazonaws.com` only.
+   * key lets them encrypt, and a topic policy lets them publish. Default: `cloudwatch.amazonaws.com` only.
    */
   readonly publisherServices?: readonly string[];
 }

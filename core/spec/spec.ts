@@ -132,6 +132,10 @@ export interface SecretSpec {
   readonly name: string;
   readonly length: number;
   readonly rotateAfterDays: number;
+  /** A config key set with `--secret` holding the first value; absent: generated. */
+  readonly fromConfig?: string;
+  /** A rotation function of the user's own, by ARN. */
+  readonly rotationFunctionArn?: string;
 }
 
 export interface BackupSpec {
@@ -140,6 +144,12 @@ export interface BackupSpec {
   readonly rpoHours: number;
   readonly rtoHours: number;
   readonly restoreTesting: "off" | "daily" | "weekly" | "monthly";
+  readonly restoreTestingResourceType: string;
+  /** The vault lock (`false`: none); absent: governance mode with the retention as minimum. */
+  readonly vaultLock?: false | { readonly minRetentionDays?: number; readonly maxRetentionDays?: number; readonly changeableForDays?: number };
+  /** The frequent rule's schedule, when given instead of the one derived from `rpoHours`. */
+  readonly schedule?: string;
+  readonly copyToVaultArn?: string;
 }
 
 export interface LaunchReadySpec {

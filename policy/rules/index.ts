@@ -2,6 +2,10 @@
  * Every pre-apply rule, one per checklist ID. The offline preview and the CrossGuard pack both run this list.
  */
 import type { PlanRule } from "../rule";
+import { backupPlan } from "./backup-plan";
+import { backupRestoreTesting } from "./backup-restore-testing";
+import { backupRetention } from "./backup-retention";
+import { backupVaultProtected } from "./backup-vault-protected";
 import { caaIssuerMatch } from "./caa-issuer-match";
 import { caaPresent } from "./caa-present";
 import { caaSyntax } from "./caa-syntax";
@@ -23,7 +27,10 @@ import { rateLoginDefault } from "./rate-login-default";
 import { ratePlanFit } from "./rate-plan-fit";
 import { redirectRulesLanguage } from "./redirect-rules-language";
 import { redirectWellKnown } from "./redirect-well-known";
+import { secretsGenerated } from "./secrets-generated";
+import { secretsKmsRotation } from "./secrets-kms-rotation";
 import { secretsNoPlaintext } from "./secrets-no-plaintext";
+import { secretsRotation } from "./secrets-rotation";
 import { tlsAlwaysHttps } from "./tls-always-https";
 import { tlsProtocols } from "./tls-protocols";
 import { tlsSslStrict } from "./tls-ssl-strict";
@@ -67,6 +74,14 @@ export const PLAN_RULES: readonly PlanRule[] = [
   monitoringCertExpiryAlarm,
   // Secrets handling
   secretsNoPlaintext,
+  secretsGenerated,
+  secretsRotation,
+  secretsKmsRotation,
+  // Backup/recovery
+  backupPlan,
+  backupRetention,
+  backupVaultProtected,
+  backupRestoreTesting,
   // Redirect rulesets Cloudflare accepts and that leave certificate validation alone
   redirectRulesLanguage,
   redirectWellKnown,

@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import type { CaaArgs, DomainArgs, DomainCloudflareArgs, DomainWebArgs, HstsArgs } from "../../components/domain/args";
 import type { RateLimitRuleArgs } from "../../components/rate-limits/args";
 import type { AlertRouteArgs, MonitoringArgs, MonitoringCheckArgs } from "../../components/monitoring/args";
-import { alertsSchema, domainSchema } from "../../config/schema";
+import type { BackupsArgs } from "../../components/backups/args";
+import type { SecretArgs } from "../../components/secrets/args";
+import { alertsSchema, backupsSchema, domainSchema, secretsSchema } from "../../config/schema";
 import { z } from "zod";
 
 function keysOf(schema: z.core.$ZodType): string[] {
@@ -101,5 +103,29 @@ describe("Monitoring and AlertRoute take every key of the stack file's `monitori
     ["launch-ready:alerts", Object.keys(alerts).filter((k) => !["regions", "kmsMasterKeyId", "publisherServices"].includes(k)), keysOf(alertsSchema)],
   ])("%s", (_label, argKeys, schemaKeys) => {
     expect([...argKeys].sort()).toEqual(schemaKeys);
+  });
+});
+
+// AWS secrets and backups (issue 12): every key of the stack file's sections is an arg of the component it feeds.
+describe("SecretsArgs / BackupsArgs and the stack file's launch-ready:secrets / launch-ready:backups", () => {
+  it("each secrets entry key maps to a SecretArgs key (fromConfig becomes a secret initialValue)", () => {
+    const toArgs: Record<keyof z.output<typeof secretsSchema>[number], keyof SecretArgs> = { name: "name", length: "length", rotateAfterDays: "rotateAfterDays", fromConfig: "initialValue", rotationFunctionArn: "rotationFunctionArn" };
+    expect(Object.keys(toArgs).sort()).toEqual(keysOf(secretsSchema.element));
+  });
+
+  it("each backups key is a BackupsArgs key of the same name", () => {
+    const backups: Record<keyof z.output<typeof backupsSchema>, keyof BackupsArgs> = {
+      selectionTag: "selectionTag",
+      retentionDays: "retentionDays",
+      rpoHours: "rpoHours",
+      rtoHours: "rtoHours",
+      restoreTesting: "restoreTesting",
+      restoreTestingResourceType: "restoreTestingResourceType",
+      copyToVaultArn: "copyToVaultArn",
+      schedule: "schedule",
+      vaultLock: "vaultLock",
+    };
+    expect(Object.entries(backups).every(([k, v]) => k === v)).toBe(true);
+    expect(Object.keys(backups).sort()).toEqual(keysOf(backupsSchema));
   });
 });

@@ -8,14 +8,15 @@ const rule = (id: PlanRule["id"], verdict: ReturnType<PlanRule["evaluate"]>): Pl
 describe("scorecard rows", () => {
   it("never shows a row as passing while some of its requirements are judged by nothing yet", () => {
     const card = buildScorecard([rule("secrets.no_plaintext", pass("no plaintext"))], []);
-    const secrets = card.rows.find((r) => r.row === "secrets");
-    expect(secrets?.status).toBe("not-covered");
-    expect(secrets?.notProvisioned).toEqual(NOT_PROVISIONED_YET.filter((id) => CHECKS[id].row === "secrets"));
-    expect(secrets?.note).toMatch(/Not judged yet: secrets\.generated/);
+    const monitoring = card.rows.find((r) => r.row === "monitoring");
+    expect(monitoring?.status).toBe("not-covered");
+    expect(monitoring?.notProvisioned).toEqual(NOT_PROVISIONED_YET.filter((id) => CHECKS[id].row === "monitoring"));
+    expect(monitoring?.note).toMatch(/Not judged yet: monitoring\.uptime_checks/);
   });
 
   it("says which of a row's other requirements the repository scan judges, rather than calling them live-only", () => {
-    const card = buildScorecard([rule("secrets.no_plaintext", pass("no plaintext"))], []);
+    const secretsRules = (["secrets.no_plaintext", "secrets.generated", "secrets.rotation", "secrets.kms_rotation"] as const).map((id) => rule(id, pass("ok")));
+    const card = buildScorecard(secretsRules, []);
     const note = card.rows.find((r) => r.row === "secrets")?.note ?? "";
     expect(note).toMatch(/secrets\.repo_scan is checked on the repository by `launch-ready scan secrets`/);
     expect(note).toMatch(/1 more of this row are checked live by `launch-ready audit` only/);
