@@ -7,6 +7,8 @@ import { auditCommand } from "./commands/audit";
 import { previewCommand } from "./commands/preview";
 import { scanCommand } from "./commands/scan";
 import { probeCommand } from "./commands/probe";
+import { runbookCommand } from "./commands/runbook";
+import { restoreCommand } from "./commands/restore";
 import { errorDocument, formatErrorDocument, jsonCommandOf, type InputError } from "./error-document";
 import { EXIT, EXIT_CODES, type ExitCode } from "./exit-codes";
 import { toolVersion } from "./version";
@@ -35,6 +37,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   program.addCommand(auditCommand(setExitCode));
   program.addCommand(scanCommand(setExitCode));
   program.addCommand(probeCommand(setExitCode));
+  program.addCommand(runbookCommand(setExitCode));
+  program.addCommand(restoreCommand(setExitCode));
   // addCommand() does not pass these settings down: without them commander calls process.exit(1) itself.
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError(`(run \`launch-ready ${sub.name()} --help\` for usage)`);
