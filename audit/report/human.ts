@@ -1,3 +1,4 @@
+import { runbookLink } from "../../core/runbooks/links";
 import type { AuditReport } from "../types";
 import { blockedLine, countsLine, groupByRow, outOfScopeRows, splitBlocked } from "./grouping";
 
@@ -19,6 +20,8 @@ export function formatHuman(report: AuditReport): string {
       for (const c of g.checks) {
         out.push(`    ${c.status.toUpperCase().padEnd(5)}  ${c.id.padEnd(idWidth)}  ${c.summary}`);
         if (c.status !== "pass" && c.remediation) out.push(`${indent}fix: ${c.remediation}`);
+        const runbook = c.status === "fail" || c.status === "warn" ? runbookLink(c.id) : undefined;
+        if (runbook !== undefined) out.push(`${indent}runbook: ${runbook}`);
         const a = c.acknowledgement;
         if (a !== undefined) out.push(`${indent}${a.active ? `acknowledged until ${a.until}: ${a.reason} (does not set the exit status)` : `acknowledgement expired on ${a.until} (${a.reason}): counts again`}`);
         const blocked = blockedBy.get(c.id);

@@ -5,6 +5,7 @@
  * clean too: secret inputs' values become `[secret]` wherever a rule message or a log quotes them, and
  * credential-looking content that is not secret becomes `[withheld: <kind>]`.
  */
+import { runbookLink } from "../../core/runbooks/links";
 import type { ConfigIssue } from "../../config/issues";
 import { createRedactor, defaultScanner, type Redactor } from "../../core/secrets";
 import type { CaptureLog, CapturedResource } from "../../engine/capture";
@@ -186,6 +187,8 @@ export function renderPreview(doc: PreviewDocument): string {
         }
         if (c.why !== undefined) lines.push(`               why: ${c.why}`);
         if (c.remediation !== undefined) lines.push(`               fix: ${c.remediation}`);
+        const runbook = c.status === "fail" || c.status === "warn" ? runbookLink(c.id) : undefined;
+        if (runbook !== undefined) lines.push(`               runbook: ${runbook}`);
       }
     }
   }

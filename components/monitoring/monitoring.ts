@@ -122,7 +122,7 @@ export class Monitoring extends pulumi.ComponentResource {
         `${name}-down-${slug}`,
         {
           region,
-          alarmDescription: `${target.url} is down: Route 53 health checkers report it unhealthy (${target.purpose}).`,
+          alarmDescription: `${target.url} is down: Route 53 health checkers report it unhealthy (${target.purpose}). Runbook: runbooks/alerts.md`,
           namespace: "AWS/Route53",
           metricName: "HealthCheckStatus",
           dimensions: { HealthCheckId: healthCheck.id },
@@ -141,7 +141,7 @@ export class Monitoring extends pulumi.ComponentResource {
         `${name}-p95-${slug}`,
         {
           region,
-          alarmDescription: `${target.url}: p95 time to first byte above ${latencyP95Ms} ms for 15 minutes.`,
+          alarmDescription: `${target.url}: p95 time to first byte above ${latencyP95Ms} ms for 15 minutes. Runbook: runbooks/alerts.md`,
           namespace: "AWS/Route53",
           metricName: "TimeToFirstByte",
           dimensions: { HealthCheckId: healthCheck.id },
@@ -184,7 +184,7 @@ export class Monitoring extends pulumi.ComponentResource {
         {
           // An alarm lives in its metric's region and notifies a topic there.
           region: lb.region,
-          alarmDescription: `${args.domain}: more than ${pct}% of the load balancer's requests got a 5xx from the targets for 10 minutes.`,
+          alarmDescription: `${args.domain}: more than ${pct}% of the load balancer's requests got a 5xx from the targets for 10 minutes. Runbook: runbooks/error-spike.md`,
           metricQueries: [
             metric("errors", "HTTPCode_Target_5XX_Count"),
             metric("requests", "RequestCount"),
@@ -277,7 +277,7 @@ export class Monitoring extends pulumi.ComponentResource {
           `${name}-cert-${slug}`,
           {
             region,
-          alarmDescription: `The certificate ${host} serves expires in under ${certExpiryDays} days, or could not be read for 3 hours.`,
+          alarmDescription: `The certificate ${host} serves expires in under ${certExpiryDays} days, or could not be read for 3 hours. Runbook: runbooks/certificate-expiry.md`,
             namespace: CERT_METRIC_NAMESPACE,
             metricName: CERT_DAYS_LEFT_METRIC,
             dimensions: { Host: host },
@@ -298,7 +298,7 @@ export class Monitoring extends pulumi.ComponentResource {
           `${name}-cert-error-${slug}`,
           {
             region,
-          alarmDescription: `The certificate check could not read or trust the certificate ${host} serves for 3 hours.`,
+          alarmDescription: `The certificate check could not read or trust the certificate ${host} serves for 3 hours. Runbook: runbooks/certificate-expiry.md`,
             namespace: CERT_METRIC_NAMESPACE,
             metricName: CERT_CHECK_ERROR_METRIC,
             dimensions: { Host: host },
