@@ -9,7 +9,7 @@ import { loadOutputs, OutputsError } from "./outputs";
 /** `runbooks/` ships at the package root: two levels up from the sources, three from dist/. */
 export function runbooksDir(): string {
   const candidates = [join(__dirname, "..", "..", "runbooks"), join(__dirname, "..", "..", "..", "runbooks")];
-  return candidates.find((d) => existsSync(join(d, "restore.md"))) ?? candidates[0] ?? "runbooks";
+  return candidates.find((d) => existsSync(d)) ?? candidates[0] ?? "runbooks";
 }
 
 export interface PrintRunbookOptions {
