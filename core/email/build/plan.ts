@@ -14,11 +14,15 @@ import { normalizeName } from "../lookup";
 import { GOOGLE_MX, type KnownSender, microsoftDkimTarget, SENDERS, SPF_COSTS_CHECKED } from "./senders";
 
 /** A DKIM selector the provider hosts (CNAME to its target) or whose public key is published here (TXT). */
-export type DkimKeyInput = { readonly selector: string; readonly target: string } | { readonly selector: string; readonly publicKey: string };
+export type DkimKeyInput =
+  | { readonly selector: string; readonly target: string }
+  /** `weakKeyReason`: why a 1024-bit key is accepted (the provider issues no longer ones); without it such a key is refused. */
+  | { readonly selector: string; readonly publicKey: string; readonly weakKeyReason?: string };
 
 export type SenderInput =
-  | { readonly provider: "amazon-ses"; readonly region: string; readonly mailFrom: string }
-  | { readonly provider: "google-workspace"; readonly dkim?: { readonly selector: string; readonly publicKey: string } }
+  /** `region` undefined: the input's `awsRegion`, else us-east-1. */
+  | { readonly provider: "amazon-ses"; readonly region?: string; readonly mailFrom: string }
+  | { readonly provider: "google-workspace"; readonly dkim?: { readonly selector: string; readonly publicKey: string; readonly weakKeyReason?: string } }
   | { readonly provider: "microsoft-365"; readonly tenant?: string; readonly dkim?: readonly DkimKeyInput[] }
   | { readonly provider: "postmark" | "sendgrid" | "mailgun"; readonly dkim: readonly DkimKeyInput[] }
   | {
@@ -57,8 +61,10 @@ export interface EmailPlanInput {
   readonly mx: readonly { readonly priority: number; readonly host: string }[];
   /** Every domain this stack manages (for DMARC report authorisation records). */
   readonly managedDomains: readonly string[];
-  /** Selectors whose keys may be 1024-bit because `dkim.key_strength` is acknowledged. */
-  readonly allowWeakKeys?: boolean;
+  /** Other domains whose DMARC reports this domain receives: it publishes `<other>._report._dmarc.<domain>`. */
+  readonly acceptReportsFor?: readonly string[];
+  /** The stack's AWS region, for SES senders that name none. */
+  readonly awsRegion?: string;
   /** Today, YYYY-MM-DD (for `noneUntil`); injected so the plan stays pure. */
   readonly today: string;
 }
@@ -73,8 +79,6 @@ export interface PlannedEmailRecord {
   readonly value: string;
   readonly priority?: number;
   readonly role: EmailRecordRole;
-  /** The zone the record lives in, when not the domain's own (a report authorisation in another managed zone). */
-  readonly zone?: string;
   /** Why the record exists, one short sentence. */
   readonly why: string;
 }
@@ -135,7 +139,7 @@ function spfValue(terms: readonly string[], all: "~" | "-"): string {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function dkimRecords(domain: string, path: string, keys: readonly DkimKeyInput[], allowWeak: boolean, label: string, out: PlannedEmailRecord[], errors: EmailIssue[], warnings: EmailIssue[]): void {
+function dkimRecords(domain: string, path: string, keys: readonly DkimKeyInput[], label: string, out: PlannedEmailRecord[], errors: EmailIssue[], warnings: EmailIssue[]): void {
   keys.forEach((k, i) => {
     const name = `${k.selector}._domainkey.${domain}`;
     if ("target" in k) {
@@ -152,9 +156,9 @@ function dkimRecords(domain: string, path: string, keys: readonly DkimKeyInput[]
     const strength = dkimKeyStrength(parsed.record);
     if (strength.kind === "unreadable") errors.push({ path: at, message: `${strength.reason}: paste the public key exactly as ${label} shows it` });
     else if (strength.kind === "rsa" && strength.bits < 1024) errors.push({ path: at, message: `is a ${strength.bits}-bit RSA key, which receivers reject (RFC 8301 §3.2): generate a 2048-bit key in ${label}` });
-    else if (strength.kind === "rsa" && strength.bits < 2048 && !allowWeak) {
-      errors.push({ path: at, message: `is a ${strength.bits}-bit RSA key; keys below 2048 bits are refused: generate a 2048-bit key in ${label}, or, if ${label} only issues 1024-bit keys, acknowledge \`dkim.key_strength\` in \`launch-ready:acknowledge\`` });
-    } else if (strength.kind === "rsa" && strength.bits < 2048) warnings.push({ path: at, message: `is a ${strength.bits}-bit RSA key (acknowledged): rotate to 2048 bits when ${label} allows` });
+    else if (strength.kind === "rsa" && strength.bits < 2048 && (k.weakKeyReason ?? "").trim().length < 10) {
+      errors.push({ path: at, message: `is a ${strength.bits}-bit RSA key; keys below 2048 bits are refused: generate a 2048-bit key in ${label}, or, if ${label} only issues ${strength.bits}-bit keys, say so in \`weakKeyReason\` (a sentence a reviewer can check)` });
+    } else if (strength.kind === "rsa" && strength.bits < 2048) warnings.push({ path: at, message: `is a ${strength.bits}-bit RSA key, accepted because: ${k.weakKeyReason ?? ""}. Rotate to 2048 bits when ${label} allows` });
     out.push({ name, type: "TXT", value, role: "dkim", why: `${label} DKIM public key, selector \`${k.selector}\`` });
   });
 }
@@ -180,7 +184,7 @@ export function planEmail(input: EmailPlanInput): EmailPlan {
     records.push({ name: `*._domainkey.${domain}`, type: "TXT", value: "v=DKIM1; p=", role: "dkim", why: "every DKIM selector is revoked (RFC 6376 §3.6.1)" });
     if (input.mx.length > 0) errors.push({ path: "senders", message: `is empty (a parked domain, which publishes a null MX), but \`dns.records\` has MX records for ${domain}: remove them, or list the senders` });
     if (input.mtaSts !== undefined && input.mtaSts.mode !== "none") errors.push({ path: "mtaSts", message: "is set on a parked domain, which receives no mail: remove it" });
-    reportAuth(domain, dmarcRua, managed, records, notes);
+    reportAuth(domain, dmarcRua, managed, input.acceptReportsFor ?? [], records, notes);
     return { domain, parked, records, spf: { value: PARKED_SPF, lookups: 0, complete: true, budget: [] }, dmarc, dkimSelectors: ["*"], errors, warnings, notes };
   }
 
@@ -207,7 +211,7 @@ export function planEmail(input: EmailPlanInput): EmailPlan {
       if (s.include.length > 0 && s.nestedLookups === undefined) {
         warnings.push({ path: `${path}.nestedLookups`, message: `is not given, so the SPF lookup budget cannot count what ${s.include.join(", ")} need below themselves: set it (\`launch-ready audit\` measures it live)` });
       }
-      dkimRecords(domain, path, s.dkim, input.allowWeakKeys ?? false, s.name, records, errors, warnings);
+      dkimRecords(domain, path, s.dkim, s.name, records, errors, warnings);
       dkimSelectors.push(...s.dkim.map((k) => k.selector));
       if (s.dkim.length === 0) notes.push(`${s.name}: no DKIM selector is configured; mail it sends passes DMARC only through SPF alignment`);
       return;
@@ -220,29 +224,30 @@ export function planEmail(input: EmailPlanInput): EmailPlan {
     switch (s.provider) {
       case "amazon-ses": {
         const mailFromDomain = `${s.mailFrom}.${domain}`;
-        ses = { region: s.region, mailFromDomain };
+        const region = s.region ?? input.awsRegion ?? "us-east-1";
+        ses = { region, mailFromDomain };
         // SES custom MAIL FROM: MX to the region's feedback endpoint and SPF authorising SES, so SPF aligns (relaxed).
-        records.push({ name: mailFromDomain, type: "MX", value: `feedback-smtp.${s.region}.amazonses.com`, priority: 10, role: "mail-from-mx", why: "SES custom MAIL FROM: bounces return to SES" });
+        records.push({ name: mailFromDomain, type: "MX", value: `feedback-smtp.${region}.amazonses.com`, priority: 10, role: "mail-from-mx", why: "SES custom MAIL FROM: bounces return to SES" });
         records.push({ name: mailFromDomain, type: "TXT", value: spfValue(["include:amazonses.com"], input.spfAll), role: "mail-from-spf", why: "SES custom MAIL FROM: SPF passes, aligned with the domain" });
         dkimSelectors.push("ses");
         break;
       }
       case "google-workspace":
         if (s.dkim !== undefined) {
-          dkimRecords(domain, path, [s.dkim], input.allowWeakKeys ?? false, "Google Workspace", records, errors, warnings);
+          dkimRecords(domain, path, [s.dkim], "Google Workspace", records, errors, warnings);
           dkimSelectors.push(s.dkim.selector);
         } else notes.push(`Google Workspace: no DKIM key configured: generate a 2048-bit key in the Admin console and set \`${path}.dkim: { selector: google, publicKey: … }\``);
         break;
       case "microsoft-365": {
         const keys = s.dkim ?? (s.tenant !== undefined ? (["selector1", "selector2"] as const).map((sel) => ({ selector: sel, target: microsoftDkimTarget(domain, sel, s.tenant ?? "") })) : []);
         if (keys.length === 0) notes.push(`Microsoft 365: no DKIM selectors configured: set \`${path}.tenant\` (e.g. acme.onmicrosoft.com) or the two CNAME targets the Defender portal shows in \`${path}.dkim\``);
-        dkimRecords(domain, path, keys, input.allowWeakKeys ?? false, "Microsoft 365", records, errors, warnings);
+        dkimRecords(domain, path, keys, "Microsoft 365", records, errors, warnings);
         dkimSelectors.push(...keys.map((k) => k.selector));
         break;
       }
       default:
         if (s.dkim.length === 0) notes.push(`${facts.label}: no DKIM selector configured: copy the selector and its ${facts.dkim} into \`${path}.dkim\``);
-        dkimRecords(domain, path, s.dkim, input.allowWeakKeys ?? false, facts.label, records, errors, warnings);
+        dkimRecords(domain, path, s.dkim, facts.label, records, errors, warnings);
         dkimSelectors.push(...s.dkim.map((k) => k.selector));
     }
   });
@@ -277,7 +282,7 @@ export function planEmail(input: EmailPlanInput): EmailPlan {
   }
   const dmarc = buildDmarc({ policy, subdomainPolicy: input.dmarc.subdomainPolicy ?? policy, adkim: input.dmarc.adkim, aspf: input.dmarc.aspf, ...(dmarcRua.length > 0 ? { rua: dmarcRua } : {}) });
   records.push({ name: `_dmarc.${domain}`, type: "TXT", value: dmarc, role: "dmarc", why: `DMARC p=${policy}` });
-  reportAuth(domain, dmarcRua, managed, records, notes);
+  reportAuth(domain, dmarcRua, managed, input.acceptReportsFor ?? [], records, notes);
 
   // MTA-STS and TLS-RPT.
   let mtaSts: EmailPlan["mtaSts"];
@@ -299,15 +304,23 @@ export function planEmail(input: EmailPlanInput): EmailPlan {
   return { domain, parked, records, spf: { value, lookups, complete, budget }, dmarc, ...(ses ? { ses } : {}), ...(mtaSts ? { mtaSts } : {}), dkimSelectors, errors, warnings, notes };
 }
 
-/** RFC 7489 §7.1: reports to another domain need `<domain>._report._dmarc.<dest>` there. */
-function reportAuth(domain: string, rua: readonly string[], managed: readonly string[], records: PlannedEmailRecord[], notes: string[]): void {
+/**
+ * RFC 7489 §7.1: reports to another domain need `<domain>._report._dmarc.<dest>` published at the destination. A
+ * destination this stack manages publishes it itself (`acceptReportsFor`); any other must be asked to.
+ */
+function reportAuth(domain: string, rua: readonly string[], managed: readonly string[], accept: readonly string[], records: PlannedEmailRecord[], notes: string[]): void {
   for (const uri of rua) {
     const dest = mailtoDomain(uri);
-    if (dest === undefined || isUnder(dest, domain)) continue;
-    const name = `${domain}._report._dmarc.${dest}`;
-    if (managed.some((m) => isUnder(dest, m))) {
-      const zone = managed.filter((m) => isUnder(dest, m)).sort((a, b) => b.length - a.length)[0] ?? dest;
-      if (!records.some((r) => r.name === name)) records.push({ name, type: "TXT", value: "v=DMARC1", role: "dmarc-report-auth", zone, why: `${dest} accepts DMARC reports for ${domain} (RFC 7489 §7.1)` });
-    } else notes.push(`DMARC reports go to ${dest}, which this stack does not manage: ${dest} must publish TXT \`${name}\` = \`v=DMARC1\` (RFC 7489 §7.1), or receivers drop the reports`);
+    if (dest === undefined || isUnder(dest, domain) || managed.some((m) => isUnder(dest, m))) continue;
+    notes.push(`DMARC reports go to ${dest}, which this stack does not manage: ${dest} must publish TXT \`${domain}._report._dmarc.${dest}\` = \`v=DMARC1\` (RFC 7489 §7.1), or receivers drop the reports`);
   }
+  for (const other of [...new Set(accept.map(normalizeName))].sort()) {
+    records.push({ name: `${other}._report._dmarc.${domain}`, type: "TXT", value: "v=DMARC1", role: "dmarc-report-auth", why: `${domain} accepts DMARC reports for ${other} (RFC 7489 §7.1)` });
+  }
+}
+
+/** The domains whose `dmarc.rua` points into `dest` (so `dest` must authorise them): for `acceptReportsFor`. */
+export function reportSenders(dest: string, domains: readonly { readonly domain: string; readonly rua: readonly string[] }[]): string[] {
+  const d = normalizeName(dest);
+  return domains.filter((x) => normalizeName(x.domain) !== d && x.rua.some((u) => { const m = mailtoDomain(u); return m !== undefined && isUnder(m, d); })).map((x) => normalizeName(x.domain));
 }

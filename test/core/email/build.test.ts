@@ -11,6 +11,7 @@ import {
   parseMtaStsRecord,
   parseSpf,
   planEmail,
+  reportSenders,
   type SenderInput,
   SPF_COSTS_CHECKED,
 } from "../../../core/email";
@@ -87,9 +88,11 @@ describe("planEmail: refusals, each with the fix", () => {
   });
   it("refuses a 1024-bit DKIM key unless acknowledged, and anything shorter always", () => {
     const senders = (bits: number): SenderInput[] => [{ provider: "google-workspace" }, { provider: "mailgun", dkim: [{ selector: "k1", publicKey: key(bits) }] }];
-    expect(planEmail(base({ senders: senders(1024) })).errors[0]).toMatchObject({ path: "senders[1].dkim[0]", message: expect.stringMatching(/1024-bit.*refused.*acknowledge `dkim.key_strength`/) });
-    expect(planEmail(base({ senders: senders(1024), allowWeakKeys: true })).errors).toEqual([]);
-    expect(planEmail(base({ senders: senders(512), allowWeakKeys: true })).errors[0]?.message).toMatch(/512-bit/);
+    expect(planEmail(base({ senders: senders(1024) })).errors[0]).toMatchObject({ path: "senders[1].dkim[0]", message: expect.stringMatching(/1024-bit.*refused.*generate a 2048-bit key.*weakKeyReason/) });
+    const weak = (bits: number): SenderInput[] => [{ provider: "google-workspace" }, { provider: "mailgun", dkim: [{ selector: "k1", publicKey: key(bits), weakKeyReason: "the legacy Mailgun account issues only 1024-bit keys" }] }];
+    expect(planEmail(base({ senders: weak(1024) })).errors).toEqual([]);
+    expect(planEmail(base({ senders: weak(1024) })).warnings.map((w) => w.message).join()).toMatch(/1024-bit RSA key, accepted because/);
+    expect(planEmail(base({ senders: weak(512) })).errors[0]?.message).toMatch(/512-bit/);
     const ok = planEmail(base({ senders: senders(2048) }));
     expect(ok.errors).toEqual([]);
     expect(parseDkimKey(find(ok, "dkim")[0]?.value ?? "").errors).toEqual([]);
@@ -110,9 +113,13 @@ describe("planEmail: parked domain", () => {
 });
 
 describe("planEmail: DMARC report authorisation (RFC 7489 §7.1)", () => {
-  it("publishes the authorisation in another zone the stack manages", () => {
-    const plan = planEmail(base({ dmarc: { policy: "reject", adkim: "s", aspf: "s", rua: ["mailto:dmarc@reports.example"] }, managedDomains: ["acme.example", "reports.example"] }));
-    expect(find(plan, "dmarc-report-auth")).toEqual([expect.objectContaining({ name: "acme.example._report._dmarc.reports.example", value: "v=DMARC1", zone: "reports.example" })]);
+  it("a managed destination publishes the authorisation for the domains that report to it", () => {
+    const sender = planEmail(base({ dmarc: { policy: "reject", adkim: "s", aspf: "s", rua: ["mailto:dmarc@reports.example"] }, managedDomains: ["acme.example", "reports.example"] }));
+    expect(sender.notes.join()).not.toMatch(/must publish/);
+    const accept = reportSenders("reports.example", [{ domain: "acme.example", rua: ["mailto:dmarc@reports.example"] }, { domain: "other.example", rua: ["mailto:d@other.example"] }]);
+    expect(accept).toEqual(["acme.example"]);
+    const dest = planEmail(base({ domain: "reports.example", acceptReportsFor: accept, dmarc: { policy: "reject", adkim: "s", aspf: "s", rua: ["mailto:d@reports.example"] } }));
+    expect(find(dest, "dmarc-report-auth")).toEqual([expect.objectContaining({ name: "acme.example._report._dmarc.reports.example", value: "v=DMARC1" })]);
   });
   it("says the destination must publish it when the stack does not manage it", () => {
     const plan = planEmail(base({ dmarc: { policy: "reject", adkim: "s", aspf: "s", rua: ["mailto:x@dmarc.vendor.example"] } }));

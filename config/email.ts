@@ -1,0 +1,126 @@
+/**
+ * The `email` section of a domain: from its config shape to the planner's input (`core/email/build`), and the
+ * planner's refusals as config issues with their field paths. The stack supplies what one domain cannot know:
+ * the other domains it manages (DMARC report authorisation), `aws:region` (SES), whether `dkim.key_strength` is
+ * acknowledged (1024-bit keys), and today's date (`dmarc.noneUntil`).
+ */
+import { type DkimKeyInput, type EmailPlan, type EmailPlanInput, planEmail, reportSenders, type SenderInput } from "../core/email/build";
+import type { DomainSpec, EmailSpec } from "../core/spec";
+import type { ConfigIssue } from "./issues";
+import type { DomainConfig } from "./schema";
+
+type EmailConfig = NonNullable<DomainConfig["email"]>;
+
+type DkimKeyConfig = { selector: string; target: string } | { selector: string; publicKey: string; weakKeyReason?: string | undefined };
+
+function dkimKey(k: DkimKeyConfig): DkimKeyInput {
+  if ("target" in k) return { selector: k.selector, target: k.target };
+  return { selector: k.selector, publicKey: k.publicKey, ...(k.weakKeyReason !== undefined ? { weakKeyReason: k.weakKeyReason } : {}) };
+}
+
+function sender(s: EmailConfig["senders"][number]): SenderInput {
+  if (typeof s === "string") {
+    switch (s) {
+      case "amazon-ses":
+        return { provider: "amazon-ses", mailFrom: "mail" };
+      case "google-workspace":
+      case "microsoft-365":
+        return { provider: s };
+      default:
+        return { provider: s, dkim: [] };
+    }
+  }
+  if ("custom" in s) {
+    const c = s.custom;
+    return { provider: "custom", name: c.name, include: c.include, ip4: c.ip4, ip6: c.ip6, dkim: c.dkim.map(dkimKey), ...(c.nestedLookups !== undefined ? { nestedLookups: c.nestedLookups } : {}) };
+  }
+  switch (s.provider) {
+    case "amazon-ses":
+      return { provider: "amazon-ses", mailFrom: s.mailFrom, ...(s.region !== undefined ? { region: s.region } : {}) };
+    case "google-workspace":
+      return { provider: "google-workspace", ...(s.dkim !== undefined ? { dkim: { selector: s.dkim.selector, publicKey: s.dkim.publicKey, ...(s.dkim.weakKeyReason !== undefined ? { weakKeyReason: s.dkim.weakKeyReason } : {}) } } : {}) };
+    case "microsoft-365":
+      return { provider: "microsoft-365", ...(s.tenant !== undefined ? { tenant: s.tenant } : {}), ...(s.dkim !== undefined ? { dkim: s.dkim.map(dkimKey) } : {}) };
+    default:
+      return { provider: s.provider, dkim: s.dkim.map(dkimKey) };
+  }
+}
+
+/** The config's `email` as the spec carries it. */
+export function normaliseEmail(e: EmailConfig): EmailSpec {
+  const align = e.dmarc.alignment === "strict" ? "s" : "r";
+  return {
+    senders: e.senders.map(sender),
+    spfAll: e.spfAll === "fail" ? "-" : "~",
+    dmarc: {
+      policy: e.dmarc.policy,
+      ...(e.dmarc.noneUntil !== undefined ? { noneUntil: e.dmarc.noneUntil } : {}),
+      ...(e.dmarc.subdomainPolicy !== undefined ? { subdomainPolicy: e.dmarc.subdomainPolicy } : {}),
+      adkim: align,
+      aspf: align,
+      rua: e.dmarc.rua,
+    },
+    ...(e.mtaSts !== undefined ? { mtaSts: { mode: e.mtaSts.mode, maxAgeSeconds: e.mtaSts.maxAgeSeconds } } : {}),
+    tlsRptRua: e.tlsRpt?.rua ?? [],
+    acceptReportsFor: e.acceptReportsFor,
+  };
+}
+
+export interface EmailContext {
+  /** Every domain the stack (or program) manages. */
+  readonly managedDomains: readonly string[];
+  readonly awsRegion?: string;
+  readonly now: Date;
+}
+
+/** The MX records the domain's `dns.records` plan. */
+function userMx(d: DomainSpec): { priority: number; host: string }[] {
+  return d.dnsRecords.filter((r) => r.type === "MX" && r.name.toLowerCase() === d.name).map((r) => ({ priority: r.priority ?? 10, host: r.content.replace(/\.$/, "").toLowerCase() }));
+}
+
+export function emailPlanInput(d: DomainSpec, email: EmailSpec, ctx: EmailContext): EmailPlanInput {
+  return {
+    domain: d.name,
+    senders: email.senders,
+    spfAll: email.spfAll,
+    dmarc: email.dmarc,
+    ...(email.mtaSts !== undefined ? { mtaSts: email.mtaSts } : {}),
+    tlsRptRua: email.tlsRptRua,
+    acceptReportsFor: email.acceptReportsFor,
+    mx: userMx(d),
+    managedDomains: ctx.managedDomains,
+    ...(ctx.awsRegion !== undefined ? { awsRegion: ctx.awsRegion } : {}),
+    today: ctx.now.toISOString().slice(0, 10),
+  };
+}
+
+/** The domain's email plan, or undefined without `email`. */
+export function domainEmailPlan(d: DomainSpec, ctx: EmailContext): EmailPlan | undefined {
+  return d.email === undefined ? undefined : planEmail(emailPlanInput(d, d.email, ctx));
+}
+
+/**
+ * The planner's errors and warnings as config issues under `at` (the domain's `email` path); what must come from a
+ * provider's console is a warning, so the preview names it.
+ */
+export function emailIssues(plan: EmailPlan, at: string): { errors: ConfigIssue[]; warnings: ConfigIssue[] } {
+  const path = (p: string) => (p === "" ? at : `${at}.${p}`);
+  return {
+    errors: plan.errors.map((e) => ({ path: path(e.path), message: e.message })),
+    warnings: [...plan.warnings.map((w) => ({ path: path(w.path), message: w.message })), ...plan.notes.map((n) => ({ path: at, message: n }))],
+  };
+}
+
+/**
+ * A stack's domains with `email.acceptReportsFor` filled in: a domain that receives another stack domain's DMARC
+ * reports publishes their authorisation (RFC 7489 §7.1) without being told to.
+ */
+export function withReportDestinations(domains: readonly DomainConfig[]): DomainConfig[] {
+  const ruas = domains.flatMap((d) => (d.email !== undefined ? [{ domain: d.name, rua: d.email.dmarc.rua }] : []));
+  return domains.map((d) => {
+    if (d.email === undefined) return d;
+    const senders = reportSenders(d.name, ruas);
+    const accept = [...new Set([...d.email.acceptReportsFor, ...senders])].sort();
+    return accept.length === d.email.acceptReportsFor.length ? d : { ...d, email: { ...d.email, acceptReportsFor: accept } };
+  });
+}
