@@ -6,8 +6,8 @@
  */
 import { type DkimKeyInput, type EmailPlan, type EmailPlanInput, planEmail, reportSenders, type SenderInput } from "../core/email/build";
 import type { DomainSpec, EmailSpec } from "../core/spec";
-import type { ConfigIssue } from "./issues";
-import type { DomainConfig } from "./schema";
+import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
+import { type DomainConfig, domainSchema } from "./schema";
 
 type EmailConfig = NonNullable<DomainConfig["email"]>;
 
@@ -71,6 +71,8 @@ export interface EmailContext {
   readonly managedDomains: readonly string[];
   readonly awsRegion?: string;
   readonly now: Date;
+  /** MX records planned outside the email section (the component's caller knows them). */
+  readonly mx?: readonly { readonly priority: number; readonly host: string }[];
 }
 
 /** The MX records the domain's `dns.records` plan. */
@@ -123,4 +125,32 @@ export function withReportDestinations(domains: readonly DomainConfig[]): Domain
     const accept = [...new Set([...d.email.acceptReportsFor, ...senders])].sort();
     return accept.length === d.email.acceptReportsFor.length ? d : { ...d, email: { ...d.email, acceptReportsFor: accept } };
   });
+}
+
+/**
+ * Validates an `Email` component's settings like a stack file's `email` section (the same schema, defaults and
+ * planner), paths under `root`; `value` is the plan when there is no error.
+ */
+export function validateEmailArgs(raw: unknown, domain: string, root: readonly PropertyKey[], ctx: EmailContext): ConfigReport<EmailPlan> {
+  const schema = domainSchema.shape.email.unwrap();
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  const prefix = formatPath(root);
+  const under = (p: string) => (p === "(stack config)" ? prefix : p.startsWith("[") ? `${prefix}${p}` : `${prefix}.${p}`);
+  if (!parsed.success) return { errors: fromZodIssues(parsed.error.issues, () => []).map((i) => ({ ...i, path: under(i.path) })), warnings: [] };
+  const spec = normaliseEmail(parsed.data);
+  const plan = planEmail({
+    domain,
+    senders: spec.senders,
+    spfAll: spec.spfAll,
+    dmarc: spec.dmarc,
+    ...(spec.mtaSts !== undefined ? { mtaSts: spec.mtaSts } : {}),
+    tlsRptRua: spec.tlsRptRua,
+    acceptReportsFor: spec.acceptReportsFor,
+    mx: ctx.mx ?? [],
+    managedDomains: ctx.managedDomains.length > 0 ? ctx.managedDomains : [domain],
+    ...(ctx.awsRegion !== undefined ? { awsRegion: ctx.awsRegion } : {}),
+    today: ctx.now.toISOString().slice(0, 10),
+  });
+  const issues = emailIssues(plan, prefix);
+  return issues.errors.length > 0 ? { errors: issues.errors, warnings: issues.warnings } : { value: plan, errors: [], warnings: issues.warnings };
 }

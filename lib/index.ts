@@ -16,3 +16,8 @@ export { RateLimits, RATE_LIMITS_TYPE, type RateLimitEntryArgs, type RateLimitRu
 export { validateDomainArgs } from "../config/validate";
 export type { ConfigIssue, ConfigReport } from "../config/issues";
 export type { DomainSpec } from "../core/spec";
+// Email authentication (issue 10): the component, its args, its validator and the pure planner it runs.
+export { Email, EMAIL_TYPE, emailSummary, type EmailInputs } from "../components/email/email";
+export type { DkimCnameArgs, DkimKeyArgs, DkimTxtArgs, EmailArgs, EmailSectionArgs, EmailSenderArgs } from "../components/email/args";
+export { validateEmailArgs } from "../config/email";
+export { planEmail, type EmailPlan, type EmailPlanInput, type PlannedEmailRecord } from "../core/email/build";

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaaArgs, DomainArgs, DomainCloudflareArgs, DomainWebArgs, HstsArgs } from "../../components/domain/args";
 import type { RateLimitRuleArgs } from "../../components/rate-limits/args";
+import type { EmailSectionArgs } from "../../components/email/args";
 import { domainSchema } from "../../config/schema";
 import { z } from "zod";
 
@@ -19,11 +20,12 @@ function keysOf(schema: z.core.$ZodType): string[] {
   return s instanceof z.ZodObject ? Object.keys(s.shape).sort() : [];
 }
 
-const NOT_YET_PROVISIONED = ["email", "monitoring"];
+const NOT_YET_PROVISIONED = ["monitoring"];
 
 describe("DomainArgs and the stack file's domain entry have the same keys", () => {
   // Each record must list every key of its args type (a missing or extra key is a type error here).
-  const domain: Record<keyof DomainArgs, true> = { name: true, cloudflare: true, dnssec: true, web: true, dns: true, rateLimits: true };
+  const domain: Record<keyof DomainArgs, true> = { name: true, cloudflare: true, dnssec: true, web: true, dns: true, rateLimits: true, email: true };
+  const email: Record<keyof EmailSectionArgs, true> = { senders: true, spfAll: true, dmarc: true, mtaSts: true, acceptReportsFor: true, tlsRpt: true };
   const cloudflare: Record<keyof DomainCloudflareArgs, true> = { plan: true, zoneId: true, rulesetIds: true, adoptRecords: true, imported: true };
   const web: Record<keyof DomainWebArgs, true> = { origin: true, redirectTo: true, ssl: true, caa: true, legacyPaths: true, canonicalHost: true, aliases: true, hosts: true, hsts: true };
   const hsts: Record<keyof HstsArgs, true> = { maxAgeSeconds: true, includeSubdomains: true, preload: true };
@@ -34,6 +36,7 @@ describe("DomainArgs and the stack file's domain entry have the same keys", () =
   it.each([
     ["the domain", domain, keysOf(domainSchema).filter((k) => !NOT_YET_PROVISIONED.includes(k))],
     ["cloudflare", cloudflare, keysOf(shape.cloudflare)],
+    ["email", email, keysOf(shape.email)],
     ["web", web, keysOf(shape.web)],
     ["web.hsts", hsts, keysOf(keysOfChild(shape.web, "hsts"))],
     ["web.caa", caa, keysOf(keysOfChild(shape.web, "caa"))],
