@@ -25,6 +25,7 @@ export interface EmailInputs {
   readonly parked: boolean;
   readonly spf: EmailPlan["spf"];
   readonly dkimSelectors: readonly string[];
+  readonly missingDkim: EmailPlan["missingDkim"];
   readonly ses?: { readonly region: string; readonly mailFromDomain: string; readonly keyLength: string; readonly dkimCnames: number };
   readonly mtaSts?: { readonly mode: string; readonly id: string; readonly host: string; readonly policy: string; readonly mx: readonly string[] };
   /** What must come from a provider's console, or be done by someone else. */
@@ -77,6 +78,7 @@ export class Email extends pulumi.ComponentResource {
             parked: plan.parked,
             spf: plan.spf,
             dkimSelectors: plan.dkimSelectors,
+            missingDkim: plan.missingDkim,
             ...(plan.ses ? { ses: { ...plan.ses, keyLength: SES_DKIM_KEY_LENGTH, dkimCnames: SES_DKIM_TOKENS } } : {}),
             ...(plan.mtaSts ? { mtaSts: { mode: plan.mtaSts.mode, id: plan.mtaSts.id, host: plan.mtaSts.host, policy: plan.mtaSts.policy, mx: plan.mtaSts.mx } } : {}),
             notes: plan.notes,

@@ -5,7 +5,8 @@
  */
 import type { CheckId } from "../../checklist";
 import { DNS_JUDGES } from "./dns";
+import { EMAIL_JUDGES } from "./email";
 import { RATE_JUDGES } from "./rate";
 import { WEB_JUDGES } from "./web";
 
-export const JUDGES: Partial<Record<CheckId, (...args: never[]) => unknown>> = { ...DNS_JUDGES, ...WEB_JUDGES, ...RATE_JUDGES };
+export const JUDGES: Partial<Record<CheckId, (...args: never[]) => unknown>> = { ...DNS_JUDGES, ...WEB_JUDGES, ...RATE_JUDGES, ...EMAIL_JUDGES };

@@ -107,6 +107,8 @@ export interface EmailPlan {
   readonly mtaSts?: { readonly mode: MtaStsMode; readonly policy: string; readonly id: string; readonly host: string; readonly mx: readonly string[] };
   /** DKIM selectors planned (SES's three are `ses` until apply). */
   readonly dkimSelectors: readonly string[];
+  /** Senders that sign mail but whose DKIM values are not in config: where to get them. */
+  readonly missingDkim: readonly { readonly selector: string; readonly hint: string }[];
   readonly errors: readonly EmailIssue[];
   readonly warnings: readonly EmailIssue[];
   /** Things someone else must do (the destination of external DMARC reports, keys from a console). */
@@ -185,7 +187,7 @@ export function planEmail(input: EmailPlanInput): EmailPlan {
     if (input.mx.length > 0) errors.push({ path: "senders", message: `is empty (a parked domain, which publishes a null MX), but \`dns.records\` has MX records for ${domain}: remove them, or list the senders` });
     if (input.mtaSts !== undefined && input.mtaSts.mode !== "none") errors.push({ path: "mtaSts", message: "is set on a parked domain, which receives no mail: remove it" });
     reportAuth(domain, dmarcRua, managed, input.acceptReportsFor ?? [], records, notes);
-    return { domain, parked, records, spf: { value: PARKED_SPF, lookups: 0, complete: true, budget: [] }, dmarc, dkimSelectors: ["*"], errors, warnings, notes };
+    return { domain, parked, records, spf: { value: PARKED_SPF, lookups: 0, complete: true, budget: [] }, dmarc, dkimSelectors: ["*"], missingDkim: [], errors, warnings, notes };
   }
 
   // SPF: merged from the senders.
@@ -193,6 +195,7 @@ export function planEmail(input: EmailPlanInput): EmailPlan {
   const includes: string[] = [];
   const budget: SpfBudgetLine[] = [];
   const dkimSelectors: string[] = [];
+  const missingDkim: { selector: string; hint: string }[] = [];
   let ses: EmailPlan["ses"];
   const seen = new Set<string>();
   input.senders.forEach((s, i) => {
@@ -236,17 +239,29 @@ export function planEmail(input: EmailPlanInput): EmailPlan {
         if (s.dkim !== undefined) {
           dkimRecords(domain, path, [s.dkim], "Google Workspace", records, errors, warnings);
           dkimSelectors.push(s.dkim.selector);
-        } else notes.push(`Google Workspace: no DKIM key configured: generate a 2048-bit key in the Admin console and set \`${path}.dkim: { selector: google, publicKey: … }\``);
+        } else {
+          const hint = `Google Workspace: no DKIM key configured: generate a 2048-bit key in the Admin console and set \`${path}.dkim: { selector: google, publicKey: … }\``;
+          notes.push(hint);
+          missingDkim.push({ selector: "google", hint });
+        }
         break;
       case "microsoft-365": {
         const keys = s.dkim ?? (s.tenant !== undefined ? (["selector1", "selector2"] as const).map((sel) => ({ selector: sel, target: microsoftDkimTarget(domain, sel, s.tenant ?? "") })) : []);
-        if (keys.length === 0) notes.push(`Microsoft 365: no DKIM selectors configured: set \`${path}.tenant\` (e.g. acme.onmicrosoft.com) or the two CNAME targets the Defender portal shows in \`${path}.dkim\``);
+        if (keys.length === 0) {
+          const hint = `Microsoft 365: no DKIM selectors configured: set \`${path}.tenant\` (e.g. acme.onmicrosoft.com) or the two CNAME targets the Defender portal shows in \`${path}.dkim\``;
+          notes.push(hint);
+          missingDkim.push({ selector: "selector1", hint }, { selector: "selector2", hint });
+        }
         dkimRecords(domain, path, keys, "Microsoft 365", records, errors, warnings);
         dkimSelectors.push(...keys.map((k) => k.selector));
         break;
       }
       default:
-        if (s.dkim.length === 0) notes.push(`${facts.label}: no DKIM selector configured: copy the selector and its ${facts.dkim} into \`${path}.dkim\``);
+        if (s.dkim.length === 0) {
+          const hint = `${facts.label}: no DKIM selector configured: copy the selector and its ${facts.dkim} into \`${path}.dkim\``;
+          notes.push(hint);
+          missingDkim.push({ selector: `(${s.provider})`, hint });
+        }
         dkimRecords(domain, path, s.dkim, facts.label, records, errors, warnings);
         dkimSelectors.push(...s.dkim.map((k) => k.selector));
     }
@@ -301,7 +316,7 @@ export function planEmail(input: EmailPlanInput): EmailPlan {
     if (tlsRua.length === 0) warnings.push({ path: "tlsRpt.rua", message: "is empty and so is `dmarc.rua`: no TLS reports will be requested" });
     else records.push({ name: `_smtp._tls.${domain}`, type: "TXT", value: `v=TLSRPTv1; rua=${tlsRua.join(",")}`, role: "tls-rpt", why: "TLS failure reports for mail sent to the domain" });
   }
-  return { domain, parked, records, spf: { value, lookups, complete, budget }, dmarc, ...(ses ? { ses } : {}), ...(mtaSts ? { mtaSts } : {}), dkimSelectors, errors, warnings, notes };
+  return { domain, parked, records, spf: { value, lookups, complete, budget }, dmarc, ...(ses ? { ses } : {}), ...(mtaSts ? { mtaSts } : {}), dkimSelectors, missingDkim, errors, warnings, notes };
 }
 
 /**

@@ -48,3 +48,14 @@ export const GOOGLE_MX = { priority: 1, host: "smtp.google.com" } as const;
 export function microsoftDkimTarget(domain: string, selector: "selector1" | "selector2", tenant: string): string {
   return `${selector}-${domain.replace(/\./g, "-")}._domainkey.${tenant}`;
 }
+
+/**
+ * MX hosts of the known providers, which have addresses (checked with the costs above): the preview can judge
+ * `mx.records` for them; any other host outside the stack is "cannot tell" until the auditor resolves it.
+ */
+export function isKnownProviderMx(host: string): boolean {
+  return host === GOOGLE_MX.host || /\.mail\.protection\.outlook\.com$/.test(host) || /^feedback-smtp\.[a-z0-9-]+\.amazonses\.com$/.test(host) || /^in(bound)?-smtp\.[a-z0-9-]+\.amazonaws\.com$/.test(host);
+}
+
+/** The includes of the known providers (they exist and include nothing of the user's: no void lookup, no loop). */
+export const KNOWN_INCLUDES: readonly string[] = [...Object.values(SENDERS).flatMap((s) => (s.include !== undefined ? [s.include] : [])), "amazonses.com"];
