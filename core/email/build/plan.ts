@@ -327,7 +327,7 @@ function reportAuth(domain: string, rua: readonly string[], managed: readonly st
   for (const uri of rua) {
     const dest = mailtoDomain(uri);
     if (dest === undefined || isUnder(dest, domain) || managed.some((m) => isUnder(dest, m))) continue;
-    notes.push(`DMARC reports go to ${dest}, which this stack does not manage: ${dest} must publish TXT \`${domain}._report._dmarc.${dest}\` = \`v=DMARC1\` (RFC 7489 §7.1), or receivers drop the reports`);
+    notes.push(`DMARC reports go to ${dest}, outside ${domain}: ${dest} must publish TXT \`${domain}._report._dmarc.${dest}\` = \`v=DMARC1\` (RFC 7489 §7.1), or receivers drop the reports (a stack file does this itself when ${dest} is one of its domains; a program sets \`acceptReportsFor\` on ${dest}'s email)`);
   }
   for (const other of [...new Set(accept.map(normalizeName))].sort()) {
     records.push({ name: `${other}._report._dmarc.${domain}`, type: "TXT", value: "v=DMARC1", role: "dmarc-report-auth", why: `${domain} accepts DMARC reports for ${other} (RFC 7489 §7.1)` });
