@@ -141,7 +141,7 @@ function spfValue(terms: readonly string[], all: "~" | "-"): string {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function dkimRecords(domain: string, path: string, keys: readonly DkimKeyInput[], label: string, out: PlannedEmailRecord[], errors: EmailIssue[], warnings: EmailIssue[]): void {
+function dkimRecords(domain: string, path: string, keys: readonly DkimKeyInput[], label: string, out: PlannedEmailRecord[], errors: EmailIssue[], warnings: EmailIssue[], single = false): void {
   keys.forEach((k, i) => {
     const name = `${k.selector}._domainkey.${domain}`;
     if ("target" in k) {
@@ -150,7 +150,7 @@ function dkimRecords(domain: string, path: string, keys: readonly DkimKeyInput[]
     }
     const value = /^v=DKIM1/.test(k.publicKey) ? k.publicKey : `v=DKIM1; k=rsa; p=${k.publicKey.replace(/\s+/g, "")}`;
     const parsed = parseDkimKey(value);
-    const at = `${path}.dkim[${i}]`;
+    const at = single ? `${path}.dkim` : `${path}.dkim[${i}]`;
     if (parsed.errors.length > 0 || parsed.record === undefined) {
       errors.push({ path: at, message: `is not a DKIM key record (${parsed.errors[0] ?? "unreadable"}): paste the key exactly as ${label} shows it` });
       return;
@@ -237,7 +237,7 @@ export function planEmail(input: EmailPlanInput): EmailPlan {
       }
       case "google-workspace":
         if (s.dkim !== undefined) {
-          dkimRecords(domain, path, [s.dkim], "Google Workspace", records, errors, warnings);
+          dkimRecords(domain, path, [s.dkim], "Google Workspace", records, errors, warnings, true);
           dkimSelectors.push(s.dkim.selector);
         } else {
           const hint = `Google Workspace: no DKIM key configured: generate a 2048-bit key in the Admin console and set \`${path}.dkim: { selector: google, publicKey: … }\``;
