@@ -179,6 +179,7 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     source: "RFC 6376 §3.6.2",
     outcomes: {
       "published": { status: "pass", when: "Every selector the senders sign with has its TXT key or CNAME published." },
+      "none-configured": { status: "info", when: "The domain signs nothing (parked): no selector to publish." },
       "missing": { status: "fail", when: "A selector is not published (or its key must still come from the provider's console)." },
     },
   },
@@ -233,7 +234,7 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     outcomes: {
       "served": { status: "pass", when: "The policy URL answers 200 with `text/plain`, with no redirect." },
       "redirected": { status: "fail", when: "The policy URL redirects: senders do not follow redirects." },
-      "wrong-type": { status: "fail", when: "The policy is served with another media type than `text/plain`." },
+      "wrong-type": { status: "warn", when: "The policy is served with another media type than `text/plain`." },
       "unavailable": { status: "fail", when: "The policy URL does not answer 200." },
     },
   },
@@ -243,7 +244,8 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     remediation: "Serve `version: STSv1`, `mode: enforce`, one `mx:` line per MX and `max_age: 604800` or more.",
     source: "RFC 8461 §3.2",
     outcomes: {
-      "valid": { status: "pass", when: "`version: STSv1`, mode testing or enforce, `mx` lines and `max_age` of at least 604800." },
+      "valid": { status: "pass", when: "`version: STSv1`, mode enforce, `mx` lines and `max_age` of at least 604800." },
+      "testing": { status: "warn", when: "Valid, in testing mode: senders report failures but still deliver without TLS (switch to enforce once TLS reports are clean)." },
       "weak": { status: "warn", when: "Valid, but mode none or `max_age` under a week." },
       "invalid": { status: "fail", when: "The policy does not parse." },
     },
@@ -273,7 +275,8 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     severity: "advisory",
     outcomes: {
       "valid": { status: "pass", when: "One `v=TLSRPTv1` record with `rua`." },
-      "absent": { status: "warn", when: "No TLS-RPT record." },
+      "absent": { status: "warn", when: "No TLS-RPT record while MTA-STS is on: failed deliveries go unreported." },
+      "absent-no-mtasts": { status: "info", when: "No TLS-RPT record, and no MTA-STS either (a parked domain receives no mail)." },
       "invalid": { status: "fail", when: "Several records, or one without a valid `rua`." },
     },
   },

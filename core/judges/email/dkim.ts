@@ -25,6 +25,7 @@ function parkedOrNone(input: DkimInput): Verdict | undefined {
 }
 
 export function judgeDkimSelector(input: DkimInput): Verdict {
+  if (input.parked) return judged("dkim.selector", "none-configured", [`${input.domain} is parked: it signs nothing, so no selector is published (every one is revoked)`]);
   const na = parkedOrNone(input);
   if (na !== undefined) return na;
   const missing = input.selectors.filter((s) => s.kind === "missing" || (s.kind === "txt" && s.txt.length === 0));

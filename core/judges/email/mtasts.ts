@@ -25,11 +25,12 @@ export interface MtaStsPolicyInput {
   readonly policy: string | undefined;
 }
 
-/** RFC 8461 §3.2 syntax, mode enforce or testing, and max_age of at least a week (the checklist's bar). */
+/** RFC 8461 §3.2 syntax, mode enforce (testing only reports: a warning), and max_age of at least a week. */
 export function judgeMtaStsPolicySyntax(input: MtaStsPolicyInput): Verdict {
   if (input.policy === undefined) return notApplicable(`${input.domain} serves no MTA-STS policy`);
   const p = parseMtaStsPolicy(input.policy);
   if (p.errors.length > 0) return judged("mtasts.policy_syntax", "invalid", [`the MTA-STS policy of ${input.domain} is invalid: ${p.errors[0] ?? ""}`]);
+  if (p.policy.mode === "testing") return judged("mtasts.policy_syntax", "testing", [`the MTA-STS policy of ${input.domain} is in testing mode: senders report but still deliver without TLS`]);
   if (p.policy.mode === "none") return judged("mtasts.policy_syntax", "weak", [`the MTA-STS policy of ${input.domain} is mode none: it protects nothing`]);
   if ((p.policy.maxAge ?? 0) < 604_800) return judged("mtasts.policy_syntax", "weak", [`the MTA-STS policy of ${input.domain} has max_age ${p.policy.maxAge ?? 0}, under a week`]);
   return judged("mtasts.policy_syntax", "valid", [`the MTA-STS policy of ${input.domain} is valid: mode ${p.policy.mode ?? ""}, max_age ${p.policy.maxAge ?? 0}`]);

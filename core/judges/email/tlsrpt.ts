@@ -1,17 +1,22 @@
 /** tlsrpt.record (RFC 8460 §3): the `_smtp._tls` TXT values in, verdict out. */
-import { judged, notApplicable, type Verdict } from "../../judge";
+import { judged, type Verdict } from "../../judge";
+import { isMtaStsRecord } from "../../email/mtasts";
 import { isTlsRptRecord, parseTlsRpt } from "../../email/tlsrpt";
 
 export interface TlsRptInput {
   readonly domain: string;
   readonly parked: boolean;
   readonly txt: readonly string[];
+  /** The TXT values at `_mta-sts.<domain>` (without MTA-STS a missing TLS-RPT is only a fact). */
+  readonly mtaStsTxt: readonly string[];
 }
 
 export function judgeTlsRptRecord(input: TlsRptInput): Verdict {
-  if (input.parked) return notApplicable(`${input.domain} is parked: it receives no mail`);
   const records = input.txt.filter(isTlsRptRecord);
-  if (records.length === 0) return judged("tlsrpt.record", "absent", [`no TLS-RPT record at _smtp._tls.${input.domain}`]);
+  if (records.length === 0) {
+    if (!input.mtaStsTxt.some(isMtaStsRecord)) return judged("tlsrpt.record", "absent-no-mtasts", [`no TLS-RPT record at _smtp._tls.${input.domain} (MTA-STS is off too${input.parked ? ": the domain is parked" : ""})`]);
+    return judged("tlsrpt.record", "absent", [`no TLS-RPT record at _smtp._tls.${input.domain} while MTA-STS is on: failed deliveries go unreported`]);
+  }
   if (records.length > 1) return judged("tlsrpt.record", "invalid", [`${records.length} TLS-RPT records at _smtp._tls.${input.domain}: senders use none (RFC 8460 §3)`]);
   const p = parseTlsRpt(records[0] ?? "");
   if (p.errors.length > 0) return judged("tlsrpt.record", "invalid", [`the TLS-RPT record of ${input.domain} is invalid: ${p.errors[0] ?? ""}`]);

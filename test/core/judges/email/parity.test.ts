@@ -1,0 +1,96 @@
+/**
+ * One verdict before and after apply: the planned records of a stack, served by an in-memory DNS (and the planned
+ * Worker's policy by an in-memory HTTPS client), give the auditor's email checks the same status per ID as the
+ * preview's plan rules give from the planned resources. The providers' own records (Google's SPF includes, SES's
+ * DKIM keys) are stood in with what the planner's dated table says they cost.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { EMAIL_CHECKS } from "../../../../audit/checks/email";
+import type { CheckResult, DnsRecordData, ExpectedDomainState } from "../../../../audit/types";
+import type { CheckId } from "../../../../checklist";
+import { txtValue } from "../../../../core/dns/txt";
+import type { OfflineRun } from "../../../../engine/run";
+import { plannedMail, servedPolicy } from "../../../../policy/rules/support/email";
+import { PLAN_RULES } from "../../../../policy/rules";
+import type { JudgedRule } from "../../../../policy/rules/support/setting-rule";
+import { context, fakeDns, fakeHttp, fakeTls, okText, target, type Zone, type ZoneEntry } from "../../../audit/checks/email/fakes";
+import { readStack, runStack } from "../../../stacks/support/run-stack";
+
+const DNS = "cloudflare:index/dnsRecord:DnsRecord";
+const KEY = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
+
+type Mutable = { -readonly [K in keyof DnsRecordData]?: DnsRecordData[K][] };
+
+/** The zone a resolver would answer after apply: every planned record, plus the providers' records. */
+function zoneOf(run: OfflineRun): Zone {
+  const zone = new Map<string, Mutable>();
+  const at = (name: string): Mutable => {
+    const e = zone.get(name) ?? {};
+    zone.set(name, e);
+    return e;
+  };
+  for (const r of run.resources.filter((x) => x.type === DNS)) {
+    const name = String(r.inputs["name"]).toLowerCase();
+    const content = String(r.inputs["content"] ?? "");
+    switch (r.inputs["type"]) {
+      case "TXT":
+        (at(name).TXT ??= []).push(txtValue(content));
+        break;
+      case "MX":
+        (at(name).MX ??= []).push({ preference: Number(r.inputs["priority"] ?? 0), exchange: content });
+        break;
+      case "CNAME": {
+        (at(name).CNAME ??= []).push(content);
+        // SES hosts the Easy DKIM keys behind the CNAMEs: 2048-bit, as the identity asks.
+        if (content.endsWith(".dkim.amazonses.com")) (at(content).TXT ??= []).push(`p=${KEY}`);
+        break;
+      }
+      case "A":
+        (at(name).A ??= []).push(content);
+        break;
+    }
+  }
+  // Google's SPF: the include and the three netblocks it includes (4 lookups, as the planner's table says).
+  at("_spf.google.com").TXT = ["v=spf1 include:_netblocks.google.com include:_netblocks2.google.com include:_netblocks3.google.com ~all"];
+  for (const n of ["_netblocks.google.com", "_netblocks2.google.com", "_netblocks3.google.com"]) at(n).TXT = ["v=spf1 ip4:192.0.2.0/24 ~all"];
+  at("amazonses.com").TXT = ["v=spf1 ip4:198.51.100.0/24 -all"];
+  at("smtp.google.com").A = ["192.0.2.27"];
+  at("inbound-smtp.eu-west-1.amazonaws.com").A = ["192.0.2.28"];
+  for (const name of [...zone.keys()]) if (name.startsWith("_mta-sts.")) at(name.replace(/^_mta-sts\./, "mta-sts.")).A = ["192.0.2.80"];
+  return Object.fromEntries([...zone].map(([k, v]) => [k, v as ZoneEntry]));
+}
+
+const AS_PLAN: Record<string, string> = { pass: "pass", warn: "warn", fail: "fail", info: "info", skip: "not-applicable", error: "cannot-tell" };
+
+async function compare(stack: string): Promise<{ id: CheckId; domain: string; plan: string; audit: string }[]> {
+  const { run } = await runStack(readStack(stack), false);
+  const zone = zoneOf(run);
+  const rows: { id: CheckId; domain: string; plan: string; audit: string }[] = [];
+  for (const mail of plannedMail(run.resources)) {
+    const served = servedPolicy(run.resources, mail);
+    const url = `https://mta-sts.${mail.domain}/.well-known/mta-sts.txt`;
+    const selectors = [...mail.dkimSelectors.filter((s) => s !== "ses" && s !== "*"), ...run.resources.filter((r) => r.type === DNS && r.parentUrn === mail.urn && /-ses-dkim-\d$/.test(r.name)).map((r) => String(r.inputs["name"]).split(".")[0] ?? "")];
+    const expected: ExpectedDomainState = { sending: !mail.parked, dkimSelectors: selectors, mxHosts: mail.at(mail.domain).mx.filter((m) => m.exchange !== "").map((m) => m.exchange), caaIssuers: [], aliases: [], endpoints: {} };
+    const ctx = context({ dns: fakeDns(zone), http: fakeHttp(served ? { [url]: okText(url, served.policy) } : {}), tls: fakeTls(), expected });
+    const results: CheckResult[] = [];
+    for (const m of EMAIL_CHECKS) results.push(...(await m.run(target(mail.domain), ctx)));
+    // The plan rules' subject for this domain: one per Email component, in plannedMail's order.
+    const index = plannedMail(run.resources).findIndex((m) => m.urn === mail.urn);
+    for (const r of results) {
+      const rule = PLAN_RULES.find((x) => x.id === r.id);
+      if (rule === undefined || !("verdicts" in rule)) continue; // live-only IDs (mtasts.mx_tls)
+      const verdict = (rule as JudgedRule).verdicts(run.resources)[index]?.verdict;
+      rows.push({ id: r.id, domain: mail.domain, plan: verdict?.status ?? "none", audit: AS_PLAN[r.status] ?? r.status });
+    }
+  }
+  return rows;
+}
+
+describe("the preview's judges and the auditor agree on the same records", () => {
+  it.each(["example", "parked", "custom-sender"])("stack %s: every email ID has the same status before and after apply", async (stack) => {
+    const rows = await compare(stack);
+    expect(rows.length).toBeGreaterThanOrEqual(26);
+    expect(rows.filter((r) => r.plan !== r.audit).map((r) => `${r.domain} ${r.id}: preview ${r.plan}, audit ${r.audit}`)).toEqual([]);
+  });
+});
