@@ -13,6 +13,8 @@ export interface TlsRptInput {
 
 export function judgeTlsRptRecord(input: TlsRptInput): Verdict {
   const records = input.txt.filter(isTlsRptRecord);
+  const lookalike = input.txt.filter((r) => !isTlsRptRecord(r) && /v\s*=\s*tlsrptv1/i.test(r));
+  if (records.length === 0 && lookalike.length > 0) return judged("tlsrpt.record", "invalid", [`the record at _smtp._tls.${input.domain} does not begin with "v=TLSRPTv1;" exactly, so senders ignore it`]);
   if (records.length === 0) {
     if (!input.mtaStsTxt.some(isMtaStsRecord)) return judged("tlsrpt.record", "absent-no-mtasts", [`no TLS-RPT record at _smtp._tls.${input.domain} (MTA-STS is off too${input.parked ? ": the domain is parked" : ""})`]);
     return judged("tlsrpt.record", "absent", [`no TLS-RPT record at _smtp._tls.${input.domain} while MTA-STS is on: failed deliveries go unreported`]);
@@ -20,5 +22,5 @@ export function judgeTlsRptRecord(input: TlsRptInput): Verdict {
   if (records.length > 1) return judged("tlsrpt.record", "invalid", [`${records.length} TLS-RPT records at _smtp._tls.${input.domain}: senders use none (RFC 8460 §3)`]);
   const p = parseTlsRpt(records[0] ?? "");
   if (p.errors.length > 0) return judged("tlsrpt.record", "invalid", [`the TLS-RPT record of ${input.domain} is invalid: ${p.errors[0] ?? ""}`]);
-  return judged("tlsrpt.record", "valid", [`TLS reports for ${input.domain} go to ${p.rua.join(", ")}`]);
+  return judged("tlsrpt.record", "valid", [`TLS reports go to ${p.rua.join(", ")}`]);
 }
