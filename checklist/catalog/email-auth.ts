@@ -129,7 +129,7 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     remediation: "Set `email.dmarc.policy: quarantine` (then `reject` once reports are clean).",
     outcomes: {
       "enforcing": { status: "pass", when: "`p=quarantine` or `p=reject`." },
-      "monitoring": { status: "fail", when: "`p=none`: reports only." },
+      "monitoring": { status: "fail", when: "What receivers apply is `none`: `p=none`, an invalid `p` (RFC 7489 §6.6.3), or an invalid value that makes receivers discard the record." },
     },
   },
   "dmarc.subdomain_policy": {
@@ -139,7 +139,7 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     source: "RFC 7489 §6.3",
     outcomes: {
       "covered": { status: "pass", when: "Subdomains get `sp` quarantine/reject, or the domain's policy." },
-      "exempted": { status: "fail", when: "`sp=none` under an enforcing `p`." },
+      "exempted": { status: "fail", when: "`sp=none` under an enforcing `p`, or an invalid `sp` that leaves subdomains without an enforcing policy." },
     },
   },
   "dmarc.pct": {
@@ -158,7 +158,9 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     why: "Without reports you cannot see who sends as you, nor move safely to `p=reject`.",
     remediation: "Set `email.dmarc.rua: [mailto:dmarc@<domain>]`.",
     outcomes: {
-      "present": { status: "pass", when: "At least one usable `rua` URI." },
+      "present": { status: "pass", when: "One or two usable `rua` URIs, and no `ruf`." },
+      "too-many": { status: "warn", when: "More than two `rua` URIs: receivers may send to only the first two." },
+      "forensic": { status: "warn", when: "`ruf` (failure reports) is set: few receivers send them, and they can carry personal data." },
       "missing": { status: "fail", when: "No usable `rua`: nobody receives aggregate reports." },
     },
   },

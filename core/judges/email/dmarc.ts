@@ -1,6 +1,6 @@
 /** The DMARC judges (dmarc.*): the `_dmarc` TXT values in, verdict out (RFC 7489). */
 import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
-import { isDmarcRecord, parseDmarc, type DmarcParseResult } from "../../email/dmarc";
+import { appliedPolicy, isDmarcRecord, parseDmarc, type DmarcParseResult } from "../../email/dmarc";
 import { normalizeName } from "../../email/lookup";
 
 export interface DmarcInput {
@@ -32,25 +32,32 @@ export function judgeDmarcSyntax(input: DmarcInput): Verdict {
   return judged("dmarc.syntax", "valid", [`DMARC of ${input.domain} is valid`]);
 }
 
+/** What receivers apply (RFC 7489 §6.6.3 step 6), not the tag's text: an invalid p= falls back to none. */
 export function judgeDmarcPolicy(input: DmarcInput): Verdict {
   const p = oneDmarc(input.txt);
-  if (p === undefined || p.errors.length > 0) return none(input.domain);
-  const policy = p.record.p;
-  if (policy === "quarantine" || policy === "reject") return judged("dmarc.policy", "enforcing", [`DMARC of ${input.domain} enforces: p=${policy}`]);
+  if (p === undefined) return none(input.domain);
+  const applied = appliedPolicy(p, false);
+  if (applied.kind !== "policy") return judged("dmarc.policy", "monitoring", [`no enforcing DMARC policy for ${input.domain}: ${applied.reason}, so receivers apply ${applied.kind === "fallback" ? "p=none" : "no DMARC at all"}`]);
+  if (p.errors.length > 0 && applied.policy !== "none") return judged("dmarc.policy", "monitoring", [`DMARC policy for ${input.domain} reads ${applied.policy}, but the record has an invalid value (${p.errors[0] ?? ""}): receivers that discard invalid records apply no policy`]);
+  if (applied.policy === "quarantine" || applied.policy === "reject") return judged("dmarc.policy", "enforcing", [`DMARC of ${input.domain} enforces: p=${applied.policy}`]);
   return judged("dmarc.policy", "monitoring", [`DMARC of ${input.domain} is p=none: spoofed mail in its name still reaches inboxes`]);
 }
 
+/** What subdomains get (RFC 7489 §6.3 sp, §6.6.3 step 6). */
 export function judgeDmarcSubdomainPolicy(input: DmarcInput): Verdict {
   const p = oneDmarc(input.txt);
-  if (p === undefined || p.errors.length > 0) return none(input.domain);
-  const sp = p.record.sp ?? p.record.p;
-  if (p.record.p !== "none" && sp === "none") return judged("dmarc.subdomain_policy", "exempted", [`DMARC of ${input.domain} enforces p=${p.record.p ?? ""} but sp=none exempts every subdomain`]);
-  return judged("dmarc.subdomain_policy", "covered", [`subdomains of ${input.domain} get ${p.record.sp !== undefined ? `sp=${p.record.sp}` : `the domain's policy (p=${p.record.p ?? ""})`}`]);
+  if (p === undefined) return none(input.domain);
+  const sub = appliedPolicy(p, true);
+  if (sub.kind !== "policy") return judged("dmarc.subdomain_policy", "exempted", [`subdomains of ${input.domain} get no enforcing policy: ${sub.reason}`]);
+  const main = p.record.p ?? "none";
+  if (sub.policy === "none" && main !== "none") return judged("dmarc.subdomain_policy", "exempted", [`sp=none exempts every subdomain of ${input.domain} from p=${main}: attackers can spoof any subdomain`]);
+  return judged("dmarc.subdomain_policy", "covered", [sub.tag === "p" ? `subdomains of ${input.domain} inherit p=${main}` : `subdomains of ${input.domain} get sp=${sub.policy}`]);
 }
 
+// pct and rua are read even from a record with an invalid tag elsewhere: receivers that keep it read them too.
 export function judgeDmarcPct(input: DmarcInput): Verdict {
   const p = oneDmarc(input.txt);
-  if (p === undefined || p.errors.length > 0) return none(input.domain);
+  if (p === undefined) return none(input.domain);
   const pct = p.record.pct ?? 100;
   if (pct === 100) return judged("dmarc.pct", "full", [`DMARC of ${input.domain} applies to all mail (pct ${p.record.pct === undefined ? "absent" : "100"})`]);
   return judged("dmarc.pct", "partial", [`DMARC of ${input.domain} applies to ${pct}% of mail`]);
@@ -58,9 +65,11 @@ export function judgeDmarcPct(input: DmarcInput): Verdict {
 
 export function judgeDmarcRua(input: DmarcInput): Verdict {
   const p = oneDmarc(input.txt);
-  if (p === undefined || p.errors.length > 0) return none(input.domain);
+  if (p === undefined) return none(input.domain);
   const usable = p.record.rua.filter((u) => u.problem === undefined);
-  if (usable.length === 0) return judged("dmarc.rua", "missing", [`DMARC of ${input.domain} asks for no aggregate reports (no usable rua=)`]);
+  if (usable.length === 0) return judged("dmarc.rua", "missing", [p.record.rua.length === 0 ? `no rua=: nobody receives DMARC aggregate reports for ${input.domain}` : `no usable rua= URI: ${p.record.rua[0]?.problem ?? ""}`]);
+  if (p.record.rua.length > 2) return judged("dmarc.rua", "too-many", [`${p.record.rua.length} rua URIs for ${input.domain}: receivers may send to only the first two`]);
+  if (p.record.ruf.length > 0) return judged("dmarc.rua", "forensic", ["ruf= (forensic reports) is set: few receivers send them and they can carry personal data"]);
   return judged("dmarc.rua", "present", [`aggregate reports for ${input.domain} go to ${usable.map((u) => u.uri).join(", ")}`]);
 }
 

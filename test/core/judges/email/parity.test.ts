@@ -14,6 +14,7 @@ import type { OfflineRun } from "../../../../engine/run";
 import { plannedMail, servedPolicy } from "../../../../policy/rules/support/email";
 import { PLAN_RULES } from "../../../../policy/rules";
 import type { JudgedRule } from "../../../../policy/rules/support/setting-rule";
+import { judgeDmarcPct, judgeDmarcPolicy, judgeDmarcRecord, judgeDmarcRua, judgeDmarcSubdomainPolicy, judgeDmarcSyntax } from "../../../../core/judges/email";
 import { context, fakeDns, fakeHttp, fakeTls, okText, target, type Zone, type ZoneEntry } from "../../../audit/checks/email/fakes";
 import { readStack, runStack } from "../../../stacks/support/run-stack";
 
@@ -92,5 +93,39 @@ describe("the preview's judges and the auditor agree on the same records", () =>
     const rows = await compare(stack);
     expect(rows.length).toBeGreaterThanOrEqual(26);
     expect(rows.filter((r) => r.plan !== r.audit).map((r) => `${r.domain} ${r.id}: preview ${r.plan}, audit ${r.audit}`)).toEqual([]);
+  });
+});
+
+describe("the same DMARC record texts get the same verdicts from the judges and the auditor", () => {
+  const RECORDS = [
+    "v=DMARC1; p=reject; rua=mailto:d@acme.example",
+    "v=DMARC1; p=quarantine; rua=mailto:d@acme.example",
+    "v=DMARC1; p=none; pct=50; rua=mailto:a@acme.example,mailto:b@acme.example,mailto:c@acme.example; foo=bar",
+    "v=DMARC1; p=reject; sp=none; adkim=x; rua=mailto:r@acme.example",
+    "v=DMARC1; p=rejectt; sp=reject; rua=mailto:d@acme.example",
+    "v=DMARC1; p=reject; sp=bogus; rua=mailto:d@acme.example",
+    "v=DMARC1; p=reject; sp=rejct",
+    "v=DMARC1; p=reject",
+    "v=DMARC1; p=reject; rua=mailto:d@acme.example; ruf=mailto:f@acme.example",
+  ];
+  const IDS = ["dmarc.record", "dmarc.syntax", "dmarc.policy", "dmarc.subdomain_policy", "dmarc.pct", "dmarc.rua"] as const;
+  it.each(RECORDS)("%s", async (record) => {
+    const D = "acme.example";
+    const ctx = context({ dns: fakeDns({ [`_dmarc.${D}`]: { TXT: [record] } }) });
+    const audit = new Map<string, string>();
+    for (const m of EMAIL_CHECKS.filter((x) => x.ids.includes("dmarc.record"))) for (const r of await m.run(target(D), ctx)) audit.set(r.id, AS_PLAN[r.status] ?? r.status);
+    const judges = {
+      "dmarc.record": judgeDmarcRecord,
+      "dmarc.syntax": judgeDmarcSyntax,
+      "dmarc.policy": judgeDmarcPolicy,
+      "dmarc.subdomain_policy": judgeDmarcSubdomainPolicy,
+      "dmarc.pct": judgeDmarcPct,
+      "dmarc.rua": judgeDmarcRua,
+    } as const;
+    const mismatches = IDS.flatMap((id) => {
+      const plan = judges[id]({ domain: D, txt: [record] }).status;
+      return plan === audit.get(id) ? [] : [`${id}: judge ${plan}, audit ${audit.get(id) ?? "none"}`];
+    });
+    expect(mismatches).toEqual([]);
   });
 });
