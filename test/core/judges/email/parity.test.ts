@@ -14,7 +14,7 @@ import type { OfflineRun } from "../../../../engine/run";
 import { plannedMail, servedPolicy } from "../../../../policy/rules/support/email";
 import { PLAN_RULES } from "../../../../policy/rules";
 import type { JudgedRule } from "../../../../policy/rules/support/setting-rule";
-import { judgeDmarcPct, judgeDmarcPolicy, judgeDmarcRecord, judgeDmarcRua, judgeDmarcSubdomainPolicy, judgeDmarcSyntax } from "../../../../core/judges/email";
+import { judgeDmarcPct, judgeDmarcPolicy, judgeDmarcRecord, judgeDmarcRua, judgeDmarcSubdomainPolicy, judgeDmarcSyntax, judgeSpfAll, judgeSpfRecord, judgeSpfSize, judgeSpfSyntax } from "../../../../core/judges/email";
 import { context, fakeDns, fakeHttp, fakeTls, okText, target, type Zone, type ZoneEntry } from "../../../audit/checks/email/fakes";
 import { readStack, runStack } from "../../../stacks/support/run-stack";
 
@@ -127,5 +127,35 @@ describe("the same DMARC record texts get the same verdicts from the judges and 
       return plan === audit.get(id) ? [] : [`${id}: judge ${plan}, audit ${audit.get(id) ?? "none"}`];
     });
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe("the same SPF record texts get the same verdicts from the judges and the auditor", () => {
+  const CASES: readonly (readonly [readonly string[], string | undefined])[] = [
+    [["v=spf1 -all"], undefined],
+    [["v=spf1 +all"], "v=DMARC1; p=reject; rua=mailto:d@acme.example"],
+    [["v=spf1 ip4:192.0.2.0/24 ~all"], "v=DMARC1; p=reject; rua=mailto:d@acme.example"],
+    [["v=spf1 ip4:192.0.2.0/24 ~all"], "v=DMARC1; p=none; rua=mailto:d@acme.example"],
+    [["v=spf1 ip4:192.0.2.0/24 ~all"], undefined],
+    [["v=spf1 ?all"], undefined],
+    [["v=spf1 ip4:192.0.2.300 -all"], undefined],
+    [["v=spf1 ip4:192.0.2.1"], undefined],
+    [["v=spf1 -all", "v=spf1 ~all"], undefined],
+    [[`v=spf1 ${Array.from({ length: 30 }, (_, i) => `ip4:198.51.100.${i}`).join(" ")} -all`], undefined],
+  ];
+  it.each(CASES)("%j with DMARC %s", async (txt, dmarc) => {
+    const D = "acme.example";
+    const ctx = context({ dns: fakeDns({ [D]: { TXT: [...txt], MX: [{ preference: 10, exchange: "mx.acme.example" }] }, ...(dmarc ? { [`_dmarc.${D}`]: { TXT: [dmarc] } } : {}) }), expected: { sending: true, dkimSelectors: [], mxHosts: [], caaIssuers: [], aliases: [], endpoints: {} } });
+    const audit = new Map<string, string>();
+    for (const m of EMAIL_CHECKS.filter((x) => x.ids.includes("spf.record"))) for (const r of await m.run(target(D), ctx)) audit.set(r.id, AS_PLAN[r.status] ?? r.status);
+    const record = txt.filter((t) => t.startsWith("v=spf1")).length === 1 ? txt[0] : undefined;
+    const policy = dmarc === undefined ? undefined : judgeDmarcPolicy({ domain: D, txt: [dmarc] }).status === "pass" ? (dmarc.includes("p=reject") ? "reject" : "quarantine") : "none";
+    const plan: Record<string, string> = {
+      "spf.record": judgeSpfRecord({ domain: D, txt, parked: false }).status,
+      "spf.syntax": judgeSpfSyntax({ domain: D, record }).status,
+      "spf.all": judgeSpfAll({ domain: D, record, dmarcPolicy: policy }).status,
+      "spf.size": judgeSpfSize({ domain: D, record }).status,
+    };
+    expect(Object.entries(plan).filter(([id, s]) => s !== audit.get(id)).map(([id, s]) => `${id}: judge ${s}, audit ${audit.get(id) ?? "none"}`)).toEqual([]);
   });
 });
