@@ -154,3 +154,26 @@ export function validateEmailArgs(raw: unknown, domain: string, root: readonly P
   const issues = emailIssues(plan, prefix);
   return issues.errors.length > 0 ? { errors: issues.errors, warnings: issues.warnings } : { value: plan, errors: [], warnings: issues.warnings };
 }
+
+/**
+ * Records in `dns.records` that the email section also publishes: two SPF (or DMARC, MTA-STS, TLS-RPT) records at one
+ * name make receivers ignore both (RFC 7208 §4.5, RFC 7489 §6.6.3), so the config refuses them.
+ */
+export function emailClashes(d: DomainSpec, plan: EmailPlan, at: (...p: PropertyKey[]) => string): ConfigIssue[] {
+  const kinds: readonly [RegExp, string][] = [
+    [/^"?v=spf1(?: |"|$)/i, "SPF"],
+    [/^"?v=DMARC1/, "DMARC"],
+    [/^"?v=STSv1/, "MTA-STS"],
+    [/^"?v=TLSRPTv1/, "TLS-RPT"],
+    [/^"?v=DKIM1/, "DKIM"],
+  ];
+  const out: ConfigIssue[] = [];
+  d.dnsRecords.forEach((r, j) => {
+    if (r.type !== "TXT") return;
+    const kind = kinds.find(([re]) => re.test(r.content.trim()))?.[1];
+    if (kind === undefined) return;
+    const planned = plan.records.some((p) => p.type === "TXT" && p.name === r.name.toLowerCase() && kinds.find(([re]) => re.test(p.value))?.[1] === kind);
+    if (planned) out.push({ path: at("dns", "records", j), message: `is ${/^[SM]/.test(kind) ? "an" : "a"} ${kind} record at ${r.name}, which \`email\` publishes too: two would make receivers ignore both. Remove this entry (say who sends mail in \`email.senders\`)` });
+  });
+  return out;
+}

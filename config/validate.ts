@@ -14,7 +14,7 @@ import { blockedIssuers, type CaaRecord, parseCaa, platformIssuers } from "../co
 import { isPresetName, PRESETS } from "../core/rate-limits/presets";
 import { acknowledgementIssues, toAcknowledgements } from "./acknowledgements";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
-import { domainEmailPlan, type EmailContext, emailIssues, normaliseEmail, withReportDestinations } from "./email";
+import { domainEmailPlan, emailClashes, type EmailContext, emailIssues, normaliseEmail, withReportDestinations } from "./email";
 import { normaliseRoutes } from "./routes";
 import { type DomainConfig, domainSchema, type LaunchReadyConfig, launchReadyConfigSchema } from "./schema";
 import type { DomainSpec, LaunchReadySpec, LegacyPathSpec, Origin, RateLimitSpec, WebHostSpec, WebSpec } from "./spec";
@@ -192,7 +192,7 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
   const emailPlan = domainEmailPlan(spec, emailContext);
   if (emailPlan !== undefined) {
     const issues = emailIssues(emailPlan, at("email"));
-    errors.push(...issues.errors);
+    errors.push(...issues.errors, ...emailClashes(spec, emailPlan, at));
     warnings.push(...issues.warnings);
   }
   if (d.cloudflare.rulesetIds.http_request_dynamic_redirect !== undefined && web === undefined) {

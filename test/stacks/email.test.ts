@@ -152,6 +152,18 @@ describe("done-when defects fail config validation or the matching check, with a
     expect(c?.status).toBe("warn");
   });
 
+  it("an SPF record in dns.records beside the email section (two SPF records: permerror)", () => {
+    const stack = stackVariant("example", "two-spf", (domains) => {
+      const d = domains[0];
+      if (typeof d !== "object" || d === null) throw new Error("no domain");
+      const dns: unknown = Reflect.get(d, "dns");
+      const records: unknown = typeof dns === "object" && dns !== null ? Reflect.get(dns, "records") : undefined;
+      if (!Array.isArray(records)) throw new Error("no dns.records");
+      records.push({ name: "acme.example", type: "TXT", content: "v=spf1 +all" });
+    });
+    expect(validateConfig(stack.config).errors).toContainEqual({ path: "launch-ready:domains[0].dns.records[2]", message: expect.stringMatching(/is an SPF record at acme\.example, which `email` publishes too.*Remove this entry/) });
+  });
+
   it("`+all`: never written by the toolkit (the config has no such option), and a planned `+all` fails spf.all", async () => {
     expect(configErrors("plus-all", (e) => Reflect.set(e, "spfAll", "pass"))[0]?.path).toBe("launch-ready:domains[0].email.spfAll");
     const { run } = await runStack(readStack("example"), true);
