@@ -44,11 +44,13 @@ export interface MtaStsCoverageInput extends MtaStsPolicyInput {
 export function judgeMtaStsMxCoverage(input: MtaStsCoverageInput): Verdict {
   if (input.policy === undefined) return notApplicable(`${input.domain} serves no MTA-STS policy`);
   const p = parseMtaStsPolicy(input.policy);
-  if (p.errors.length > 0) return cannotTell(`the MTA-STS policy of ${input.domain} is invalid (see mtasts.policy_syntax)`);
-  if (input.mx.length === 0) return notApplicable(`${input.domain} has no MX hosts`);
+  if (p.errors.length > 0 || p.policy.mode === undefined) return notApplicable("the policy is invalid (see mtasts.policy_syntax)");
+  if (p.policy.mode === "none") return notApplicable("the policy mode is none: no MX is constrained");
+  if (input.mx.length === 0) return notApplicable(`${input.domain} has no MX host to match`);
   const c = mxCoverage(input.mx, p.policy.mx);
-  if (c.uncovered.length > 0) return judged("mtasts.mx_coverage", p.policy.mode === "enforce" ? "uncovered-enforce" : "uncovered-testing", [`MX host(s) of ${input.domain} not in the MTA-STS policy: ${c.uncovered.join(", ")}`]);
-  return judged("mtasts.mx_coverage", "covered", [`every MX host of ${input.domain} matches the policy: ${c.covered.map((x) => `${x.host} (${x.pattern})`).join(", ")}`]);
+  if (c.uncovered.length > 0 && p.policy.mode === "enforce") return judged("mtasts.mx_coverage", "uncovered-enforce", [`MX ${c.uncovered.join(", ")} is not matched by the enforcing policy: senders refuse to deliver to it`]);
+  if (c.uncovered.length > 0) return judged("mtasts.mx_coverage", "uncovered-testing", [`MX ${c.uncovered.join(", ")} is not matched by the policy (testing now; mail would bounce under enforce)`]);
+  return judged("mtasts.mx_coverage", "covered", [`every MX of ${input.domain} matches the policy (${c.covered.map((x) => x.host).join(", ")})`]);
 }
 
 export interface MtaStsFetchInput {
