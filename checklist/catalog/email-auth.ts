@@ -289,7 +289,7 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     source: "RFC 5321, RFC 2181 §10.3",
     outcomes: {
       "valid": { status: "pass", when: "Every MX target is a host name with addresses." },
-      "none": { status: "fail", when: "A sending domain publishes no MX." },
+      "none": { status: "info", when: "No MX at all: senders fall back to the A/AAAA record (RFC 5321 §5.1); fine for a domain that only sends." },
       "bad-target": { status: "fail", when: "An MX target is an IP literal, a CNAME, or has no address." },
     },
   },
@@ -301,8 +301,9 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     outcomes: {
       "parked-null": { status: "pass", when: "A parked domain publishes only the null MX `0 .`." },
       "sending": { status: "pass", when: "A sending domain publishes no null MX." },
-      "parked-open": { status: "fail", when: "A parked domain lacks the null MX, or has other MX beside it." },
-      "sending-null": { status: "fail", when: "A sending domain publishes a null MX." },
+      "parked-open": { status: "fail", when: "A parked domain lacks the null MX." },
+      "mixed": { status: "fail", when: "A null MX beside other MX records (RFC 7505 §3)." },
+      "sending-null": { status: "warn", when: "A sending domain publishes a null MX alone: replies and bounces to it are lost." },
     },
   },
 });

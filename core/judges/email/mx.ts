@@ -17,7 +17,10 @@ const isNull = (e: string): boolean => e === "" || e === ".";
 
 export function judgeMxRecords(input: MxInput): Verdict {
   const real = input.mx.filter((m) => !isNull(m.exchange));
-  if (real.length === 0) return input.parked ? notApplicable(`${input.domain} is parked (see mx.null)`) : judged("mx.records", "none", [`${input.domain} publishes no MX: mail to it goes to its A record or bounces`]);
+  if (real.length === 0) {
+    if (input.mx.length > 0) return notApplicable(`${input.domain} has only a null MX (see mx.null)`);
+    return judged("mx.records", "none", [`${input.domain} has no MX record: senders fall back to its A/AAAA record (RFC 5321 §5.1)`]);
+  }
   const literal = real.filter((m) => isIP(m.exchange) !== 0);
   const cname = real.filter((m) => input.targets.get(m.exchange) === "cname");
   const absent = real.filter((m) => input.targets.get(m.exchange) === "absent");
@@ -33,10 +36,11 @@ export function judgeMxRecords(input: MxInput): Verdict {
 export function judgeMxNull(input: MxInput): Verdict {
   const hasNull = input.mx.some((m) => isNull(m.exchange));
   const others = input.mx.filter((m) => !isNull(m.exchange));
+  if (hasNull && others.length > 0) return judged("mx.null", "mixed", [`${input.domain} publishes a null MX beside ${others.map((m) => `${m.preference} ${m.exchange}`).join(", ")}: senders may treat the domain as taking no mail`]);
   if (input.parked) {
     if (hasNull && others.length === 0) return judged("mx.null", "parked-null", [`${input.domain} is parked and publishes only the null MX "0 ." (RFC 7505)`]);
     return judged("mx.null", "parked-open", [`${input.domain} is parked but ${hasNull ? `has other MX beside the null MX: ${others.map((m) => m.exchange).join(", ")}` : "publishes no null MX"}`]);
   }
-  if (hasNull) return judged("mx.null", "sending-null", [`${input.domain} sends mail but publishes a null MX: replies and bounces are refused`]);
+  if (hasNull) return judged("mx.null", "sending-null", [`${input.domain} publishes a null MX (takes no mail) but sends mail: replies and bounces to it are lost`]);
   return judged("mx.null", "sending", [`${input.domain} sends mail and publishes no null MX`]);
 }

@@ -121,7 +121,7 @@ describe("MTA-STS, TLS-RPT and MX judges", () => {
     expect(outcome(judgeTlsRptRecord({ domain: D, parked: false, txt: ["v=TLSRPTv1; rua=mailto:t@acme.example"], mtaStsTxt: [] }))).toBe("pass:valid");
     const mx = (exchange: string, parked: boolean, target?: "address" | "cname") => ({ domain: D, parked, mx: [{ preference: 0, exchange }], targets: new Map([[exchange, target]]) });
     expect(outcome(judgeMxNull(mx(".", true)))).toBe("pass:parked-null");
-    expect(outcome(judgeMxNull(mx(".", false)))).toBe("fail:sending-null");
+    expect(outcome(judgeMxNull(mx(".", false)))).toBe("warn:sending-null");
     expect(outcome(judgeMxRecords(mx("192.0.2.1", false)))).toBe("fail:bad-target");
     expect(outcome(judgeMxRecords(mx("mx.acme.example", false, "cname")))).toBe("fail:bad-target");
     expect(outcome(judgeMxRecords(mx("mx.other.example", false)))).toBe("cannot-tell");

@@ -14,7 +14,7 @@ import type { OfflineRun } from "../../../../engine/run";
 import { plannedMail, servedPolicy } from "../../../../policy/rules/support/email";
 import { PLAN_RULES } from "../../../../policy/rules";
 import type { JudgedRule } from "../../../../policy/rules/support/setting-rule";
-import { judgeDmarcPct, judgeDmarcPolicy, judgeDmarcRecord, judgeDmarcRua, judgeDmarcSubdomainPolicy, judgeDmarcSyntax, judgeSpfAll, judgeSpfRecord, judgeSpfSize, judgeSpfSyntax } from "../../../../core/judges/email";
+import { judgeDmarcPct, judgeDmarcPolicy, judgeDmarcRecord, judgeDmarcRua, judgeDmarcSubdomainPolicy, judgeDmarcSyntax, judgeMxNull, judgeSpfAll, judgeSpfRecord, judgeSpfSize, judgeSpfSyntax } from "../../../../core/judges/email";
 import { context, fakeDns, fakeHttp, fakeTls, okText, target, type Zone, type ZoneEntry } from "../../../audit/checks/email/fakes";
 import { readStack, runStack } from "../../../stacks/support/run-stack";
 
@@ -157,5 +157,26 @@ describe("the same SPF record texts get the same verdicts from the judges and th
       "spf.size": judgeSpfSize({ domain: D, record }).status,
     };
     expect(Object.entries(plan).filter(([id, s]) => s !== audit.get(id)).map(([id, s]) => `${id}: judge ${s}, audit ${audit.get(id) ?? "none"}`)).toEqual([]);
+  });
+});
+
+describe("the same MX sets get the same mx.null verdict from the judge and the auditor", () => {
+  const NULL = { preference: 0, exchange: "" };
+  const REAL = { preference: 10, exchange: "mx.acme.example" };
+  it.each([
+    [[NULL], true],
+    [[NULL], false],
+    [[NULL, REAL], true],
+    [[NULL, REAL], false],
+    [[REAL], true],
+    [[REAL], false],
+    [[], true],
+  ])("MX %j, parked %s", async (mx, parked) => {
+    const D = "acme.example";
+    const ctx = context({ dns: fakeDns({ [D]: { MX: mx, TXT: [parked ? "v=spf1 -all" : "v=spf1 include:_spf.google.com ~all"] }, "mx.acme.example": { A: ["192.0.2.25"] } }), expected: { sending: !parked, dkimSelectors: [], mxHosts: [], caaIssuers: [], aliases: [], endpoints: {} } });
+    const results = await EMAIL_CHECKS.find((m) => m.ids.includes("mx.null"))?.run(target(D), ctx);
+    const audit = results?.find((r) => r.id === "mx.null")?.status;
+    const judge = judgeMxNull({ domain: D, parked, mx: mx.map((m) => ({ preference: m.preference, exchange: m.exchange === "" ? "." : m.exchange })), targets: new Map() }).status;
+    expect(judge).toBe(AS_PLAN[audit ?? ""] ?? audit);
   });
 });
