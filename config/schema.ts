@@ -218,17 +218,72 @@ const dnsRecordSchema = z.strictObject({
 });
 
 
+// ── email (issue 10): senders, SPF, DKIM, DMARC, MTA-STS, TLS-RPT ──
+const dkimSelector = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9][a-z0-9_-]{0,62})*$/i, { message: "must be a DKIM selector such as `s1` or `google` (letters, digits, `-`, `_`)" });
+const dkimKeySchema = z.union([
+  z.strictObject({
+    selector: dkimSelector,
+    target: z.string().regex(/^[a-z0-9_.-]+\.[a-z]{2,}\.?$/i, { message: "must be the host name the provider gives for the selector's CNAME" }).meta({ description: "The provider-hosted key: the CNAME target its console shows." }),
+  }),
+  z.strictObject({
+    selector: dkimSelector,
+    publicKey: z.string().min(1).meta({ description: "The public key (base64 `p=` value, or the whole `v=DKIM1; …` record) its console shows. Keys below 2048 bits are refused; 1024 only with `weakKeyReason`." }),
+    weakKeyReason: z.string().trim().min(10, { message: "must say why in a sentence a reviewer can check" }).optional().meta({ description: "Accepts a 1024-bit key: why the provider issues no longer one." }),
+  }),
+]);
+const senderObjectSchema = z.union([
+  z.strictObject({
+    provider: z.literal("amazon-ses"),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: "must be an AWS region such as eu-west-1" }).optional().meta({ description: "The SES region. Default: the stack's `aws:region`, else us-east-1." }),
+    mailFrom: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: "must be one DNS label such as `mail`" }).default("mail").meta({ description: "The custom MAIL FROM subdomain label (SPF aligns through it). Default `mail`." }),
+  }),
+  z.strictObject({
+    provider: z.literal("google-workspace"),
+    dkim: z.strictObject({ selector: dkimSelector.default("google"), publicKey: z.string().min(1), weakKeyReason: z.string().trim().min(10).optional() }).optional().meta({ description: "The key from the Admin console (Apps › Google Workspace › Gmail › Authenticate email); 2048-bit." }),
+  }),
+  z.strictObject({
+    provider: z.literal("microsoft-365"),
+    tenant: z.string().regex(/^[a-z0-9-]+\.onmicrosoft\.com$/i, { message: "must be the tenant's initial domain, e.g. acme.onmicrosoft.com" }).optional().meta({ description: "The tenant's initial domain: gives the `selector1`/`selector2` CNAME targets." }),
+    dkim: z.array(dkimKeySchema).optional().meta({ description: "The selector CNAMEs the Defender portal shows, when they differ from the tenant's defaults." }),
+  }),
+  z.strictObject({
+    provider: z.enum(["postmark", "sendgrid", "mailgun"]),
+    dkim: z.array(dkimKeySchema).default([]).meta({ description: "The selectors from the provider's console: a CNAME `target` or a TXT `publicKey`." }),
+  }),
+  z.strictObject({
+    custom: z.strictObject({
+      name: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, { message: "must be a short lower-case name such as `billing-mailer`" }),
+      include: z.array(hostName).default([]).meta({ description: "SPF `include:` domains." }),
+      ip4: z.array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, { message: "must be an IPv4 address or range such as 192.0.2.0/24" })).default([]),
+      ip6: z.array(z.string().regex(/^[0-9a-f:]+(\/\d{1,3})?$/i, { message: "must be an IPv6 address or range such as 2001:db8::/32" })).default([]),
+      nestedLookups: z.number().int().min(0).max(10).optional().meta({ description: "DNS lookups the includes need below themselves (`launch-ready audit` measures them); without it the SPF budget cannot be proven." }),
+      dkim: z.array(dkimKeySchema).default([]),
+    }),
+  }),
+]);
+
 const emailSchema = z.strictObject({
   senders: z
-    .array(z.enum(EMAIL_SENDERS))
-    .meta({ description: "Services that send mail as this domain. `[]` marks a parked domain (null MX, `v=spf1 -all`, DMARC reject)." }),
+    .array(z.union([z.enum(EMAIL_SENDERS), senderObjectSchema]))
+    .meta({ description: "Services that send mail as this domain: a provider's name, a provider with its DKIM facts, or `custom`. `[]` marks a parked domain (null MX, `v=spf1 -all`, DMARC reject, revoked DKIM)." }),
+  spfAll: z.enum(["softfail", "fail"]).default("softfail").meta({ description: "How SPF ends: `softfail` (`~all`, default: DMARC decides; forwarded mail survives) or `fail` (`-all`). `?all`/`+all` are never written." }),
   dmarc: z
     .strictObject({
       policy: z.enum(["none", "quarantine", "reject"]).default("quarantine"),
-      rua: z.array(mailtoUri).default([]),
+      noneUntil: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim())).optional().meta({ description: "Required with `policy: none`: the last day (YYYY-MM-DD) the domain only monitors." }),
+      subdomainPolicy: z.enum(["none", "quarantine", "reject"]).optional().meta({ description: "`sp=`. Default: the same as `policy`." }),
+      alignment: z.enum(["relaxed", "strict"]).default("relaxed").meta({ description: "`adkim`/`aspf`. Default `relaxed` (subdomains such as the SES MAIL FROM align)." }),
+      rua: z.array(mailtoUri).default([]).meta({ description: "Where aggregate reports go (required for a sending domain). Another domain must authorise it (RFC 7489 §7.1); the stack publishes that when it manages the domain." }),
     })
     .prefault({}),
-  mtaSts: z.strictObject({ mode: z.enum(["none", "testing", "enforce"]).default("testing") }).optional(),
+  mtaSts: z.strictObject({
+    mode: z.enum(["none", "testing", "enforce"]).default("testing"),
+    maxAgeSeconds: z.number().int().min(86400).max(31557600).default(604800),
+  }).optional(),
+  acceptReportsFor: z.array(hostName).default([]).meta({ description: "Other domains whose DMARC reports this domain receives: publishes `<other>._report._dmarc.<this>` (RFC 7489 §7.1). A stack file fills it in for its own domains." }),
+  tlsRpt: z.strictObject({ rua: z.array(z.string().regex(/^(mailto:[^@\s,!]+@[^@\s,!]+|https:\/\/\S+)$/, { message: "must be a mailto: or https: URI" })).default([]) }).optional().meta({ description: "TLS-RPT report destinations. Default: the DMARC `rua`." }),
 });
 
 

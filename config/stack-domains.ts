@@ -5,6 +5,7 @@
  * written, except that a redirect-only domain listing no legacy paths inherits those of the stack domain it
  * redirects to.
  */
+import { withReportDestinations } from "./email";
 import type { ConfigIssue, ConfigReport } from "./issues";
 import { type DomainConfig, launchReadyConfigSchema } from "./schema";
 import type { LaunchReadySpec } from "./spec";
@@ -30,7 +31,9 @@ export function stackDomains(config: Readonly<Record<string, unknown>>, options:
   if (spec === undefined) return report.errors.length > 0 ? { errors: report.errors, warnings: report.warnings } : { errors: [{ path: "(stack config)", message: "is invalid" }], warnings: report.warnings };
   // Valid, so this parse succeeds: it gives the entries in their written shape, which the spec no longer has.
   const parsed = launchReadyConfigSchema.parse(Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith("launch-ready:"))));
-  const domains = parsed["launch-ready:domains"].map((entry, i): StackDomain => {
+  // A domain receiving another stack domain's DMARC reports publishes their authorisation (RFC 7489 §7.1).
+  const entries = withReportDestinations(parsed["launch-ready:domains"]);
+  const domains = entries.map((entry, i): StackDomain => {
     const inherited = spec.domains[i]?.web?.legacyPaths ?? [];
     const web = entry.web;
     const args = web?.redirectTo !== undefined && web.legacyPaths.length === 0 && inherited.length > 0 ? { ...entry, web: { ...web, legacyPaths: inherited.map((p) => ({ ...p })) } } : entry;

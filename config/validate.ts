@@ -6,7 +6,6 @@
  */
 import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
-import type { ScorecardRowId } from "../checklist/types";
 import { hostNameProblem, isWithinZone, toALabels } from "../core/dns/names";
 import { adopt, planDomainRecords, REDIRECT_ONLY_ORIGIN } from "../core/dns/record-plan";
 import { parseQuotedTxt } from "../core/dns/txt";
@@ -16,6 +15,7 @@ import { isPresetName, PRESETS } from "../core/rate-limits/presets";
 import type { RouteInventorySpec } from "../core/routes/inventory";
 import { acknowledgementIssues, toAcknowledgements } from "./acknowledgements";
 import { type ConfigIssue, type ConfigReport, formatPath, fromZodIssues } from "./issues";
+import { domainEmailPlan, emailClashes, type EmailContext, emailIssues, normaliseEmail, withReportDestinations } from "./email";
 import { normaliseRoutes } from "./routes";
 import { backupIssues, fromConfigIssues } from "./stack-aws";
 import { type DomainConfig, domainSchema, type LaunchReadyConfig, launchReadyConfigSchema } from "./schema";
@@ -48,7 +48,7 @@ export function validateConfig(
   }
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
-  const spec = normalise(parsed.data, errors, warnings);
+  const spec = normalise(parsed.data, errors, warnings, { awsRegion: typeof config["aws:region"] === "string" ? config["aws:region"] : undefined, now: options.now ?? new Date() });
   // AWS secrets (issue 12): a secret read from config must be set with --secret; the value is never echoed.
   if (options.secretPaths !== undefined) errors.push(...fromConfigIssues(spec.secrets, config, options.secretPaths));
   errors.push(...backupIssues(spec.backups));
@@ -74,7 +74,7 @@ export function validateDomainArgs(raw: unknown, root: readonly PropertyKey[] = 
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
   const at = (...p: PropertyKey[]) => formatPath([...root, ...p]);
-  const spec = normaliseDomain(parsed.data, at, errors, warnings);
+  const spec = normaliseDomain(parsed.data, at, errors, warnings, { managedDomains: [], now: new Date() });
   checkRedirectRuleCount(spec, at("web"), errors);
   return errors.length > 0 ? { errors: sortIssues(errors), warnings } : { value: spec, errors: [], warnings };
 }
@@ -103,14 +103,16 @@ function rootPath(root: readonly PropertyKey[], path: string): string {
   return path.startsWith("[") ? `${head}${path}` : `${head}.${path}`;
 }
 
-function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: ConfigIssue[]): LaunchReadySpec {
+function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: ConfigIssue[], env: { readonly awsRegion: string | undefined; readonly now: Date }): LaunchReadySpec {
   const seen = new Map<string, number>();
-  const domains = cfg["launch-ready:domains"].map((d, i) => {
+  const managedDomains = cfg["launch-ready:domains"].map((d) => d.name);
+  const reporting = withReportDestinations(cfg["launch-ready:domains"]);
+  const domains = reporting.map((d, i) => {
     const at = (...p: PropertyKey[]) => formatPath(["launch-ready:domains", i, ...p]);
     const first = seen.get(d.name);
     if (first !== undefined) errors.push({ path: at("name"), message: `\`${d.name}\` is already declared at launch-ready:domains[${first}]: declare each domain once` });
     else seen.set(d.name, i);
-    return normaliseDomain(d, at, errors, warnings);
+    return normaliseDomain(d, at, errors, warnings, { managedDomains, now: env.now, ...(env.awsRegion !== undefined ? { awsRegion: env.awsRegion } : {}) });
   });
   const linked = linkRedirectOnlyDomains(domains);
   linked.forEach((d, i) => checkRedirectRuleCount(d, formatPath(["launch-ready:domains", i, "web"]), errors));
@@ -136,16 +138,8 @@ function normalise(cfg: LaunchReadyConfig, errors: ConfigIssue[], warnings: Conf
   };
 }
 
-/** A section this version validates but does not provision yet; the preview marks its row "not covered". */
-function notProvisioned(path: string, row: ScorecardRowId): ConfigIssue {
-  return {
-    path,
-    message: "is validated, but this version does not provision it yet: the scorecard shows its row as not covered",
-    unprovisionedRow: row,
-  };
-}
 
-function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, errors: ConfigIssue[], warnings: ConfigIssue[]): DomainSpec {
+function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, errors: ConfigIssue[], warnings: ConfigIssue[], emailContext: EmailContext): DomainSpec {
   const web = d.web ? normaliseWeb(d.name, d.web, (...p) => at("web", ...p), errors) : undefined;
   const webHosts = new Set(web?.hosts.map((h) => h.name) ?? []);
   d.dns.records.forEach((r, j) => {
@@ -164,11 +158,6 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
     }
   });
   const rateLimits = normaliseRateLimits(d.rateLimits, (...p) => at("rateLimits", ...p), errors);
-  for (const [key, present, row] of [
-    ["email", d.email !== undefined, "email-auth"],
-  ] as const) {
-    if (present) warnings.push(notProvisioned(at(key), row));
-  }
   checkUserCaa(d, web?.caa.acm ?? false, at, errors);
   const spec: DomainSpec = {
     name: d.name,
@@ -182,10 +171,17 @@ function normaliseDomain(d: DomainConfig, at: (...p: PropertyKey[]) => string, e
     ...(web ? { web } : {}),
     dnssec: d.dnssec,
     dnsRecords: d.dns.records,
-    ...(d.email ? { email: d.email } : {}),
+    ...(d.email ? { email: normaliseEmail(d.email) } : {}),
     rateLimits,
     ...(d.monitoring ? { monitoring: d.monitoring } : {}),
   };
+  // email (issue 10): the planner's refusals and what must come from a provider's console.
+  const emailPlan = domainEmailPlan(spec, emailContext);
+  if (emailPlan !== undefined) {
+    const issues = emailIssues(emailPlan, at("email"));
+    errors.push(...issues.errors, ...emailClashes(spec, emailPlan, at));
+    warnings.push(...issues.warnings);
+  }
   if (d.cloudflare.rulesetIds.http_request_dynamic_redirect !== undefined && web === undefined) {
     errors.push({ path: at("cloudflare", "rulesetIds", "http_request_dynamic_redirect"), message: "adopts a redirect ruleset, but the domain has no `web` section, so the stack plans none: remove it or add `web`" });
   }

@@ -26,6 +26,15 @@ export function fakeId(...parts: string[]): string {
 }
 
 const ACCOUNT = "123456789012";
+const SES_IDENTITY = "aws:sesv2/emailIdentity:EmailIdentity";
+
+/** SES Easy DKIM after apply: three 32-character tokens (shaped like SES's), the key length asked for, verified. */
+function sesIdentityOutputs(name: string, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const asked = inputs["dkimSigningAttributes"];
+  const length = typeof asked === "object" && asked !== null && "nextSigningKeyLength" in asked && typeof asked.nextSigningKeyLength === "string" ? asked.nextSigningKeyLength : "RSA_2048_BIT";
+  const tokens = [0, 1, 2].map((i) => fakeId("ses-dkim", name, String(i)).replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)] ?? "a"));
+  return { dkimSigningAttributes: { tokens, currentSigningKeyLength: length, nextSigningKeyLength: length, status: "SUCCESS", signingAttributesOrigin: "AWS_SES", lastKeyGenerationTimestamp: "2026-01-01T00:00:00Z" }, identityType: "DOMAIN", verifiedForSendingStatus: true };
+}
 const REGION = "eu-west-1";
 
 export function offlineMocks(opts: OfflineMocksOptions): pulumi.runtime.Mocks {
@@ -37,7 +46,10 @@ export function offlineMocks(opts: OfflineMocksOptions): pulumi.runtime.Mocks {
       if (args.type === "cloudflare:index/zone:Zone" && typeof args.inputs["name"] === "string") zoneNameById.set(id, args.inputs["name"].toLowerCase());
       // After apply, the state holds what the provider reads back (e.g. DNSSEC `pending`), not only what was sent.
       const computed = opts.preview ? {} : { ...computedOutputs(args.type, args.name, id, args.inputs, zoneNameById), ...readBack(args.type, args.inputs) };
-      return { id: opts.preview ? undefined : id, state: { ...args.inputs, ...computed } };
+      const state: Record<string, unknown> = { ...args.inputs, ...computed };
+      // SES Easy DKIM: the tokens (and the block that holds them) exist only after apply, so preview shows it unknown.
+      if (opts.preview && args.type === SES_IDENTITY) delete state["dkimSigningAttributes"];
+      return { id: opts.preview ? undefined : id, state };
     },
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
       opts.onInvoke?.(args.token, args.inputs);
@@ -115,7 +127,7 @@ function computedOutputs(
     const region = typeof inputs["region"] === "string" ? inputs["region"] : REGION;
     // SNS sends email and HTTPS endpoints a confirmation; until it is answered the subscription is pending.
     const sub = type === "aws:sns/topicSubscription:TopicSubscription" ? { pendingConfirmation: (inputs["protocol"] === "email" || inputs["protocol"] === "https") && inputs["endpointAutoConfirms"] !== true } : {};
-    return { arn: `arn:aws:${service}:${region}:${ACCOUNT}:${name}`, region, ...lb, ...sub };
+    return { arn: `arn:aws:${service}:${region}:${ACCOUNT}:${name}`, region, ...lb, ...sub, ...(type === SES_IDENTITY ? sesIdentityOutputs(name, inputs) : {}) };
   }
   return { id };
 }

@@ -28,3 +28,9 @@ export { AlertRoute, ALERT_ROUTE_TYPE, SNS_MANAGED_KEY, type AlertSubscriptionSt
 export { certCheckCode, Monitoring, MONITORING_TYPE, type MonitoringInputs, type UptimeCheck } from "../components/monitoring/monitoring";
 export type { AlertRouteArgs, MonitoringArgs, MonitoringCheckArgs } from "../components/monitoring/args";
 export { validateAlertRouteArgs, validateMonitoringArgs } from "../components/monitoring/validate";
+
+// Email authentication (issue 10): the component, its args, its validator and the pure planner it runs.
+export { Email, EMAIL_TYPE, emailSummary, type EmailInputs } from "../components/email/email";
+export type { DkimCnameArgs, DkimKeyArgs, DkimTxtArgs, EmailArgs, EmailSectionArgs, EmailSenderArgs } from "../components/email/args";
+export { validateEmailArgs } from "../config/email";
+export { planEmail, type EmailPlan, type EmailPlanInput, type PlannedEmailRecord } from "../core/email/build";

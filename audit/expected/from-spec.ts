@@ -7,14 +7,26 @@ import type { DomainSpec, LaunchReadySpec } from "../../config/spec";
 import { planDomainRecords, type PlannedRecord } from "../../core/dns/record-plan";
 import { requiredIssuers } from "../../core/edge/caa";
 import { planRateLimits } from "../../core/rate-limits/planner";
+import { domainEmailPlan } from "../../config/email";
 import type { ExpectedDomainState } from "../types";
 
-/** DKIM selectors that are fixed per sending service; others (SES, Postmark) are per-account tokens, not known. */
-const FIXED_DKIM_SELECTORS: Readonly<Record<string, readonly string[]>> = {
-  "google-workspace": ["google"],
-  "microsoft-365": ["selector1", "selector2"],
-  sendgrid: ["s1", "s2"],
-};
+/**
+ * The DKIM selectors the stack plans (`core/email/build`), plus Google Workspace's fixed `google` when its key is
+ * not in config (the user publishes it from the Admin console). SES's are per-identity tokens, known only after apply;
+ * a parked domain's wildcard revocation is no selector.
+ */
+function plannedSelectors(d: DomainSpec): string[] {
+  const plan = domainEmailPlan(d, { managedDomains: [d.name], now: new Date() });
+  if (plan === undefined || plan.parked) return [];
+  const google = d.email?.senders.some((s) => s.provider === "google-workspace") ? ["google"] : [];
+  return [...new Set([...plan.dkimSelectors.filter((s) => s !== "ses" && s !== "*"), ...google])];
+}
+
+/** The MX hosts the email plan adds (Google Workspace's), not the null MX of a parked domain. */
+function plannedMx(d: DomainSpec): string[] {
+  const plan = domainEmailPlan(d, { managedDomains: [d.name], now: new Date() });
+  return (plan?.records ?? []).filter((r) => r.role === "mx" && r.value !== ".").map((r) => r.value);
+}
 
 const ENDPOINT_NAMES = { login: "login", reset: "password-reset", invite: "invite", search: "search" } as const;
 
@@ -38,8 +50,8 @@ export function expectedFromRecords(d: DomainSpec, records: readonly PlannedReco
   }
   return {
     sending: senders.length > 0,
-    dkimSelectors: [...new Set(senders.flatMap((s) => FIXED_DKIM_SELECTORS[s] ?? []))],
-    mxHosts: records.filter((r) => r.type === "MX").map((r) => r.content.replace(/\.$/, "").toLowerCase()),
+    dkimSelectors: plannedSelectors(d),
+    mxHosts: [...new Set([...records.filter((r) => r.type === "MX").map((r) => r.content.replace(/\.$/, "").toLowerCase()), ...plannedMx(d)])],
     // The CAs the plan rule requires for this zone (caa.issuer_match), from the same function and records.
     caaIssuers: requiredIssuers(records),
     ...(d.web ? { canonicalHost: d.web.canonicalHost } : {}),

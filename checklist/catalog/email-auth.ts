@@ -6,24 +6,46 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     why: "Without SPF (or with two records, a permerror) invites and password resets land in spam or are rejected.",
     remediation: "Publish one TXT record starting `v=spf1` listing your senders (`email.senders`).",
     source: "RFC 7208 §4.5",
+    outcomes: {
+      "one": { status: "pass", when: "Exactly one TXT record at the domain starts with `v=spf1`." },
+      "several": { status: "fail", when: "More than one record starts with `v=spf1`: receivers return permerror." },
+      "lookalike": { status: "fail", when: "A TXT record mentions `v=spf1` but does not start with it, so receivers ignore it." },
+      "none-parked": { status: "info", when: "No SPF record, on a domain declared parked (spf.parked judges it)." },
+      "none": { status: "fail", when: "No SPF record at a sending domain." },
+    },
   },
   "spf.syntax": {
     title: "SPF mechanisms and modifiers are valid",
     why: "A syntax error is a permerror: receivers treat mail as unauthenticated.",
     remediation: "Fix the record's terms; nothing may follow `all`.",
     source: "RFC 7208 §12",
+    outcomes: {
+      "valid": { status: "pass", when: "The record parses with no error or doubtful term." },
+      "dubious": { status: "warn", when: "The record parses, with a term that does nothing (after `all`, a redirect that never applies)." },
+      "invalid": { status: "fail", when: "A term or modifier is invalid: permerror at receivers." },
+    },
   },
   "spf.lookups": {
     title: "SPF needs at most 10 DNS lookups (7 leaves headroom)",
     why: "Past 10 lookups SPF fails with permerror at every receiver, so all mail fails authentication.",
     remediation: "Remove unused senders, or replace includes of large providers with the narrower include they document.",
     source: "RFC 7208 §4.6.4",
+    outcomes: {
+      "within-limit": { status: "pass", when: "The DNS-querying terms (include, a, mx, ptr, exists, redirect and those below them) number at most 7." },
+      "little-headroom": { status: "warn", when: "8 to 10 lookups: within the limit, one provider change from permerror." },
+      "over-limit": { status: "fail", when: "More than 10 lookups: permerror at every receiver." },
+    },
   },
   "spf.void_lookups": {
     title: "SPF terms do not point at names that do not exist",
     why: "More than two void lookups is a permerror at receivers that enforce the limit.",
     remediation: "Remove includes of senders you no longer use.",
     source: "RFC 7208 §4.6.4",
+    outcomes: {
+      "none": { status: "pass", when: "Every term points at a name that exists." },
+      "some": { status: "warn", when: "One or two terms point at names with no records." },
+      "over-limit": { status: "fail", when: "More than two void lookups: permerror where the limit is enforced." },
+    },
   },
   "spf.mx_addresses": {
     title: "Each SPF `mx` term resolves to at most 10 addresses",
@@ -31,16 +53,32 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     remediation: "Replace `mx` with `ip4:`/`ip6:` terms or a provider include.",
     source: "RFC 7208 §4.6.4",
     severity: "advisory",
+    outcomes: {
+      "within-limit": { status: "pass", when: "No `mx` term names more than 10 MX hosts (or there is none)." },
+      "over-limit": { status: "fail", when: "An `mx` term names more than 10 MX hosts." },
+    },
   },
   "spf.all": {
     title: "SPF ends in `-all` (or `~all` with an enforcing DMARC policy)",
     why: "`+all` or `?all` lets anyone send as you.",
     remediation: "End the record with `-all`.",
+    outcomes: {
+      "fail-all": { status: "pass", when: "The record ends in `-all`." },
+      "softfail-enforced": { status: "pass", when: "It ends in `~all` and DMARC enforces (quarantine or reject), so DMARC decides." },
+      "softfail-unenforced": { status: "warn", when: "It ends in `~all` without an enforcing DMARC policy." },
+      "neutral": { status: "warn", when: "It ends in `?all`." },
+      "missing": { status: "warn", when: "It has no `all`." },
+      "pass-all": { status: "fail", when: "It ends in `+all` (or a bare `all`): anyone may send as the domain." },
+    },
   },
   "spf.loop": {
     title: "SPF includes and redirects form no cycle",
     why: "A cycle makes SPF evaluation fail at every receiver.",
     remediation: "Remove the include or redirect that points back into the chain.",
+    outcomes: {
+      "no-loop": { status: "pass", when: "No include or redirect leads back into the chain." },
+      "loop": { status: "fail", when: "An include or redirect forms a cycle." },
+    },
   },
   "spf.size": {
     title: "SPF strings are at most 255 bytes and the record at most 450",
@@ -48,35 +86,61 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     remediation: "Split long records into 255-byte strings; shorten by removing unused senders.",
     source: "RFC 7208 §3.3–3.4",
     severity: "advisory",
+    outcomes: {
+      "within-limit": { status: "pass", when: "Every string is at most 255 bytes and the record at most 450." },
+      "oversized": { status: "warn", when: "A string over 255 bytes, or a record over 450 bytes." },
+    },
   },
   "spf.parked": {
     title: "A domain that sends no mail says so: `v=spf1 -all`",
     why: "A parked domain without SPF is a free spoofing target for phishing your customers.",
     remediation: "Set `email.senders: []`; the toolkit publishes `v=spf1 -all`, a null MX and DMARC `p=reject`.",
     source: "M3AAWG parked domains",
+    outcomes: {
+      "locked": { status: "pass", when: "A parked domain publishes exactly `v=spf1 -all`." },
+      "open": { status: "fail", when: "A parked domain publishes no SPF, or anything but `v=spf1 -all`." },
+    },
   },
   "dmarc.record": {
     title: "One DMARC record at `_dmarc.<domain>`",
     why: "Gmail and Yahoo require DMARC from bulk senders; without it invites go to spam.",
     remediation: "Publish a TXT `v=DMARC1; p=quarantine; rua=mailto:…` at `_dmarc` (`email.dmarc`).",
     source: "RFC 7489 §6.6.3",
+    outcomes: {
+      "one": { status: "pass", when: "Exactly one TXT record at `_dmarc` starts with `v=DMARC1`." },
+      "several": { status: "fail", when: "More than one DMARC record: receivers ignore them." },
+      "none": { status: "fail", when: "No DMARC record." },
+    },
   },
   "dmarc.syntax": {
     title: "DMARC tags and values are valid",
     why: "An invalid DMARC record is ignored by receivers.",
     remediation: "Fix the tag named in the message; each tag may appear once.",
     source: "RFC 7489 §6.3",
+    outcomes: {
+      "valid": { status: "pass", when: "Every tag is known and valid." },
+      "unknown-tags": { status: "warn", when: "Valid, with tags receivers ignore." },
+      "invalid": { status: "fail", when: "A tag or value is invalid, or `v`/`p` is missing or out of place." },
+    },
   },
   "dmarc.policy": {
     title: "DMARC policy enforces (quarantine or reject)",
     why: "`p=none` only reports: spoofed mail in your name still reaches customers.",
     remediation: "Set `email.dmarc.policy: quarantine` (then `reject` once reports are clean).",
+    outcomes: {
+      "enforcing": { status: "pass", when: "`p=quarantine` or `p=reject`." },
+      "monitoring": { status: "fail", when: "What receivers apply is `none`: `p=none`, an invalid `p` (RFC 7489 §6.6.3), or an invalid value that makes receivers discard the record." },
+    },
   },
   "dmarc.subdomain_policy": {
     title: "Subdomains are not exempted from DMARC",
     why: "`sp=none` under an enforcing policy lets attackers spoof any subdomain.",
     remediation: "Remove `sp=none` or set it to quarantine/reject.",
     source: "RFC 7489 §6.3",
+    outcomes: {
+      "covered": { status: "pass", when: "Subdomains get `sp` quarantine/reject, or the domain's policy." },
+      "exempted": { status: "fail", when: "`sp=none` under an enforcing `p`, or an invalid `sp` that leaves subdomains without an enforcing policy." },
+    },
   },
   "dmarc.pct": {
     title: "DMARC applies to all mail (pct absent or 100)",
@@ -84,41 +148,73 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     remediation: "Remove `pct` once the policy is tested.",
     source: "RFC 7489 §6.3",
     severity: "advisory",
+    outcomes: {
+      "full": { status: "pass", when: "`pct` absent or 100." },
+      "partial": { status: "warn", when: "`pct` below 100." },
+    },
   },
   "dmarc.rua": {
     title: "DMARC aggregate reports go somewhere",
     why: "Without reports you cannot see who sends as you, nor move safely to `p=reject`.",
     remediation: "Set `email.dmarc.rua: [mailto:dmarc@<domain>]`.",
+    outcomes: {
+      "present": { status: "pass", when: "One or two usable `rua` URIs, and no `ruf`." },
+      "too-many": { status: "warn", when: "More than two `rua` URIs: receivers may send to only the first two." },
+      "forensic": { status: "warn", when: "`ruf` (failure reports) is set: few receivers send them, and they can carry personal data." },
+      "missing": { status: "fail", when: "No usable `rua`: nobody receives aggregate reports." },
+    },
   },
   "dmarc.rua_authorized": {
     title: "External DMARC report destinations have authorised it",
     why: "Receivers drop reports to another domain unless it publishes `<domain>._report._dmarc.<dest>`.",
     remediation: "Ask the report destination to publish the authorisation record, or use an address in your own domain.",
     source: "RFC 7489 §7.1",
+    outcomes: {
+      "authorized": { status: "pass", when: "Every destination is in the domain, or publishes `<domain>._report._dmarc.<dest>` with `v=DMARC1`." },
+      "unauthorized": { status: "fail", when: "A destination in another domain does not publish the authorisation." },
+    },
   },
   "dkim.selector": {
     title: "Every configured DKIM selector is published",
     why: "Mail signed with a selector that does not resolve fails DKIM, and DMARC with it.",
     remediation: "Publish the selector records your provider gives (SES: three CNAMEs; Google: `google._domainkey`).",
     source: "RFC 6376 §3.6.2",
+    outcomes: {
+      "published": { status: "pass", when: "Every selector the senders sign with has its TXT key or CNAME published." },
+      "none-configured": { status: "info", when: "The domain signs nothing (parked): no selector to publish." },
+      "missing": { status: "fail", when: "A selector is not published (or its key must still come from the provider's console)." },
+    },
   },
   "dkim.syntax": {
     title: "DKIM key records are valid and usable for email signatures",
     why: "An unparsable key record, or one whose `h=`, `s=` or `k=` rules out today's email signatures (rsa-sha256, ed25519-sha256), fails every signature.",
     remediation: "Republish the record exactly as the provider gives it (`v=DKIM1; k=rsa; p=…`), without `h=sha1` or a non-email `s=`.",
     source: "RFC 6376 §3.6.1, RFC 8301 §3.1, RFC 8463",
+    outcomes: {
+      "valid": { status: "pass", when: "Every key record parses and allows rsa-sha256 or ed25519-sha256 email signatures." },
+      "invalid": { status: "fail", when: "A key record is unparsable, or its `h=`/`s=`/`k=` rules out today's email signatures." },
+    },
   },
   "dkim.key_strength": {
     title: "DKIM keys are RSA ≥ 2048 or ed25519",
     why: "1024-bit keys are being phased out by receivers; shorter ones are rejected.",
     remediation: "Rotate to a 2048-bit key in your provider's console.",
     source: "RFC 8301",
+    outcomes: {
+      "strong": { status: "pass", when: "Every key is RSA of at least 2048 bits or ed25519." },
+      "rsa-1024": { status: "warn", when: "A key is RSA of 1024 to 2047 bits (accepted only with an acknowledgement)." },
+      "too-short": { status: "fail", when: "A key is RSA below 1024 bits." },
+    },
   },
   "dkim.revoked": {
     title: "No active DKIM selector is revoked",
     why: "A revoked key (`p=` empty) fails every message signed with it.",
     remediation: "Remove the selector from the sender, or publish its key again.",
     source: "RFC 6376 §3.6.1",
+    outcomes: {
+      "active": { status: "pass", when: "No selector the senders use publishes an empty `p=`." },
+      "revoked": { status: "fail", when: "A selector in use publishes an empty `p=` (revoked)." },
+    },
   },
   "mtasts.record": {
     title: "MTA-STS is announced at `_mta-sts`",
@@ -126,24 +222,46 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     remediation: "Set `email.mtaSts.mode`; the toolkit publishes the record and the policy host.",
     source: "RFC 8461 §3.1",
     severity: "advisory",
+    outcomes: {
+      "valid": { status: "pass", when: "One `v=STSv1` record with a valid `id`." },
+      "absent": { status: "warn", when: "No MTA-STS record." },
+      "invalid": { status: "fail", when: "Several records, or one without a valid `id`." },
+    },
   },
   "mtasts.policy_fetch": {
     title: "The MTA-STS policy is served at https://mta-sts.<domain>/.well-known/mta-sts.txt",
     why: "Senders ignore MTA-STS when the policy cannot be fetched over valid HTTPS without redirects.",
     remediation: "Serve the policy directly (no redirect) as text/plain with a valid certificate.",
     source: "RFC 8461 §3.3",
+    outcomes: {
+      "served": { status: "pass", when: "The policy URL answers 200 with `text/plain`, with no redirect." },
+      "redirected": { status: "fail", when: "The policy URL redirects: senders do not follow redirects." },
+      "wrong-type": { status: "warn", when: "The policy is served with another media type than `text/plain`." },
+      "unavailable": { status: "fail", when: "The policy URL does not answer 200." },
+    },
   },
   "mtasts.policy_syntax": {
     title: "The MTA-STS policy is valid with max_age ≥ 1 week",
     why: "An invalid policy is ignored; a short max_age gives little protection.",
     remediation: "Serve `version: STSv1`, `mode: enforce`, one `mx:` line per MX and `max_age: 604800` or more.",
     source: "RFC 8461 §3.2",
+    outcomes: {
+      "valid": { status: "pass", when: "`version: STSv1`, mode enforce, `mx` lines and `max_age` of at least 604800." },
+      "testing": { status: "warn", when: "Valid, in testing mode: senders report failures but still deliver without TLS (switch to enforce once TLS reports are clean)." },
+      "weak": { status: "warn", when: "Valid, but mode none or `max_age` under a week." },
+      "invalid": { status: "fail", when: "The policy does not parse." },
+    },
   },
   "mtasts.mx_coverage": {
     title: "Every MX host matches the MTA-STS policy",
     why: "In enforce mode, senders refuse to deliver to an MX the policy does not list: mail bounces.",
     remediation: "Add an `mx:` line for each MX host (a wildcard covers one leftmost label only).",
     source: "RFC 8461 §4.1",
+    outcomes: {
+      "covered": { status: "pass", when: "Every MX host matches an `mx:` pattern." },
+      "uncovered-testing": { status: "warn", when: "An MX host matches no pattern, in testing mode (reports only)." },
+      "uncovered-enforce": { status: "fail", when: "An MX host matches no pattern in enforce mode: mail to it bounces." },
+    },
   },
   "mtasts.mx_tls": {
     title: "Every MX offers STARTTLS with a certificate valid for its name",
@@ -157,17 +275,35 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     remediation: "Publish `v=TLSRPTv1; rua=mailto:…` (the toolkit does, with `email.tlsRpt`).",
     source: "RFC 8460 §3",
     severity: "advisory",
+    outcomes: {
+      "valid": { status: "pass", when: "One `v=TLSRPTv1` record with `rua`." },
+      "absent": { status: "warn", when: "No TLS-RPT record while MTA-STS is on: failed deliveries go unreported." },
+      "absent-no-mtasts": { status: "info", when: "No TLS-RPT record, and no MTA-STS either (a parked domain receives no mail)." },
+      "invalid": { status: "fail", when: "Several records, or one without a valid `rua`." },
+    },
   },
   "mx.records": {
     title: "MX targets are host names with addresses (no CNAME, no IP literal)",
     why: "Senders may refuse or misroute mail to an MX that is a CNAME or does not resolve.",
     remediation: "Point MX at the provider's A/AAAA host names.",
     source: "RFC 5321, RFC 2181 §10.3",
+    outcomes: {
+      "valid": { status: "pass", when: "Every MX target is a host name with addresses." },
+      "none": { status: "info", when: "No MX at all: senders fall back to the A/AAAA record (RFC 5321 §5.1); fine for a domain that only sends." },
+      "bad-target": { status: "fail", when: "An MX target is an IP literal, a CNAME, or has no address." },
+    },
   },
   "mx.null": {
     title: "A parked domain publishes a null MX alone; a sending domain none",
     why: "A null MX (`0 .`) tells senders the domain takes no mail; beside real MX it breaks delivery.",
     remediation: "Parked: only `MX 0 .`. Sending: remove the null MX.",
     source: "RFC 7505",
+    outcomes: {
+      "parked-null": { status: "pass", when: "A parked domain publishes only the null MX `0 .`." },
+      "sending": { status: "pass", when: "A sending domain publishes no null MX." },
+      "parked-open": { status: "fail", when: "A parked domain lacks the null MX." },
+      "mixed": { status: "fail", when: "A null MX beside other MX records (RFC 7505 §3)." },
+      "sending-null": { status: "warn", when: "A sending domain publishes a null MX alone: replies and bounces to it are lost." },
+    },
   },
 });

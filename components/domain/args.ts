@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { CloudflarePlan, DnsRecordType } from "../../core/spec";
 import type { SslMode } from "../../core/edge/zone-settings";
 import type { RateLimitEntryArgs } from "../rate-limits/args";
+import type { EmailSectionArgs } from "../email/args";
 
 /**
  * What a `Domain` is made of: the same keys, defaults and rules as one `launch-ready:domains[]` entry of a stack file
@@ -30,6 +31,12 @@ export interface DomainArgs {
    * a full rule. Fitted to `cloudflare.plan` (the `rateLimits` child); the preview lists every compromise. Default: none.
    */
   readonly rateLimits?: readonly RateLimitEntryArgs[];
+  /**
+   * Who sends mail as the domain and the DMARC stance (the `email` child): SPF, DKIM (SES identity with Easy DKIM),
+   * DMARC, MTA-STS served by a Worker, TLS-RPT; `senders: []` locks a parked domain down. Default: none (no mail
+   * records are made, and the email checks report the domain as not configured).
+   */
+  readonly email?: EmailSectionArgs;
 }
 
 export interface DomainCloudflareArgs {

@@ -11,6 +11,7 @@ import { DnsRecords } from "../dns/records";
 import { Redirects } from "../edge/redirects";
 import { ZoneSettings } from "../edge/zone-settings";
 import { RateLimits } from "../rate-limits/rate-limits";
+import { Email } from "../email/email";
 import type { DomainArgs } from "./args";
 import { argsPathOf } from "./args-path";
 import { deferInputs } from "./inputs";
@@ -53,6 +54,8 @@ export class Domain extends pulumi.ComponentResource {
    * undefined without `rateLimits`.
    */
   public readonly rateLimits?: RateLimits;
+  /** Mail authentication (`${name}-email`); undefined without `email`. */
+  public readonly email?: Email;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.ComponentResourceOptions) {
     super(DOMAIN_TYPE, name, {}, opts);
@@ -66,7 +69,9 @@ export class Domain extends pulumi.ComponentResource {
     }
     const report = validateDomainArgs(plain, root);
     if (report.value === undefined) throw new pulumi.ResourceError(domainArgsError(name, report.errors), this);
-    for (const w of report.warnings) pulumi.log.warn(`${w.path}: ${w.message}`, this);
+    // The email child reports its own warnings.
+    const emailPath = formatPath([...root, "email"]);
+    for (const w of report.warnings.filter((x) => x.path !== emailPath && !x.path.startsWith(`${emailPath}.`))) pulumi.log.warn(`${w.path}: ${w.message}`, this);
     const spec = (this.spec = report.value);
     if (deferred.origins.size > 0 && plain.web?.caa?.acm === undefined) {
       pulumi.log.warn(
@@ -154,6 +159,22 @@ export class Domain extends pulumi.ComponentResource {
           ...(configuredZoneId !== undefined ? { configuredZoneId } : {}),
           ...(adoptRateLimitId !== undefined ? { adoptRulesetId: adoptRateLimitId } : {}),
           ...(spec.cloudflare.rulesetIds.http_request_firewall_managed !== undefined ? { adoptManagedRulesetId: spec.cloudflare.rulesetIds.http_request_firewall_managed } : {}),
+        },
+        { parent: this },
+      );
+    }
+    if (plain.email !== undefined) {
+      const awsRegion = new pulumi.Config("aws").get("region");
+      this.email = new Email(
+        `${name}-email`,
+        {
+          domain: spec.name,
+          zoneId: this.zoneId,
+          accountId: zone.account.id,
+          email: plain.email,
+          managedDomains: [spec.name],
+          mx: spec.dnsRecords.filter((r) => r.type === "MX" && r.name === spec.name).map((r) => ({ priority: r.priority ?? 10, host: r.content })),
+          ...(awsRegion !== undefined ? { awsRegion } : {}),
         },
         { parent: this },
       );

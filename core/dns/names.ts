@@ -25,11 +25,12 @@ export function hostNameProblem(name: string): string | undefined {
 /**
  * Why `name` is not a valid DNS record owner name, or undefined. Like `hostNameProblem`, but labels may start with
  * an underscore (`_dmarc`, `_mta-sts`, DKIM's `<selector>._domainkey`): RFC 8552 reserves such names for services,
- * and RFC 2181 §11 allows any label in DNS data.
+ * and RFC 2181 §11 allows any label in DNS data. A leftmost `*` is a wildcard (RFC 4592).
  */
 export function recordNameProblem(name: string): string | undefined {
   const labels = name.split(".");
-  const hostPart = labels.map((l) => (/^_[a-z0-9-]{1,62}$/.test(l) ? l.slice(1).replace(/^-+|-+$/g, "") || "x" : l)).join(".");
+  // A wildcard owner is `*` as the leftmost label only (RFC 4592 §2.1.1), e.g. a parked domain's `*._domainkey`.
+  const hostPart = labels.map((l, i) => (i === 0 && l === "*" && labels.length > 2 ? "x" : /^_[a-z0-9-]{1,62}$/.test(l) ? l.slice(1).replace(/^-+|-+$/g, "") || "x" : l)).join(".");
   return hostNameProblem(hostPart);
 }
 

@@ -6,3 +6,4 @@ export * from "./dmarc";
 export * from "./dkim";
 export * from "./mtasts";
 export * from "./tlsrpt";
+export * from "./build";

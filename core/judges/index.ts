@@ -7,8 +7,9 @@ import type { CheckId } from "../../checklist";
 import { BACKUP_JUDGES } from "./backup";
 import { DNS_JUDGES } from "./dns";
 import { MONITORING_JUDGES } from "./monitoring";
+import { EMAIL_JUDGES } from "./email";
 import { RATE_JUDGES } from "./rate";
 import { SECRETS_JUDGES } from "./secrets";
 import { WEB_JUDGES } from "./web";
 
-export const JUDGES: Partial<Record<CheckId, (...args: never[]) => unknown>> = { ...DNS_JUDGES, ...WEB_JUDGES, ...RATE_JUDGES, ...MONITORING_JUDGES, ...SECRETS_JUDGES, ...BACKUP_JUDGES };
+export const JUDGES: Partial<Record<CheckId, (...args: never[]) => unknown>> = { ...DNS_JUDGES, ...WEB_JUDGES, ...RATE_JUDGES, ...EMAIL_JUDGES, ...MONITORING_JUDGES, ...SECRETS_JUDGES, ...BACKUP_JUDGES };

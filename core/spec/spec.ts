@@ -6,7 +6,8 @@ import type { Acknowledgement } from "../acknowledge";
 import type { SslMode } from "../edge/zone-settings";
 import type { RateLimitRequest } from "../rate-limits/request";
 import type { RouteInventorySpec } from "../routes/inventory";
-import type { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS } from "./vocabulary";
+import type { EmailPlanInput, SenderInput } from "../email/build/plan";
+import type { CLOUDFLARE_PLANS, DNS_RECORD_TYPES } from "./vocabulary";
 
 export type CloudflarePlan = (typeof CLOUDFLARE_PLANS)[number];
 export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number];
@@ -96,10 +97,16 @@ export interface CloudflareSpec {
   readonly imported?: boolean;
 }
 
+/** A domain's mail: the planner's input less what the stack supplies (managed domains, region, the date). */
 export interface EmailSpec {
-  readonly senders: readonly (typeof EMAIL_SENDERS)[number][];
-  readonly dmarc: { readonly policy: "none" | "quarantine" | "reject"; readonly rua: readonly string[] };
-  readonly mtaSts?: { readonly mode: "none" | "testing" | "enforce" };
+  /** `[]`: a parked domain. */
+  readonly senders: readonly SenderInput[];
+  readonly spfAll: EmailPlanInput["spfAll"];
+  readonly dmarc: EmailPlanInput["dmarc"];
+  readonly mtaSts?: EmailPlanInput["mtaSts"];
+  readonly tlsRptRua: readonly string[];
+  /** Domains whose DMARC reports this one receives (it publishes their authorisation). */
+  readonly acceptReportsFor: readonly string[];
 }
 
 /** One endpoint to rate-limit, presets filled in (`core/rate-limits/presets.ts`). */

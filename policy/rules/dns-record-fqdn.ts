@@ -25,7 +25,9 @@ export const dnsRecordFqdn: PlanRule = {
         continue;
       }
       const zone = String(r.inputs["zoneId"] ?? "");
-      const registrable = getDomain(name, { allowPrivateDomains: true }) ?? name;
+      // A wildcard owner (`*._domainkey.…`, RFC 4592) belongs to the domain under its `*`.
+      const owner = name.replace(/^\*\./, "");
+      const registrable = getDomain(owner, { allowPrivateDomains: true }) ?? owner;
       const byDomain = domainsByZone.get(zone) ?? new Map<string, string[]>();
       byDomain.set(registrable, [...(byDomain.get(registrable) ?? []), r.urn]);
       domainsByZone.set(zone, byDomain);

@@ -6,6 +6,33 @@ import { backupPlan } from "./backup-plan";
 import { backupRestoreTesting } from "./backup-restore-testing";
 import { backupRetention } from "./backup-retention";
 import { backupVaultProtected } from "./backup-vault-protected";
+import { spfRecord } from "./spf-record";
+import { spfSyntax } from "./spf-syntax";
+import { spfLookups } from "./spf-lookups";
+import { spfVoidLookups } from "./spf-void-lookups";
+import { spfMxAddresses } from "./spf-mx-addresses";
+import { spfAll } from "./spf-all";
+import { spfLoop } from "./spf-loop";
+import { spfSize } from "./spf-size";
+import { spfParked } from "./spf-parked";
+import { dmarcRecord } from "./dmarc-record";
+import { dmarcSyntax } from "./dmarc-syntax";
+import { dmarcPolicy } from "./dmarc-policy";
+import { dmarcSubdomainPolicy } from "./dmarc-subdomain-policy";
+import { dmarcPct } from "./dmarc-pct";
+import { dmarcRua } from "./dmarc-rua";
+import { dmarcRuaAuthorized } from "./dmarc-rua-authorized";
+import { dkimSelector } from "./dkim-selector";
+import { dkimSyntax } from "./dkim-syntax";
+import { dkimKeyStrength } from "./dkim-key-strength";
+import { dkimRevoked } from "./dkim-revoked";
+import { mtastsRecord } from "./mtasts-record";
+import { mtastsPolicyFetch } from "./mtasts-policy-fetch";
+import { mtastsPolicySyntax } from "./mtasts-policy-syntax";
+import { mtastsMxCoverage } from "./mtasts-mx-coverage";
+import { tlsrptRecord } from "./tlsrpt-record";
+import { mxRecords } from "./mx-records";
+import { mxNull } from "./mx-null";
 import { caaIssuerMatch } from "./caa-issuer-match";
 import { caaPresent } from "./caa-present";
 import { caaSyntax } from "./caa-syntax";
@@ -63,6 +90,34 @@ export const PLAN_RULES: readonly PlanRule[] = [
   webRedirectFirstHop,
   webRedirectHops,
   webRedirectDowngrade,
+  // Email authentication (issue 10)
+  spfRecord,
+  spfSyntax,
+  spfLookups,
+  spfVoidLookups,
+  spfMxAddresses,
+  spfAll,
+  spfLoop,
+  spfSize,
+  spfParked,
+  dmarcRecord,
+  dmarcSyntax,
+  dmarcPolicy,
+  dmarcSubdomainPolicy,
+  dmarcPct,
+  dmarcRua,
+  dmarcRuaAuthorized,
+  dkimSelector,
+  dkimSyntax,
+  dkimKeyStrength,
+  dkimRevoked,
+  mtastsRecord,
+  mtastsPolicyFetch,
+  mtastsPolicySyntax,
+  mtastsMxCoverage,
+  tlsrptRecord,
+  mxRecords,
+  mxNull,
   // Rate limiting
   ratePlanFit,
   rateEndpointsCovered,

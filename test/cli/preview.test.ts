@@ -29,7 +29,9 @@ describe("launch-ready preview", () => {
     expect(records.length).toBeGreaterThan(0);
     for (const rec of records) {
       expect(rec.parent).toBeDefined();
-      expect(String(rec.inputs["name"])).toMatch(/acme\.example$/);
+      // SES's Easy DKIM CNAMEs are named from tokens SES returns at apply: unknown before it.
+      if (/-ses-dkim-\d$/.test(String(Reflect.get(rec, "name")))) expect(rec.inputs["name"]).toBe("[unknown]");
+      else expect(String(rec.inputs["name"])).toMatch(/acme\.example$/);
     }
     // warn: dnssec.chain before apply (signed, DS not yet published); the judge contract's statuses.
     expect(doc.checks.every((c) => ["pass", "warn", "info", "fail", "not-applicable", "cannot-tell"].includes(c.status))).toBe(true);

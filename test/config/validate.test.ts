@@ -98,13 +98,13 @@ describe("stack config validation", () => {
     expect(errors).toEqual([{ path: "launch-ready:alerts.emails[0]", message: expect.stringMatching(/encrypted.*set it without --secret/) }]);
   });
 
-  it("warns that sections this version does not provision are validated only", () => {
-    const { warnings } = validateConfig(minimal({ email: { senders: [] } }));
-    expect(warnings).toContainEqual({
-      path: "launch-ready:domains[0].email",
-      message: expect.stringMatching(/does not provision it yet/),
-      unprovisionedRow: "email-auth",
-    });
+  it("marks no section as validated-only: email, monitoring, secrets and backups are all provisioned", () => {
+    const config = {
+      ...minimal({ monitoring: { checks: [] }, email: { senders: [] } }),
+      "launch-ready:secrets": [{ name: "session-signing-key", length: 64, rotateAfterDays: 90 }],
+      "launch-ready:backups": { selectionTag: { backup: "daily" }, retentionDays: 35, rpoHours: 24, rtoHours: 4, restoreTesting: "weekly" },
+    };
+    expect(validateConfig(config).warnings.filter((w) => w.unprovisionedRow !== undefined)).toEqual([]);
   });
 
   it("never throws, whatever the input, and rejects anything that is not a config", () => {

@@ -9,6 +9,7 @@ import type { CaaArgs, DomainArgs, DomainCloudflareArgs, DomainWebArgs, HstsArgs
 import type { RateLimitRuleArgs } from "../../components/rate-limits/args";
 import type { AlertRouteArgs, MonitoringArgs, MonitoringCheckArgs } from "../../components/monitoring/args";
 import type { BackupsArgs } from "../../components/backups/args";
+import type { EmailSectionArgs } from "../../components/email/args";
 import type { SecretArgs } from "../../components/secrets/args";
 import { alertsSchema, backupsSchema, domainSchema, secretsSchema } from "../../config/schema";
 import { z } from "zod";
@@ -22,13 +23,14 @@ function keysOf(schema: z.core.$ZodType): string[] {
   return s instanceof z.ZodObject ? Object.keys(s.shape).sort() : [];
 }
 
-const NOT_YET_PROVISIONED = ["email"];
+const NOT_YET_PROVISIONED: string[] = [];
 /** Made by a component of its own beside `Domain` (the stack program passes the entry's section to it). */
 const OWN_COMPONENT = ["monitoring"];
 
 describe("DomainArgs and the stack file's domain entry have the same keys", () => {
   // Each record must list every key of its args type (a missing or extra key is a type error here).
-  const domain: Record<keyof DomainArgs, true> = { name: true, cloudflare: true, dnssec: true, web: true, dns: true, rateLimits: true };
+  const domain: Record<keyof DomainArgs, true> = { name: true, cloudflare: true, dnssec: true, web: true, dns: true, rateLimits: true, email: true };
+  const email: Record<keyof EmailSectionArgs, true> = { senders: true, spfAll: true, dmarc: true, mtaSts: true, acceptReportsFor: true, tlsRpt: true };
   const cloudflare: Record<keyof DomainCloudflareArgs, true> = { plan: true, zoneId: true, rulesetIds: true, adoptRecords: true, imported: true };
   const web: Record<keyof DomainWebArgs, true> = { origin: true, redirectTo: true, ssl: true, caa: true, legacyPaths: true, canonicalHost: true, aliases: true, hosts: true, hsts: true };
   const hsts: Record<keyof HstsArgs, true> = { maxAgeSeconds: true, includeSubdomains: true, preload: true };
@@ -39,6 +41,7 @@ describe("DomainArgs and the stack file's domain entry have the same keys", () =
   it.each([
     ["the domain", domain, keysOf(domainSchema).filter((k) => !NOT_YET_PROVISIONED.includes(k) && !OWN_COMPONENT.includes(k))],
     ["cloudflare", cloudflare, keysOf(shape.cloudflare)],
+    ["email", email, keysOf(shape.email)],
     ["web", web, keysOf(shape.web)],
     ["web.hsts", hsts, keysOf(keysOfChild(shape.web, "hsts"))],
     ["web.caa", caa, keysOf(keysOfChild(shape.web, "caa"))],

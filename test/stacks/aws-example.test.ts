@@ -1,6 +1,7 @@
 /** `npm start` (the offline preview of stacks/Pulumi.example.yaml) shows the AWS resources and their checks passing, secrets masked. */
 import { describe, expect, it } from "vitest";
 import { cli } from "../cli/run-cli";
+import { readStack, runStack } from "./support/run-stack";
 
 describe("npm start: the example stack's secrets and backups", () => {
   it("lists the key, secrets, rotation, vault, plan and restore test, and every secrets.* and backup.* check", () => {
@@ -22,11 +23,24 @@ describe("npm start: the example stack's secrets and backups", () => {
     ]) {
       expect(r.stdout).toMatch(line);
     }
-    for (const id of ["secrets.generated", "secrets.rotation", "secrets.kms_rotation", "backup.plan", "backup.retention", "backup.restore_testing"]) {
+    for (const id of ["secrets.generated", "secrets.rotation", "secrets.kms_rotation", "backup.plan", "backup.retention", "backup.vault_protected", "backup.restore_testing"]) {
       expect(r.stdout).toMatch(new RegExp(`✓ pass\\s+${id.replace(".", "\\.")}\\s`));
     }
-    // Honest until the alert topic exists: protected, but no notifications.
-    expect(r.stdout).toMatch(/! warn\s+backup\.vault_protected[\s\S]*no notifications: the stack makes no alert topic yet/);
+    expect(r.stdout).toMatch(/aws VaultNotifications\s+launch-ready-backups-vault-notifications/);
     expect(r.stdout).not.toContain("x".repeat(48));
   });
+});
+
+describe("the vault's failure notifications reach the on-call", () => {
+  it("go to the alert topic in the vault's region, which AWS Backup may publish to and encrypt for", async () => {
+    const { run } = await runStack(readStack("example"), true);
+    const topic = run.resources.find((r) => r.type === "aws:sns/topic:Topic" && r.inputs["region"] === "eu-west-1");
+    const notifications = run.resources.find((r) => r.type === "aws:backup/vaultNotifications:VaultNotifications");
+    expect(notifications?.propertyDependencies["snsTopicArn"]).toEqual([topic?.urn]);
+    // Without a topic policy naming backup.amazonaws.com, AWS Backup cannot publish (the provider's VaultNotifications docs).
+    const policy = run.resources.find((r) => r.type === "aws:sns/topicPolicy:TopicPolicy" && r.inputs["region"] === "eu-west-1");
+    expect(policy?.propertyDependencies["arn"]).toEqual([topic?.urn]);
+    const key = run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name === "alerts-key-eu-west-1");
+    expect(JSON.parse(String(key?.inputs["policy"])).Statement[1].Principal.Service).toContain("backup.amazonaws.com");
+  }, 60_000);
 });

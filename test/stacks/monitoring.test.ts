@@ -29,10 +29,10 @@ describe("the example stack's monitoring (npm start)", () => {
     const topics = ofType(rs, "aws:sns/topic:Topic");
     expect(topics.map((t) => t.inputs["region"])).toEqual(["us-east-1", "eu-west-1"]);
     // Encrypted with a customer managed key per region that lets CloudWatch publish (never alias/aws/sns).
-    const keys = ofType(rs, "aws:kms/key:Key");
+    const keys = ofType(rs, "aws:kms/key:Key").filter((k) => k.name.startsWith("alerts-key-"));
     expect(keys.map((k) => k.inputs["region"])).toEqual(["us-east-1", "eu-west-1"]);
     for (const [i, t] of topics.entries()) expect(t.propertyDependencies["kmsMasterKeyId"]).toEqual([keys[i]?.urn]);
-    expect(JSON.parse(String(keys[0]?.inputs["policy"]))).toMatchObject({ Statement: [{ Principal: { AWS: "arn:aws:iam::123456789012:root" } }, { Principal: { Service: ["cloudwatch.amazonaws.com"] }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"] }] });
+    expect(JSON.parse(String(keys[0]?.inputs["policy"]))).toMatchObject({ Statement: [{ Principal: { AWS: "arn:aws:iam::123456789012:root" } }, { Principal: { Service: ["cloudwatch.amazonaws.com", "backup.amazonaws.com"] }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"] }] });
     expect(ofType(rs, "aws:sns/topicSubscription:TopicSubscription").map((s) => [s.inputs["protocol"], s.inputs["endpoint"]])).toEqual([["email", "oncall@acme.example"], ["email", "oncall@acme.example"]]);
     const checks = ofType(rs, "aws:route53/healthCheck:HealthCheck").map((h) => [h.inputs["type"], `https://${String(h.inputs["fqdn"])}${String(h.inputs["resourcePath"])}`, h.inputs["searchString"], h.inputs["measureLatency"]]);
     expect(checks.sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
@@ -47,9 +47,9 @@ describe("the example stack's monitoring (npm start)", () => {
     expect(provider?.inputs["region"]).toBe("us-east-1");
     expect(route53Alarms.every((a) => a.options.providerUrn === provider?.urn)).toBe(true);
     expect(ofType(rs, ALARM).find((a) => a.name === "acme-example-monitoring-5xx")?.inputs["region"]).toBe("eu-west-1");
-    const fn = ofType(rs, "aws:lambda/function:Function")[0];
+    const fn = ofType(rs, "aws:lambda/function:Function").find((f) => f.name === "acme-example-monitoring-cert-check");
     expect(fn?.inputs["environment"]).toEqual({ variables: { HOSTS: "acme.example,app.acme.example", NAMESPACE: "LaunchReady/Certificates" } });
-    expect(ofType(rs, "aws:cloudwatch/eventRule:EventRule")[0]?.inputs["scheduleExpression"]).toBe("rate(1 hour)");
+    expect(ofType(rs, "aws:cloudwatch/eventRule:EventRule").find((e) => e.name === "acme-example-monitoring-cert-check-schedule")?.inputs["scheduleExpression"]).toBe("rate(1 hour)");
   });
 
   it("passes every monitoring check, and the row is covered", () => {

@@ -51,7 +51,8 @@ function policyVerdict(target: AuditTarget, domain: string, applied: DmarcApplie
   if (applied.kind !== "policy") return result("dmarc.policy", "fail", `no enforcing DMARC policy for ${target.display}: ${brokenPolicy(domain, applied)}`, evidence);
   const via = applied.tag === "sp" ? ` (sp= of _dmarc.${domain})` : "";
   if (applied.policy === "reject") return result("dmarc.policy", "pass", `DMARC policy for ${target.display} is reject${via}`, evidence);
-  if (applied.policy === "quarantine") return result("dmarc.policy", "warn", `DMARC policy for ${target.display} is quarantine${via} (reject is stronger)`, evidence, "Move to `email.dmarc.policy: reject` once aggregate reports show only your own senders.");
+  // Quarantine enforces (the checklist's bar, and the toolkit's default); reject is the next step, not a requirement.
+  if (applied.policy === "quarantine") return result("dmarc.policy", "pass", `DMARC policy for ${target.display} is quarantine${via} (enforcing; move to reject once aggregate reports show only your own senders)`, evidence);
   return result("dmarc.policy", "fail", `DMARC policy for ${target.display} is none${via}: spoofed mail still reaches customers`, evidence);
 }
 

@@ -2,6 +2,8 @@ import { isMtaStsRecord, mxCoverage, parseMtaStsPolicy, parseMtaStsRecord, type 
 import type { CheckId } from "../../../checklist";
 import { createStartTlsProbe, type StartTlsProbe, type StartTlsResult } from "../../smtp";
 import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult, DnsLookup, Evidence, EvidenceValue, HttpResult, MxRecord } from "../../types";
+import { fromVerdict } from "../verdict";
+import { judgeMtaStsMxCoverage } from "../../../core/judges/email";
 import { describeLookup, isNullMx, showMx } from "./dns";
 import { result, undecided } from "./result";
 
@@ -166,17 +168,13 @@ export function createMtaStsChecks(options: MtaStsChecksOptions = {}): AuditChec
     // mtasts.mx_coverage (RFC 8461 §4.1)
     const policy = policyParse.policy;
     const mxEvidence = describeLookup("MX", target.name, mx, showMx);
-    if (policyParse.errors.length > 0 || policy.mode === undefined) out.push(result("mtasts.mx_coverage", "skip", "the policy is invalid (see mtasts.policy_syntax)", policyEvidence));
-    else if (policy.mode === "none") out.push(result("mtasts.mx_coverage", "skip", "the policy mode is none: no MX is constrained", policyEvidence));
-    else if (mx.kind === "error") out.push(undecided("mtasts.mx_coverage", `the MX lookup for ${target.display} failed (${mx.reason})`, { ...policyEvidence, mx: mxEvidence }));
+    // The same judge as the preview's (core/judges/email/mtasts.ts), on the fetched policy and the MX answer.
+    if (mx.kind === "error" && policyParse.errors.length === 0 && policy.mode !== undefined && policy.mode !== "none") out.push(undecided("mtasts.mx_coverage", `the MX lookup for ${target.display} failed (${mx.reason})`, { ...policyEvidence, mx: mxEvidence }));
     else {
-      const hosts = realMx(mx);
+      const hosts = mx.kind === "error" ? [] : realMx(mx);
       const cov = mxCoverage(hosts, policy.mx);
       const ev = { ...policyEvidence, mx: mxEvidence, patterns: [...policy.mx], covered: cov.covered.map((c) => `${c.host} ← ${c.pattern}`), uncovered: [...cov.uncovered] };
-      if (hosts.length === 0) out.push(result("mtasts.mx_coverage", "skip", `${target.display} has no MX host to match`, ev));
-      else if (cov.uncovered.length === 0) out.push(result("mtasts.mx_coverage", "pass", `every MX of ${target.display} matches the policy (${cov.covered.map((c) => c.host).join(", ")})`, ev));
-      else if (policy.mode === "enforce") out.push(result("mtasts.mx_coverage", "fail", `MX ${cov.uncovered.join(", ")} is not matched by the enforcing policy: senders refuse to deliver to it`, ev));
-      else out.push(result("mtasts.mx_coverage", "warn", `MX ${cov.uncovered.join(", ")} is not matched by the policy (testing now; mail would bounce under enforce)`, ev));
+      out.push(fromVerdict("mtasts.mx_coverage", judgeMtaStsMxCoverage({ domain: target.display, policy: fetched.body, mx: hosts }), ev));
     }
     return out;
   }

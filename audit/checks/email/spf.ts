@@ -16,6 +16,8 @@ import { discoverDmarc } from "./dmarc-discovery";
 import { describeLookup, spfDnsOf } from "./dns";
 import { describeParked, loadMailState } from "./mail-state";
 import { result, undecided } from "./result";
+import { fromVerdict } from "../verdict";
+import { judgeSpfLookups, judgeSpfLoop, judgeSpfMxAddresses, judgeSpfSize, judgeSpfVoidLookups } from "../../../core/judges/email";
 
 const IDS = ["spf.record", "spf.syntax", "spf.lookups", "spf.void_lookups", "spf.mx_addresses", "spf.all", "spf.loop", "spf.size", "spf.parked"] as const satisfies readonly CheckId[];
 /** The IDs judged on the one SPF record; skipped when there is not exactly one. */
@@ -117,42 +119,45 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   else if (parsed.warnings.length > 0) out.push(result("spf.syntax", "warn", `SPF of ${target.display}: ${parsed.warnings[0] ?? ""}`, { ...evidence, warnings: [...parsed.warnings] }));
   else out.push(result("spf.syntax", "pass", `SPF of ${target.display} and its includes are valid`, { ...evidence, tree }));
 
-  // spf.lookups (RFC 7208 §4.6.4). With failed lookups the count is a lower bound: above the limit it is still a fail.
-  const lookupEvidence: Evidence = { ...evidence, lookups: ev.lookups, limit: SPF_LOOKUP_LIMIT, tree, ...(ev.macroTerms.length > 0 ? { notExpanded: [...ev.macroTerms] } : {}), ...(ev.truncated ? { truncated: true } : {}) };
-  if (ev.lookups > SPF_LOOKUP_LIMIT) out.push(result("spf.lookups", "fail", `SPF of ${target.display} needs ${ev.truncated ? "more than " : ""}${ev.lookups} DNS lookups (limit ${SPF_LOOKUP_LIMIT}): permerror at receivers`, lookupEvidence));
-  else if (ev.errors.length > 0) out.push(undecided("spf.lookups", `counted ${ev.lookups} lookups but ${ev.errors.length} lookup(s) failed, so the count is incomplete`, { ...lookupEvidence, dnsErrors: dnsErrors(ev) }));
-  else if (ev.lookups >= 8) out.push(result("spf.lookups", "warn", `SPF of ${target.display} needs ${ev.lookups} DNS lookups: within the limit of ${SPF_LOOKUP_LIMIT} but little headroom`, lookupEvidence));
-  else out.push(result("spf.lookups", "pass", `SPF of ${target.display} needs ${ev.lookups} DNS lookup(s) (limit ${SPF_LOOKUP_LIMIT})`, lookupEvidence));
+  // spf.lookups, spf.void_lookups, spf.mx_addresses (RFC 7208 §4.6.4): the evaluator's counts, judged by the same
+  // judges as the preview (core/judges/email/spf.ts). With failed lookups a count is a lower bound: above the limit
+  // it is still a fail, below it cannot be told.
+  const incomplete = ev.errors.length > 0 || ev.truncated;
+  const lookupEvidence: Evidence = { ...evidence, lookups: ev.lookups, limit: SPF_LOOKUP_LIMIT, tree, ...(ev.macroTerms.length > 0 ? { notExpanded: [...ev.macroTerms] } : {}), ...(ev.truncated ? { truncated: true } : {}), ...(ev.errors.length > 0 ? { dnsErrors: dnsErrors(ev) } : {}) };
+  const lookupSource = incomplete ? `counted live; ${ev.errors.length} lookup(s) failed, so the count is incomplete` : "counted live";
+  out.push(fromVerdict("spf.lookups", judgeSpfLookups({ domain: target.display, record: text, lookups: ev.lookups, complete: !incomplete, source: lookupSource }), lookupEvidence));
 
-  // spf.void_lookups
   const voids: EvidenceValue = ev.voidLookups.map((v) => ({ term: v.term, in: v.domain, name: v.name, answer: v.reason }));
-  const voidCount = ev.voidLookups.length;
-  if (voidCount > SPF_VOID_LOOKUP_LIMIT) out.push(result("spf.void_lookups", "fail", `SPF of ${target.display} has ${voidCount} void lookups (limit ${SPF_VOID_LOOKUP_LIMIT}): permerror at receivers that enforce it`, { ...evidence, voidLookups: voids }));
-  else if (ev.errors.length > 0) out.push(undecided("spf.void_lookups", `${ev.errors.length} lookup(s) failed, so void lookups cannot be counted`, { ...evidence, voidLookups: voids, dnsErrors: dnsErrors(ev) }));
-  else if (voidCount > 0) out.push(result("spf.void_lookups", "warn", `SPF of ${target.display} has ${voidCount} void lookup(s): ${ev.voidLookups.map((v) => `${v.term} (${v.reason})`).join(", ")}`, { ...evidence, voidLookups: voids }));
-  else out.push(result("spf.void_lookups", "pass", `no SPF term of ${target.display} points at a name without records`, { ...evidence, voidLookups: voids }));
+  const voidTerms = ev.voidLookups.map((v) => `${v.term} (${v.reason})`);
+  out.push(
+    fromVerdict(
+      "spf.void_lookups",
+      judgeSpfVoidLookups({ domain: target.display, record: text, voids: ev.errors.length > 0 && voidTerms.length <= SPF_VOID_LOOKUP_LIMIT ? undefined : voidTerms, unknownReason: `${ev.errors.length} lookup(s) failed, so void lookups cannot be counted` }),
+      { ...evidence, voidLookups: voids, ...(ev.errors.length > 0 ? { dnsErrors: dnsErrors(ev) } : {}) },
+    ),
+  );
 
-  // spf.mx_addresses
   const mxEvidence: EvidenceValue = ev.mxTerms.map((m) => ({ term: m.term, in: m.domain, name: m.name, exchanges: [...m.exchanges] }));
-  const overMx = ev.mxTerms.filter((m) => m.exchanges.length > SPF_MX_ADDRESS_LIMIT);
-  if (overMx.length > 0) out.push(result("spf.mx_addresses", "fail", `SPF term "${overMx[0]?.term ?? ""}" in ${overMx[0]?.domain ?? ""} has ${overMx[0]?.exchanges.length ?? 0} MX hosts to look up (limit ${SPF_MX_ADDRESS_LIMIT})`, { ...evidence, mxTerms: mxEvidence }));
+  const overMx = ev.mxTerms.some((m) => m.exchanges.length > SPF_MX_ADDRESS_LIMIT);
   // Any failed lookup may hide an mx term (in an include that could not be read), not only a failed MX lookup.
-  else if (ev.errors.length > 0) out.push(undecided("spf.mx_addresses", `${ev.errors.length} lookup(s) in the SPF tree failed (${ev.errors[0]?.name ?? ""}: ${ev.errors[0]?.reason ?? ""})`, { ...evidence, mxTerms: mxEvidence, dnsErrors: dnsErrors(ev) }));
-  else out.push(result("spf.mx_addresses", "pass", ev.mxTerms.length === 0 ? `SPF of ${target.display} has no mx terms` : `every SPF mx term of ${target.display} has at most ${SPF_MX_ADDRESS_LIMIT} MX hosts`, { ...evidence, mxTerms: mxEvidence }));
+  const mxTerms = ev.errors.length > 0 && !overMx ? [{ term: `(${ev.errors[0]?.name ?? ""}: ${ev.errors[0]?.reason ?? ""})`, hosts: undefined }] : ev.mxTerms.map((m) => ({ term: m.term, hosts: m.exchanges.length }));
+  out.push(fromVerdict("spf.mx_addresses", judgeSpfMxAddresses({ domain: target.display, record: text, mxTerms }), { ...evidence, mxTerms: mxEvidence, ...(ev.errors.length > 0 ? { dnsErrors: dnsErrors(ev) } : {}) }));
 
   out.push(await judgeAll(target, ctx, ev, evidence));
 
-  // spf.loop
-  if (ev.loops.length > 0) out.push(result("spf.loop", "fail", `SPF of ${target.display} loops: ${ev.loops[0]?.join(" → ") ?? ""}`, { ...evidence, loops: ev.loops.map((l) => [...l]), tree }));
-  else if (ev.errors.length > 0) out.push(undecided("spf.loop", `${ev.errors.length} lookup(s) in the include tree failed, so part of it is unknown`, { ...evidence, dnsErrors: dnsErrors(ev), tree }));
-  else out.push(result("spf.loop", "pass", `the SPF include/redirect tree of ${target.display} has no cycle`, { ...evidence, tree }));
+  // spf.loop: a cycle found fails even when part of the tree could not be read; otherwise failed lookups hide it.
+  out.push(
+    fromVerdict(
+      "spf.loop",
+      judgeSpfLoop({ domain: target.display, record: text, loops: ev.loops.length > 0 || ev.errors.length === 0 ? ev.loops : undefined, unknownReason: `${ev.errors.length} lookup(s) in the include tree failed, so part of it is unknown` }),
+      { ...evidence, ...(ev.loops.length > 0 ? { loops: ev.loops.map((l) => [...l]) } : {}), ...(ev.errors.length > 0 ? { dnsErrors: dnsErrors(ev) } : {}), tree },
+    ),
+  );
 
   // spf.size (RFC 7208 §3.4). The client joins a record's strings, so a single string's length cannot be seen here;
   // the wire format itself caps a string at 255 bytes.
   const bytes = Buffer.byteLength(text, "utf8");
-  const sizeEvidence = { ...evidence, bytes, limit: SPF_RECORD_SIZE_LIMIT };
-  if (bytes > SPF_RECORD_SIZE_LIMIT) out.push(result("spf.size", "warn", `SPF of ${target.display} is ${bytes} bytes (over ${SPF_RECORD_SIZE_LIMIT}): the answer may not fit a UDP response`, sizeEvidence));
-  else out.push(result("spf.size", "pass", `SPF of ${target.display} is ${bytes} bytes`, sizeEvidence));
+  out.push(fromVerdict("spf.size", judgeSpfSize({ domain: target.display, record: text }), { ...evidence, bytes, limit: SPF_RECORD_SIZE_LIMIT }));
   return out;
 }
 

@@ -36,7 +36,7 @@ describe("dmarc.record", () => {
   it("warns when only the organisational domain's record applies, and applies its sp", async () => {
     const r = await dmarc({ "_dmarc.acme.example": { TXT: ["v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@acme.example"] } }, target("mail.acme.example", D));
     expect(get(r, "dmarc.record")).toMatchObject({ status: "warn", summary: expect.stringContaining("inherits _dmarc.acme.example") });
-    expect(get(r, "dmarc.policy")).toMatchObject({ status: "warn", evidence: { effectivePolicy: "quarantine", appliedTag: "sp" } });
+    expect(get(r, "dmarc.policy")).toMatchObject({ status: "pass", evidence: { effectivePolicy: "quarantine", appliedTag: "sp" } });
   });
   it("is an error for every ID when the lookup fails", async () => {
     const r = await dmarc({ [`_dmarc.${D}`]: "slow" });
@@ -60,7 +60,7 @@ describe("dmarc.syntax", () => {
 describe("dmarc.policy", () => {
   it.each([
     ["v=DMARC1; p=reject; rua=mailto:d@acme.example", "pass"],
-    ["v=DMARC1; p=quarantine; rua=mailto:d@acme.example", "warn"],
+    ["v=DMARC1; p=quarantine; rua=mailto:d@acme.example", "pass"],
     ["v=DMARC1; p=none; rua=mailto:d@acme.example", "fail"],
     ["v=DMARC1; rua=mailto:d@acme.example", "fail"],
   ])("%s → %s", async (record, status) => {
@@ -163,7 +163,7 @@ describe("DMARC discovery for a subdomain (RFC 7489 §6.6.3, organisational doma
   it("falls back to the organisational domain even when the target does not name it", async () => {
     const dns = fakeDns({ [`_dmarc.${D}`]: { TXT: [ORG] } });
     const r = await runModule(DMARC_CHECKS, target(`app.${D}`), context({ dns }));
-    expect(get(r, "dmarc.policy")).toMatchObject({ status: "warn", evidence: { effectivePolicy: "quarantine", appliedTag: "sp" } });
+    expect(get(r, "dmarc.policy")).toMatchObject({ status: "pass", evidence: { effectivePolicy: "quarantine", appliedTag: "sp" } });
     expect(dns.queries).toEqual(expect.arrayContaining([`TXT _dmarc.app.${D}`, `TXT _dmarc.${D}`]));
   });
   it("asks only the name and its organisational domain, no name in between", async () => {
@@ -187,7 +187,7 @@ describe("DMARC discovery for a subdomain (RFC 7489 §6.6.3, organisational doma
   it("discards a lookalike record at the subdomain and applies the organisational one", async () => {
     const r = await dmarc({ [`_dmarc.app.${D}`]: { TXT: ["v=dmarc1; p=none"] }, [`_dmarc.${D}`]: { TXT: [ORG] } }, target(`app.${D}`, D));
     expect(get(r, "dmarc.record")).toMatchObject({ status: "fail", summary: expect.stringContaining(`apply _dmarc.${D} instead`) });
-    expect(get(r, "dmarc.policy")).toMatchObject({ status: "warn", evidence: { effectivePolicy: "quarantine" } });
+    expect(get(r, "dmarc.policy")).toMatchObject({ status: "pass", evidence: { effectivePolicy: "quarantine" } });
   });
   it("is an error, not a fallback, when the subdomain's lookup fails", async () => {
     const r = await dmarc({ [`_dmarc.app.${D}`]: "error", [`_dmarc.${D}`]: { TXT: [ORG] } }, target(`app.${D}`, D));

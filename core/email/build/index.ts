@@ -1,0 +1,2 @@
+export * from "./senders";
+export * from "./plan";

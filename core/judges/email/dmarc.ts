@@ -1,0 +1,105 @@
+/** The DMARC judges (dmarc.*): the `_dmarc` TXT values in, verdict out (RFC 7489). */
+import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
+import { appliedPolicy, isDmarcRecord, parseDmarc, type DmarcParseResult } from "../../email/dmarc";
+import { normalizeName } from "../../email/lookup";
+
+export interface DmarcInput {
+  readonly domain: string;
+  /** Every TXT value at `_dmarc.<domain>`. */
+  readonly txt: readonly string[];
+}
+
+/** The one DMARC record, parsed; undefined when there is not exactly one. */
+export function oneDmarc(txt: readonly string[]): DmarcParseResult | undefined {
+  const records = txt.filter(isDmarcRecord);
+  return records.length === 1 ? parseDmarc(records[0] ?? "") : undefined;
+}
+
+export function judgeDmarcRecord(input: DmarcInput): Verdict {
+  const records = input.txt.filter(isDmarcRecord);
+  if (records.length === 1) return judged("dmarc.record", "one", [`one DMARC record at _dmarc.${input.domain}: ${records[0] ?? ""}`]);
+  if (records.length > 1) return judged("dmarc.record", "several", [`${records.length} DMARC records at _dmarc.${input.domain}: receivers ignore them all (RFC 7489 §6.6.3)`]);
+  return judged("dmarc.record", "none", [`no DMARC record at _dmarc.${input.domain}`]);
+}
+
+const none = (d: string): Verdict => notApplicable(`no single DMARC record at _dmarc.${d} to judge (see dmarc.record)`);
+
+export function judgeDmarcSyntax(input: DmarcInput): Verdict {
+  const p = oneDmarc(input.txt);
+  if (p === undefined) return none(input.domain);
+  if (p.errors.length > 0) return judged("dmarc.syntax", "invalid", [`DMARC of ${input.domain} is invalid: ${p.errors[0] ?? ""}`]);
+  if (p.unknownTags.length > 0) return judged("dmarc.syntax", "unknown-tags", [`DMARC of ${input.domain} has tags receivers ignore: ${p.unknownTags.join(", ")}`]);
+  return judged("dmarc.syntax", "valid", [`DMARC of ${input.domain} is valid`]);
+}
+
+/** What receivers apply (RFC 7489 §6.6.3 step 6), not the tag's text: an invalid p= falls back to none. */
+export function judgeDmarcPolicy(input: DmarcInput): Verdict {
+  const p = oneDmarc(input.txt);
+  if (p === undefined) return none(input.domain);
+  const applied = appliedPolicy(p, false);
+  if (applied.kind !== "policy") return judged("dmarc.policy", "monitoring", [`no enforcing DMARC policy for ${input.domain}: ${applied.reason}, so receivers apply ${applied.kind === "fallback" ? "p=none" : "no DMARC at all"}`]);
+  if (p.errors.length > 0 && applied.policy !== "none") return judged("dmarc.policy", "monitoring", [`DMARC policy for ${input.domain} reads ${applied.policy}, but the record has an invalid value (${p.errors[0] ?? ""}): receivers that discard invalid records apply no policy`]);
+  if (applied.policy === "quarantine" || applied.policy === "reject") return judged("dmarc.policy", "enforcing", [`DMARC of ${input.domain} enforces: p=${applied.policy}`]);
+  return judged("dmarc.policy", "monitoring", [`DMARC of ${input.domain} is p=none: spoofed mail in its name still reaches inboxes`]);
+}
+
+/** What subdomains get (RFC 7489 §6.3 sp, §6.6.3 step 6). */
+export function judgeDmarcSubdomainPolicy(input: DmarcInput): Verdict {
+  const p = oneDmarc(input.txt);
+  if (p === undefined) return none(input.domain);
+  const sub = appliedPolicy(p, true);
+  if (sub.kind !== "policy") return judged("dmarc.subdomain_policy", "exempted", [`subdomains of ${input.domain} get no enforcing policy: ${sub.reason}`]);
+  const main = p.record.p ?? "none";
+  if (sub.policy === "none" && main !== "none") return judged("dmarc.subdomain_policy", "exempted", [`sp=none exempts every subdomain of ${input.domain} from p=${main}: attackers can spoof any subdomain`]);
+  return judged("dmarc.subdomain_policy", "covered", [sub.tag === "p" ? `subdomains of ${input.domain} inherit p=${main}` : `subdomains of ${input.domain} get sp=${sub.policy}`]);
+}
+
+// pct and rua are read even from a record with an invalid tag elsewhere: receivers that keep it read them too.
+export function judgeDmarcPct(input: DmarcInput): Verdict {
+  const p = oneDmarc(input.txt);
+  if (p === undefined) return none(input.domain);
+  const pct = p.record.pct ?? 100;
+  if (pct === 100) return judged("dmarc.pct", "full", [`DMARC of ${input.domain} applies to all mail (pct ${p.record.pct === undefined ? "absent" : "100"})`]);
+  return judged("dmarc.pct", "partial", [`DMARC of ${input.domain} applies to ${pct}% of mail`]);
+}
+
+export function judgeDmarcRua(input: DmarcInput): Verdict {
+  const p = oneDmarc(input.txt);
+  if (p === undefined) return none(input.domain);
+  const usable = p.record.rua.filter((u) => u.problem === undefined);
+  if (usable.length === 0) return judged("dmarc.rua", "missing", [p.record.rua.length === 0 ? `no rua=: nobody receives DMARC aggregate reports for ${input.domain}` : `no usable rua= URI: ${p.record.rua[0]?.problem ?? ""}`]);
+  if (p.record.rua.length > 2) return judged("dmarc.rua", "too-many", [`${p.record.rua.length} rua URIs for ${input.domain}: receivers may send to only the first two`]);
+  if (p.record.ruf.length > 0) return judged("dmarc.rua", "forensic", ["ruf= (forensic reports) is set: few receivers send them and they can carry personal data"]);
+  return judged("dmarc.rua", "present", [`aggregate reports for ${input.domain} go to ${usable.map((u) => u.uri).join(", ")}`]);
+}
+
+export interface DmarcRuaAuthorizedInput extends DmarcInput {
+  /**
+   * For each external destination domain, its TXT at `<domain>._report._dmarc.<dest>`; undefined when not known
+   * (before apply, a domain the stack does not manage).
+   */
+  readonly authorisations: ReadonlyMap<string, readonly string[] | undefined>;
+}
+
+function isUnder(name: string, domain: string): boolean {
+  return name === domain || name.endsWith(`.${domain}`);
+}
+
+/** RFC 7489 §7.1: every rua destination outside the domain's organisational domain publishes `v=DMARC1` there. */
+export function judgeDmarcRuaAuthorized(input: DmarcRuaAuthorizedInput): Verdict {
+  const p = oneDmarc(input.txt);
+  if (p === undefined || p.errors.length > 0) return none(input.domain);
+  const domain = normalizeName(input.domain);
+  const external = [...new Set(p.record.rua.map((u) => (u.domain !== undefined ? normalizeName(u.domain) : undefined)).filter((d): d is string => d !== undefined && !isUnder(d, domain)))];
+  if (external.length === 0) return judged("dmarc.rua_authorized", "authorized", [`every report destination of ${input.domain} is in the domain itself`]);
+  const missing: string[] = [];
+  const unknown: string[] = [];
+  for (const dest of external) {
+    const txt = input.authorisations.get(dest);
+    if (txt === undefined) unknown.push(dest);
+    else if (!txt.some((t) => /^v=DMARC1(?:;|\s|$)/.test(t))) missing.push(dest);
+  }
+  if (missing.length > 0) return judged("dmarc.rua_authorized", "unauthorized", [`${missing.map((d) => `${domain}._report._dmarc.${d}`).join(", ")} ${missing.length === 1 ? "is" : "are"} not published: receivers drop reports to ${missing.join(", ")}`]);
+  if (unknown.length > 0) return cannotTell(`${unknown.join(", ")} must publish ${unknown.map((d) => `\`${domain}._report._dmarc.${d}\``).join(", ")} = \`v=DMARC1\` (RFC 7489 §7.1); this stack does not manage ${unknown.length === 1 ? "it" : "them"}, so only \`launch-ready audit\` can see it`);
+  return judged("dmarc.rua_authorized", "authorized", [`${external.join(", ")} authorise reports for ${domain} (RFC 7489 §7.1)`]);
+}

@@ -1,0 +1,82 @@
+/** The MTA-STS judges (mtasts.*, RFC 8461) that read records and the policy text. mtasts.mx_tls is live only. */
+import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
+import { isMtaStsRecord, mxCoverage, parseMtaStsPolicy, parseMtaStsRecord } from "../../email/mtasts";
+
+export interface MtaStsRecordInput {
+  readonly domain: string;
+  readonly parked: boolean;
+  /** Every TXT value at `_mta-sts.<domain>`. */
+  readonly txt: readonly string[];
+}
+
+export function judgeMtaStsRecord(input: MtaStsRecordInput): Verdict {
+  if (input.parked) return notApplicable(`${input.domain} is parked: it receives no mail`);
+  const records = input.txt.filter(isMtaStsRecord);
+  if (records.length === 0) return judged("mtasts.record", "absent", [`no MTA-STS record at _mta-sts.${input.domain}`]);
+  if (records.length > 1) return judged("mtasts.record", "invalid", [`${records.length} MTA-STS records at _mta-sts.${input.domain}: senders ignore MTA-STS (RFC 8461 §3.1)`]);
+  const p = parseMtaStsRecord(records[0] ?? "");
+  if (p.errors.length > 0 || p.id === undefined) return judged("mtasts.record", "invalid", [`the MTA-STS record of ${input.domain} is invalid: ${p.errors[0] ?? "no id"}`]);
+  return judged("mtasts.record", "valid", [`_mta-sts.${input.domain} announces policy id ${p.id}`]);
+}
+
+export interface MtaStsPolicyInput {
+  readonly domain: string;
+  /** The policy text served; undefined when none is served (no MTA-STS). */
+  readonly policy: string | undefined;
+}
+
+/** RFC 8461 §3.2 syntax, mode enforce (testing only reports: a warning), and max_age of at least a week. */
+export function judgeMtaStsPolicySyntax(input: MtaStsPolicyInput): Verdict {
+  if (input.policy === undefined) return notApplicable(`${input.domain} serves no MTA-STS policy`);
+  const p = parseMtaStsPolicy(input.policy);
+  if (p.errors.length > 0) return judged("mtasts.policy_syntax", "invalid", [`the MTA-STS policy of ${input.domain} is invalid: ${p.errors[0] ?? ""}`]);
+  if (p.policy.mode === "testing") return judged("mtasts.policy_syntax", "testing", [`the MTA-STS policy of ${input.domain} is in testing mode: senders report but still deliver without TLS`]);
+  if (p.policy.mode === "none") return judged("mtasts.policy_syntax", "weak", [`the MTA-STS policy of ${input.domain} is mode none: it protects nothing`]);
+  if ((p.policy.maxAge ?? 0) < 604_800) return judged("mtasts.policy_syntax", "weak", [`the MTA-STS policy of ${input.domain} has max_age ${p.policy.maxAge ?? 0}, under a week`]);
+  return judged("mtasts.policy_syntax", "valid", [`the MTA-STS policy of ${input.domain} is valid: mode ${p.policy.mode ?? ""}, max_age ${p.policy.maxAge ?? 0}`]);
+}
+
+export interface MtaStsCoverageInput extends MtaStsPolicyInput {
+  /** The domain's MX hosts. */
+  readonly mx: readonly string[];
+}
+
+export function judgeMtaStsMxCoverage(input: MtaStsCoverageInput): Verdict {
+  if (input.policy === undefined) return notApplicable(`${input.domain} serves no MTA-STS policy`);
+  const p = parseMtaStsPolicy(input.policy);
+  if (p.errors.length > 0 || p.policy.mode === undefined) return notApplicable("the policy is invalid (see mtasts.policy_syntax)");
+  if (p.policy.mode === "none") return notApplicable("the policy mode is none: no MX is constrained");
+  if (input.mx.length === 0) return notApplicable(`${input.domain} has no MX host to match`);
+  const c = mxCoverage(input.mx, p.policy.mx);
+  if (c.uncovered.length > 0 && p.policy.mode === "enforce") return judged("mtasts.mx_coverage", "uncovered-enforce", [`MX ${c.uncovered.join(", ")} is not matched by the enforcing policy: senders refuse to deliver to it`]);
+  if (c.uncovered.length > 0) return judged("mtasts.mx_coverage", "uncovered-testing", [`MX ${c.uncovered.join(", ")} is not matched by the policy (testing now; mail would bounce under enforce)`]);
+  return judged("mtasts.mx_coverage", "covered", [`every MX of ${input.domain} matches the policy (${c.covered.map((x) => x.host).join(", ")})`]);
+}
+
+export interface MtaStsFetchInput {
+  readonly domain: string;
+  /** What a sender's fetch of https://mta-sts.<domain>/.well-known/mta-sts.txt gets. */
+  readonly fetch:
+    | { readonly kind: "served"; readonly status: number; readonly contentType: string; readonly by: string }
+    | { readonly kind: "redirected"; readonly to: string; readonly by: string }
+    | { readonly kind: "unknown"; readonly reason: string }
+    | { readonly kind: "none" };
+}
+
+/** RFC 8461 §3.3: HTTPS, 200, `text/plain`, and no redirect followed. */
+export function judgeMtaStsPolicyFetch(input: MtaStsFetchInput): Verdict {
+  const f = input.fetch;
+  const url = `https://mta-sts.${input.domain}/.well-known/mta-sts.txt`;
+  switch (f.kind) {
+    case "none":
+      return notApplicable(`${input.domain} announces no MTA-STS policy`);
+    case "unknown":
+      return cannotTell(f.reason);
+    case "redirected":
+      return judged("mtasts.policy_fetch", "redirected", [`${url} redirects to ${f.to} (${f.by}): senders must not follow redirects (RFC 8461 §3.3)`]);
+    case "served":
+      if (f.status !== 200) return judged("mtasts.policy_fetch", "unavailable", [`${url} answers ${f.status} (${f.by})`]);
+      if (!/^text\/plain(?:;|$)/i.test(f.contentType.trim())) return judged("mtasts.policy_fetch", "wrong-type", [`${url} is served as ${f.contentType}, not text/plain (${f.by})`]);
+      return judged("mtasts.policy_fetch", "served", [`${url} is served directly as ${f.contentType} (${f.by})`]);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The SPF judges (spf.*): record text and counted facts in, verdict out. The preview feeds them the planned records
+ * and the planner's static lookup budget; the same record texts give the same verdicts whoever reads them.
+ */
+import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
+import { findAll, isParkedSpf, parseSpf, SPF_LOOKUP_LIMIT, SPF_RECORD_SIZE_LIMIT } from "../../email/spf";
+import type { DmarcPolicy } from "../../email/dmarc";
+
+export interface SpfRecordInput {
+  readonly domain: string;
+  /** Every TXT value at the domain (joined strings). */
+  readonly txt: readonly string[];
+  readonly parked: boolean;
+}
+
+/** RFC 7208 §4.5: records start exactly `v=spf1` followed by a space or the end. */
+function spfRecords(txt: readonly string[]): string[] {
+  return txt.filter((t) => /^v=spf1(?: |$)/i.test(t));
+}
+
+export function judgeSpfRecord(input: SpfRecordInput): Verdict {
+  const records = spfRecords(input.txt);
+  const lookalikes = input.txt.filter((t) => !records.includes(t) && /v=spf1/i.test(t));
+  if (records.length === 1) return judged("spf.record", "one", [`one SPF record at ${input.domain}`]);
+  if (records.length > 1) return judged("spf.record", "several", [`${records.length} SPF records at ${input.domain}: receivers return permerror (RFC 7208 §4.5)`]);
+  if (lookalikes.length > 0) return judged("spf.record", "lookalike", [`a TXT record at ${input.domain} mentions v=spf1 but does not start with it, so receivers ignore it`]);
+  if (input.parked) return judged("spf.record", "none-parked", [`no SPF record at ${input.domain} (parked: see spf.parked)`]);
+  return judged("spf.record", "none", [`no SPF record at ${input.domain}, a sending domain`]);
+}
+
+export interface SpfTextInput {
+  readonly domain: string;
+  /** The one SPF record; undefined when there is not exactly one (spf.record says why). */
+  readonly record: string | undefined;
+}
+
+export function judgeSpfSyntax(input: SpfTextInput): Verdict {
+  if (input.record === undefined) return notApplicable(`no single SPF record at ${input.domain} to judge (see spf.record)`);
+  const parsed = parseSpf(input.record);
+  if (parsed.errors.length > 0) return judged("spf.syntax", "invalid", [`SPF of ${input.domain} is invalid: ${parsed.errors[0] ?? ""}`]);
+  if (parsed.warnings.length > 0) return judged("spf.syntax", "dubious", [`SPF of ${input.domain}: ${parsed.warnings[0] ?? ""}`]);
+  return judged("spf.syntax", "valid", [`SPF of ${input.domain} is valid: ${input.record}`]);
+}
+
+export interface SpfLookupsInput {
+  readonly domain: string;
+  readonly record: string | undefined;
+  /** DNS lookups counted (before apply: the planner's static budget; live: the evaluator's count). */
+  readonly lookups: number;
+  /** Every term's cost is known; false when an include's nested cost is not (then the count is a lower bound). */
+  readonly complete: boolean;
+  /** Where the count comes from, for the facts. */
+  readonly source: string;
+}
+
+export function judgeSpfLookups(input: SpfLookupsInput): Verdict {
+  if (input.record === undefined) return notApplicable(`no single SPF record at ${input.domain} to judge (see spf.record)`);
+  if (input.lookups > SPF_LOOKUP_LIMIT) return judged("spf.lookups", "over-limit", [`SPF of ${input.domain} needs ${input.complete ? "" : "at least "}${input.lookups} DNS lookups (limit ${SPF_LOOKUP_LIMIT}, ${input.source}): permerror at receivers`]);
+  if (!input.complete) return cannotTell(`SPF of ${input.domain} needs at least ${input.lookups} DNS lookups, but what some includes need below themselves is not known (${input.source})`);
+  if (input.lookups >= 8) return judged("spf.lookups", "little-headroom", [`SPF of ${input.domain} needs ${input.lookups} DNS lookups (${input.source}): within the limit of ${SPF_LOOKUP_LIMIT} but little headroom`]);
+  return judged("spf.lookups", "within-limit", [`SPF of ${input.domain} needs ${input.lookups} DNS lookup(s) (limit ${SPF_LOOKUP_LIMIT}, ${input.source})`]);
+}
+
+export interface SpfVoidInput {
+  readonly domain: string;
+  readonly record: string | undefined;
+  /** Terms whose target has no records; undefined when the targets' existence is not known. */
+  readonly voids: readonly string[] | undefined;
+  /** Why the voids are not known, for "cannot tell". */
+  readonly unknownReason?: string;
+}
+
+export function judgeSpfVoidLookups(input: SpfVoidInput): Verdict {
+  if (input.record === undefined) return notApplicable(`no single SPF record at ${input.domain} to judge (see spf.record)`);
+  if (input.voids === undefined) return cannotTell(input.unknownReason ?? `whether the SPF terms of ${input.domain} resolve is not known`);
+  if (input.voids.length > 2) return judged("spf.void_lookups", "over-limit", [`SPF of ${input.domain} has ${input.voids.length} void lookups (limit 2): ${input.voids.join(", ")}`]);
+  if (input.voids.length > 0) return judged("spf.void_lookups", "some", [`SPF of ${input.domain} has ${input.voids.length} void lookup(s): ${input.voids.join(", ")}`]);
+  return judged("spf.void_lookups", "none", [`every SPF term of ${input.domain} points at a name that exists`]);
+}
+
+export interface SpfMxInput {
+  readonly domain: string;
+  readonly record: string | undefined;
+  /** For each `mx` term (of the record and its includes), how many MX hosts it names; undefined when not known. */
+  readonly mxTerms: readonly { readonly term: string; readonly hosts: number | undefined }[];
+}
+
+export function judgeSpfMxAddresses(input: SpfMxInput): Verdict {
+  if (input.record === undefined) return notApplicable(`no single SPF record at ${input.domain} to judge (see spf.record)`);
+  const over = input.mxTerms.find((m) => m.hosts !== undefined && m.hosts > 10);
+  if (over !== undefined) return judged("spf.mx_addresses", "over-limit", [`SPF term "${over.term}" of ${input.domain} has ${over.hosts ?? 0} MX hosts to look up (limit 10)`]);
+  if (input.mxTerms.some((m) => m.hosts === undefined)) return cannotTell(`how many MX hosts the SPF mx terms of ${input.domain} name is not known`);
+  return judged("spf.mx_addresses", "within-limit", [input.mxTerms.length === 0 ? `SPF of ${input.domain} has no mx terms` : `every SPF mx term of ${input.domain} has at most 10 MX hosts`]);
+}
+
+export interface SpfAllInput {
+  readonly domain: string;
+  readonly record: string | undefined;
+  /** The DMARC policy receivers apply to the domain; undefined when there is no valid DMARC record. */
+  readonly dmarcPolicy: DmarcPolicy | undefined;
+}
+
+export function judgeSpfAll(input: SpfAllInput): Verdict {
+  if (input.record === undefined) return notApplicable(`no single SPF record at ${input.domain} to judge (see spf.record)`);
+  const all = findAll(parseSpf(input.record).record.terms);
+  if (all === undefined) return judged("spf.all", "missing", [`SPF of ${input.domain} has no "all": unlisted senders get "neutral", which protects nothing`]);
+  const written = `${all.explicitQualifier ? all.qualifier : ""}all`;
+  if (all.qualifier === "+") return judged("spf.all", "pass-all", [`SPF of ${input.domain} ends in "${written}": anyone may send as the domain`]);
+  if (all.qualifier === "?") return judged("spf.all", "neutral", [`SPF of ${input.domain} ends in "?all": unlisted senders are neutral, not rejected`]);
+  if (all.qualifier === "-") return judged("spf.all", "fail-all", [`SPF of ${input.domain} ends in "-all"`]);
+  if (input.dmarcPolicy !== undefined && input.dmarcPolicy !== "none") return judged("spf.all", "softfail-enforced", [`SPF of ${input.domain} ends in "~all" and DMARC enforces (p=${input.dmarcPolicy})`]);
+  return judged("spf.all", "softfail-unenforced", [`SPF of ${input.domain} ends in "~all" ${input.dmarcPolicy === "none" ? "and DMARC does not enforce (p=none)" : "without a valid DMARC policy"}: spoofed mail is only marked`]);
+}
+
+export interface SpfLoopInput {
+  readonly domain: string;
+  readonly record: string | undefined;
+  /** Include/redirect cycles found; undefined when the tree is not known in full. */
+  readonly loops: readonly (readonly string[])[] | undefined;
+  readonly unknownReason?: string;
+}
+
+export function judgeSpfLoop(input: SpfLoopInput): Verdict {
+  if (input.record === undefined) return notApplicable(`no single SPF record at ${input.domain} to judge (see spf.record)`);
+  if (input.loops === undefined) return cannotTell(input.unknownReason ?? `the include tree of ${input.domain} is not known in full`);
+  if (input.loops.length > 0) return judged("spf.loop", "loop", [`SPF of ${input.domain} loops: ${input.loops[0]?.join(" → ") ?? ""}`]);
+  return judged("spf.loop", "no-loop", [`the SPF include/redirect tree of ${input.domain} has no cycle`]);
+}
+
+export interface SpfSizeInput {
+  readonly domain: string;
+  readonly record: string | undefined;
+  /** The record's character-strings as published, when known (before apply: the planned split). */
+  readonly strings?: readonly string[];
+}
+
+export function judgeSpfSize(input: SpfSizeInput): Verdict {
+  if (input.record === undefined) return notApplicable(`no single SPF record at ${input.domain} to judge (see spf.record)`);
+  const bytes = Buffer.byteLength(input.record, "utf8");
+  const long = (input.strings ?? []).find((s) => Buffer.byteLength(s, "utf8") > 255);
+  if (long !== undefined) return judged("spf.size", "oversized", [`an SPF string of ${input.domain} is ${Buffer.byteLength(long, "utf8")} bytes: a DNS string holds at most 255 (RFC 7208 §3.3)`]);
+  if (bytes > SPF_RECORD_SIZE_LIMIT) return judged("spf.size", "oversized", [`SPF of ${input.domain} is ${bytes} bytes (over ${SPF_RECORD_SIZE_LIMIT}): the answer may not fit a UDP response`]);
+  return judged("spf.size", "within-limit", [`SPF of ${input.domain} is ${bytes} bytes${input.strings !== undefined ? ` in ${input.strings.length} string(s)` : ""}`]);
+}
+
+export function judgeSpfParked(input: SpfRecordInput): Verdict {
+  if (!input.parked) return notApplicable(`${input.domain} sends mail`);
+  const records = spfRecords(input.txt);
+  if (records.length === 1 && isParkedSpf(records[0] ?? "")) return judged("spf.parked", "locked", [`${input.domain} is parked and publishes exactly "v=spf1 -all"`]);
+  return judged("spf.parked", "open", [`${input.domain} is parked but its SPF is ${records.length === 0 ? "missing" : records.map((r) => `"${r}"`).join(" and ")}, not exactly "v=spf1 -all"`]);
+}
