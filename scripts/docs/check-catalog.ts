@@ -4,6 +4,7 @@
  * defines it. `npm run docs` writes it; test/docs fails when the committed file drifts.
  */
 import { EXIT_CODES } from "../../cli/exit-codes";
+import { runbookLink } from "../../core/runbooks/links";
 import { ERROR_JSON } from "../../cli/error-document-contract";
 import { PREVIEW_JSON } from "../../cli/preview/json-contract";
 import { AUDIT_JSON } from "../../audit/report/json-contract";
@@ -102,6 +103,7 @@ function checkSection(def: CheckDefinition, row: ScorecardRow, input: CatalogInp
     ...(def.source !== undefined ? [`| source | ${cell(def.source)} |`] : []),
     `| why | ${cell(def.why)} |`,
     `| fix | ${cell(def.remediation)} |`,
+    ...(runbookLink(def.id) !== undefined ? [`| runbook | [\`${runbookLink(def.id) ?? ""}\`](../${runbookLink(def.id) ?? ""}) |`] : []),
     "",
   ];
   const outcomes = Object.entries(def.outcomes ?? {});
