@@ -216,7 +216,7 @@ async function restore(o: RestoreOptions, deps: RestoreDeps): Promise<ExitCode> 
       if (created === o.resourceArn) return finish("failed", `The restore job reports the ORIGINAL resource (${created}) as created: stop and check it in the AWS Backup console.`, { createdResourceArn: created }, EXIT.checkFailed);
       const completedAt = job.CompletionDate ?? deps.now();
       const obj = objectives(startedAt, completedAt, point.createdAt, o.at ?? startedAt, b.rtoHours, b.rpoHours);
-      const message = `Restored into ${created}. Recovery time ${formatDuration(obj.recoveryMs)} against an RTO of ${b.rtoHours} h: ${obj.withinRto ? "within the RTO" : "the RTO was MISSED"}. Data loss window ${formatDuration(obj.dataLossMs)} against an RPO of ${b.rpoHours} h: ${obj.withinRpo ? "within the RPO" : "the RPO was MISSED"}.`;
+      const message = `Restored into ${created}. Recovery time ${formatDuration(obj.recoveryMs)} against an RTO of ${b.rtoHours} h: ${obj.withinRto ? "within the RTO" : "the RTO was MISSED"}. Data loss window ${formatDuration(obj.dataLossMs)} against an RPO of ${b.rpoHours} h: ${obj.withinRpo ? "within the RPO" : "the RPO was MISSED"}. AWS Backup reports it created; connect to it and check the data before switching over (runbooks/restore.md, step 3).`;
       return finish("completed", message, { createdResourceArn: created, objectives: obj }, EXIT.ok);
     }
     await deps.sleep(o.pollMs);
