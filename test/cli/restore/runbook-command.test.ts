@@ -61,4 +61,13 @@ describe("launch-ready runbook", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("the stack has no `backups` output");
   });
+
+  it("`restore` names a bad --at or a missing --resource-arn (exit 2)", () => {
+    const bad = cli("restore", "--stack", "example", "--resource-arn", "arn:aws:rds:eu-west-1:1:db:x", "--at", "yesterday", "--outputs", full);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--at must be an ISO 8601 time with a zone");
+    const none = cli("restore", "--stack", "example", "--outputs", full);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("--resource-arn");
+  });
 });
