@@ -246,4 +246,16 @@ describe("launch-ready restore", () => {
     const names = backup.calls().map((c) => c.args[0].constructor.name);
     expect(names.filter((n) => /Delete|Disassociate|Update/.test(n))).toEqual([]);
   });
+
+  it("reads every page of recovery points before choosing", async () => {
+    recorded();
+    backup
+      .on(ListRecoveryPointsByBackupVaultCommand)
+      .resolvesOnce({ RecoveryPoints: [{ RecoveryPointArn: POINT_OLD, CreationDate: new Date("2026-12-04T03:00:00Z"), Status: "COMPLETED", ResourceArn: DB_ARN, ResourceType: "RDS" }], NextToken: "page-2" })
+      .resolves({ RecoveryPoints: [{ RecoveryPointArn: POINT_NEW, CreationDate: new Date("2026-12-05T03:00:00Z"), Status: "COMPLETED", ResourceArn: DB_ARN, ResourceType: "RDS" }] });
+    const h = harness();
+    expect(await runRestore(options(), h.deps)).toBe(0);
+    expect(h.out.join("")).toContain(`recovery point  ${POINT_NEW}`);
+    expect(backup.commandCalls(ListRecoveryPointsByBackupVaultCommand)[1]?.args[0].input.NextToken).toBe("page-2");
+  });
 });
