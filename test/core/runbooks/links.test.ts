@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CHECKS } from "../../../checklist";
 import { runbookForCheck, runbookLink } from "../../../core/runbooks/links";
 import { PROJECT_DIR } from "../../helpers/temp-dir";
+import { formatHuman } from "../../../audit/report/human";
 
 /** Checks of the application's own code: their fix is in that code, not in an operational runbook. */
 const APPLICATION = /^(hdr|cookie|cors|authz|routes)\./;
@@ -38,5 +39,22 @@ describe("each failing check and each alarm links to its runbook", () => {
       expect(link, d).toBeDefined();
       expect(existsSync(join(PROJECT_DIR, link ?? "")), d).toBe(true);
     }
+  });
+
+  it("the audit's terminal report prints the runbook under a failing check, not under a passing one", () => {
+    const text = formatHuman({
+      domains: [
+        {
+          domain: "acme.example",
+          checks: [
+            { id: "tls.cert_expiry", status: "fail", summary: "acme.example's certificate expires in 3 days", evidence: {}, remediation: "Renew it." },
+            { id: "dmarc.policy", status: "pass", summary: "p=reject", evidence: {}, remediation: "" },
+          ],
+        },
+      ],
+      counts: { pass: 1, warn: 0, fail: 1, info: 0, error: 0, skip: 0 },
+    });
+    expect(text).toMatch(/fix: Renew it\.\n\s+runbook: runbooks\/certificate-expiry\.md/);
+    expect(text).not.toContain("runbooks/email-spam.md");
   });
 });
