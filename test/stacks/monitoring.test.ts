@@ -122,6 +122,12 @@ describe("Done when: each defect fails the matching check with a fix", () => {
 });
 
 describe("false passes the plan must not print", () => {
+  it("the 5xx alarm counts the load balancer's own 5xx (a 503 when no target is healthy), not only the targets'", () => {
+    const alarm = example.run.resources.find((r) => r.name === "acme-example-monitoring-5xx");
+    const metrics = (alarm?.inputs["metricQueries"] as { metric?: { metricName: string } }[] | undefined)?.flatMap((q) => (q.metric ? [q.metric.metricName] : []));
+    expect(metrics).toEqual(["HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "RequestCount"]);
+  });
+
   const withInputs = (name: string, patch: Record<string, unknown>) =>
     example.run.resources.map((r) => (r.name === name ? { ...r, inputs: { ...r.inputs, ...patch } } : r));
 
