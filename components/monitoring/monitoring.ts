@@ -184,11 +184,15 @@ export class Monitoring extends pulumi.ComponentResource {
         {
           // An alarm lives in its metric's region and notifies a topic there.
           region: lb.region,
-          alarmDescription: `${args.domain}: more than ${pct}% of the load balancer's requests got a 5xx from the targets for 10 minutes. Runbook: runbooks/error-spike.md`,
+          alarmDescription: `${args.domain}: more than ${pct}% of the load balancer's requests got a 5xx (from the targets or from the load balancer itself) for 10 minutes. Runbook: runbooks/error-spike.md`,
+          // The targets' 5xx, and the load balancer's own (a 503 when no target is healthy: the worst outage). Those
+          // are not in RequestCount, which counts only requests for which a target was chosen (ALB CloudWatch
+          // metrics docs), so they are added below the line too and the rate stays within 0–100 %.
           metricQueries: [
-            metric("errors", "HTTPCode_Target_5XX_Count"),
+            metric("targetErrors", "HTTPCode_Target_5XX_Count"),
+            metric("lbErrors", "HTTPCode_ELB_5XX_Count"),
             metric("requests", "RequestCount"),
-            { id: "rate", expression: "100 * FILL(errors, 0) / requests", label: "5xx rate (%)", returnData: true },
+            { id: "rate", expression: "100 * (FILL(targetErrors, 0) + FILL(lbErrors, 0)) / (FILL(requests, 0) + FILL(lbErrors, 0))", label: "5xx rate (%)", returnData: true },
           ],
           evaluationPeriods: 2,
           comparisonOperator: "GreaterThanThreshold",

@@ -6,12 +6,12 @@ import { buildScorecard } from "../../policy/scorecard";
 const rule = (id: PlanRule["id"], verdict: ReturnType<PlanRule["evaluate"]>): PlanRule => ({ id, evaluate: () => verdict });
 
 describe("scorecard rows", () => {
-  it("never shows a row as passing while some of its requirements are judged by nothing yet", () => {
+  it("never shows a row as passing while none of its requirements is judged", () => {
     const card = buildScorecard([rule("secrets.no_plaintext", pass("no plaintext"))], []);
     const monitoring = card.rows.find((r) => r.row === "monitoring");
     expect(monitoring?.status).toBe("not-covered");
     expect(monitoring?.notProvisioned).toEqual(NOT_PROVISIONED_YET.filter((id) => CHECKS[id].row === "monitoring"));
-    expect(monitoring?.note).toMatch(/Not judged yet: monitoring\.uptime_checks/);
+    expect(monitoring?.note).toMatch(/No pre-apply check covers this row/);
   });
 
   it("says which of a row's other requirements the repository scan judges, rather than calling them live-only", () => {

@@ -9,6 +9,7 @@ import type { CapturedResource } from "../../engine/capture";
 import type { PlannedResource } from "../../policy/resource";
 import { PLAN_RULES } from "../../policy/rules";
 import { buildScorecard } from "../../policy/scorecard";
+import { UNKNOWN } from "../../policy/unknowns";
 import { mapAt, readStack, runStack, type StackRun, stackVariant } from "./support/run-stack";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
@@ -117,6 +118,44 @@ describe("Done when: each defect fails the matching check with a fix", () => {
   it("a certificate alarm that treats no reading as fine fails monitoring.cert_expiry_alarm", () => {
     const plan = example.run.resources.map((r) => (r.name === "acme-example-monitoring-cert-app-acme-example" ? { ...r, inputs: { ...r.inputs, treatMissingData: "notBreaching" } } : r));
     expect(check(plan, "monitoring.cert_expiry_alarm")).toMatchObject({ status: "fail", message: expect.stringMatching(/unreachable host/) });
+  });
+});
+
+describe("false passes the plan must not print", () => {
+  it("the 5xx alarm counts the load balancer's own 5xx (a 503 when no target is healthy), not only the targets'", () => {
+    const alarm = example.run.resources.find((r) => r.name === "acme-example-monitoring-5xx");
+    const metrics = (alarm?.inputs["metricQueries"] as { metric?: { metricName: string } }[] | undefined)?.flatMap((q) => (q.metric ? [q.metric.metricName] : []));
+    expect(metrics).toEqual(["HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "RequestCount"]);
+  });
+
+  const withInputs = (name: string, patch: Record<string, unknown>) =>
+    example.run.resources.map((r) => (r.name === name ? { ...r, inputs: { ...r.inputs, ...patch } } : r));
+
+  it("a muted alarm (actionsEnabled false) pages nobody: monitoring.alert_route fails", () => {
+    const plan = withInputs("acme-example-monitoring-down-acme-example", { actionsEnabled: false });
+    expect(check(plan, "monitoring.alert_route")).toMatchObject({ status: "fail", message: expect.stringMatching(/down-acme-example has actionsEnabled false/) });
+  });
+
+  it("a status alarm that fires only while healthy (GreaterThanThreshold 1) fails monitoring.uptime_checks", () => {
+    const plan = withInputs("acme-example-monitoring-down-acme-example", { comparisonOperator: "GreaterThanThreshold" });
+    expect(check(plan, "monitoring.uptime_checks")).toMatchObject({ status: "fail", message: expect.stringMatching(/never fire when it fails/) });
+  });
+
+  it("a disabled health check (Route 53 then reports it healthy) fails monitoring.uptime_checks", () => {
+    const hc = example.run.resources.find((r) => r.type === "aws:route53/healthCheck:HealthCheck" && r.inputs["resourcePath"] === "/healthz");
+    const plan = withInputs(hc?.name ?? "", { disabled: true });
+    expect(check(plan, "monitoring.uptime_checks")).toMatchObject({ status: "fail", message: expect.stringMatching(/healthz.*disabled/) });
+  });
+
+  it("a health check whose path is unknown before apply is not taken for the homepage: cannot tell, never a pass", () => {
+    const hc = example.run.resources.find((r) => r.type === "aws:route53/healthCheck:HealthCheck" && r.inputs["resourcePath"] === "/");
+    const plan = example.run.resources.map((r) => (r === hc ? { ...r, inputs: { ...r.inputs, resourcePath: UNKNOWN } } : r));
+    expect(check(plan, "monitoring.uptime_checks")?.status).toBe("cannot-tell");
+  });
+
+  it("a certificate alarm whose region is unknown before apply is not assumed to see the check's metric", () => {
+    const plan = withInputs("acme-example-monitoring-cert-app-acme-example", { region: UNKNOWN });
+    expect(check(plan, "monitoring.cert_expiry_alarm")?.status).toBe("cannot-tell");
   });
 });
 

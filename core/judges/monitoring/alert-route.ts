@@ -5,6 +5,8 @@ export interface AlarmRoute {
   readonly ref: string;
   /** The alarm's region; `null` when the plan does not show it. */
   readonly region: string | null;
+  /** `actionsEnabled`: `false` mutes every action; `null` when the plan does not show it. Default true. */
+  readonly actionsEnabled?: boolean | null;
   /**
    * The topics its `alarmActions` notify: a topic of the stack with its region and subscription count, or `null`
    * for an ARN outside the stack (its subscribers cannot be seen).
@@ -44,6 +46,14 @@ export function judgeAlertRoute(input: AlertRouteInput): Verdict {
   const external: string[] = [];
   const topics = new Map<string, { subscribers: number; pendingEmails: number }>();
   for (const a of input.alarms) {
+    if (a.actionsEnabled === false) {
+      unrouted.push(`alarm ${a.ref} has actionsEnabled false, so it pages nobody; remove actionsEnabled or set it to true`);
+      continue;
+    }
+    if (a.actionsEnabled === null) {
+      external.push(a.ref);
+      continue;
+    }
     if (a.topics.length === 0) {
       unrouted.push(`alarm ${a.ref} notifies nobody (no alarmActions)`);
       continue;
@@ -70,7 +80,7 @@ export function judgeAlertRoute(input: AlertRouteInput): Verdict {
     unrouted.push(`alarm ${a.ref} notifies ${why.join(", ")}, so nobody is paged`);
   }
   if (unrouted.length > 0) return judged("monitoring.alert_route", "unrouted", unrouted);
-  if (external.length > 0) return cannotTell(`alarm(s) ${external.join(", ")} notify a topic outside the stack, or one whose region the plan does not show, so whether anyone is paged is not known`);
+  if (external.length > 0) return cannotTell(`alarm(s) ${external.join(", ")} notify a topic outside the stack, or one whose region the plan does not show, or have actionsEnabled unknown before apply, so whether anyone is paged is not known`);
   const pending = [...topics.values()].reduce((n, t) => n + t.pendingEmails, 0);
   return judged("monitoring.alert_route", "routed", [
     `${input.alarms.length} alarm(s) notify ${[...topics].map(([ref, t]) => `${ref} (${t.subscribers} subscriber(s))`).join(", ")}`,

@@ -1,4 +1,4 @@
-import { judged, notApplicable, type Verdict } from "../../judge";
+import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
 import { CERT_EXPIRY_MIN_DAYS } from "../../monitoring/plan";
 
 export interface CertAlarmFacts {
@@ -39,6 +39,7 @@ export function judgeCertExpiryAlarm(input: CertExpiryInput): Verdict {
   const missing: string[] = [];
   const late: string[] = [];
   const blind: string[] = [];
+  const unsure: string[] = [];
   const ok: { host: string; days: number }[] = [];
   for (const host of input.hosts) {
     const check = input.checked.find((c) => c.host === host);
@@ -46,7 +47,13 @@ export function judgeCertExpiryAlarm(input: CertExpiryInput): Verdict {
       missing.push(`${host}: no scheduled check reads the certificate it serves`);
       continue;
     }
-    const alarms = input.alarms.filter((a) => a.host === host && firesAtDays(a) !== undefined && (a.region === check.region || a.region === null || check.region === null));
+    // An alarm sees only metrics published in its own region: an unknown region on either side cannot be matched.
+    const firing = input.alarms.filter((a) => a.host === host && firesAtDays(a) !== undefined);
+    const alarms = firing.filter((a) => a.region !== null && check.region !== null && a.region === check.region);
+    if (alarms.length === 0 && firing.some((a) => a.region === null || check.region === null)) {
+      unsure.push(`${host}: the region of its certificate check or alarm is not in the plan, so whether the alarm sees the check's metric is not known`);
+      continue;
+    }
     if (alarms.length === 0) {
       missing.push(`${host}: no alarm on its days left${input.alarms.some((a) => a.host === host) ? ` in ${check.region ?? "the check's region"}, firing when few days are left` : ""}`);
       continue;
@@ -60,6 +67,7 @@ export function judgeCertExpiryAlarm(input: CertExpiryInput): Verdict {
   if (missing.length > 0) return judged("monitoring.cert_expiry_alarm", "missing", missing.map((f) => `${input.domain}: ${f}`));
   if (late.length > 0) return judged("monitoring.cert_expiry_alarm", "too-late", late.map((f) => `${input.domain}: ${f}`));
   if (blind.length > 0) return judged("monitoring.cert_expiry_alarm", "blind-when-unreachable", blind.map((f) => `${input.domain}: ${f}`));
+  if (unsure.length > 0) return cannotTell(`${input.domain}: ${unsure.join("; ")}`);
   return judged("monitoring.cert_expiry_alarm", "alarmed", [
     `${input.domain}: the certificate served on ${ok.map((o) => o.host).join(", ")} is read from outside on a schedule and alarmed under ${Math.min(...ok.map((o) => o.days))} day(s) left, and when it cannot be read`,
   ]);

@@ -12,8 +12,21 @@ export interface PlannedHealthCheck {
   readonly searchString?: string;
   /** `enableSni` as planned; absent means the provider's default (true for HTTPS only, false for HTTPS_STR_MATCH). */
   readonly enableSni?: boolean;
-  /** The regions of the alarms on its `HealthCheckStatus`; `null` for one whose region the plan does not show. */
+  /** `disabled`: Route 53 then considers the check always healthy (provider docs, `aws_route53_health_check`). */
+  readonly disabled?: boolean;
+  /** `invertHealthcheck`: a failing endpoint reads as healthy. */
+  readonly inverted?: boolean;
+  /** Inputs the plan does not show yet (unknown before apply): the check cannot be matched to a URL with certainty. */
+  readonly unknownInputs?: readonly string[];
+  /**
+   * The regions of the alarms on its `HealthCheckStatus` that fire when it fails; `null` for one whose region the
+   * plan does not show.
+   */
   readonly statusAlarmRegions: readonly (string | null)[];
+  /** Status alarms that can never fire on a failure (wrong namespace, comparison or threshold). */
+  readonly silentStatusAlarms?: readonly string[];
+  /** Status alarms whose namespace, comparison or threshold the plan does not show yet. */
+  readonly unclearStatusAlarms?: readonly string[];
 }
 
 export interface UptimeChecksInput {
@@ -56,7 +69,12 @@ export function judgeUptimeChecks(input: UptimeChecksInput): Verdict {
   const unsure: string[] = [];
   const ok: string[] = [];
   for (const t of input.targets) {
-    const hc = healthCheckFor(t, input.healthChecks);
+    const hc = healthCheckFor(t, input.healthChecks.filter((c) => (c.unknownInputs ?? []).length === 0));
+    if (hc === undefined && input.healthChecks.some((c) => (c.unknownInputs ?? []).length > 0)) {
+      const vague = input.healthChecks.filter((c) => (c.unknownInputs ?? []).length > 0).map((c) => `${c.ref} (${(c.unknownInputs ?? []).join(", ")} unknown)`);
+      unsure.push(`${t.url}: no health check is known to check it, and ${vague.join(", ")} might`);
+      continue;
+    }
     if (hc === undefined) {
       unchecked.push(`${t.url} has no HTTPS health check${t.searchString !== undefined ? ` matching "${t.searchString}"` : ""}`);
       continue;
@@ -65,10 +83,17 @@ export function judgeUptimeChecks(input: UptimeChecksInput): Verdict {
       unchecked.push(`${t.url}: health check ${hc.ref} sends no SNI (enableSni ${hc.enableSni === false ? "is false" : `defaults to false for ${hc.type ?? "its type"}`}), so an edge serving many hosts (Cloudflare) cannot pick the certificate and the check fails; set enableSni: true`);
       continue;
     }
+    if (hc.disabled === true || hc.inverted === true) {
+      unchecked.push(`${t.url}: health check ${hc.ref} is ${hc.disabled === true ? "disabled, so Route 53 considers it always healthy" : "inverted (invertHealthcheck), so a failing endpoint reads as healthy"}; remove ${hc.disabled === true ? "disabled" : "invertHealthcheck"}`);
+      continue;
+    }
     const regions = hc.statusAlarmRegions;
     // An alarm elsewhere never fires, even beside a good one: whoever relies on it is misled, so it fails.
     const outside = [...new Set(regions.filter((r): r is string => r !== null && r !== HEALTH_CHECK_METRICS_REGION))];
-    if (regions.length === 0) unchecked.push(`${t.url}: health check ${hc.ref} has no alarm on its status`);
+    if (regions.length === 0 && (hc.unclearStatusAlarms ?? []).length > 0) unsure.push(`${t.url}: whether ${(hc.unclearStatusAlarms ?? []).join(", ")} fire(s) when ${hc.ref} fails is not in the plan`);
+    else if (regions.length === 0 && (hc.silentStatusAlarms ?? []).length > 0)
+      unchecked.push(`${t.url}: the status alarm(s) ${(hc.silentStatusAlarms ?? []).join(", ")} of ${hc.ref} never fire when it fails (HealthCheckStatus is 1 healthy, 0 failing): alarm on namespace AWS/Route53 with LessThanThreshold 1`);
+    else if (regions.length === 0) unchecked.push(`${t.url}: health check ${hc.ref} has no alarm on its status`);
     else if (outside.length > 0) elsewhere.push(`${t.url}: a status alarm of ${hc.ref} is in ${outside.join(", ")}, but Route 53 health-check metrics exist only in ${HEALTH_CHECK_METRICS_REGION}, so it would never fire (create it with a us-east-1 provider)`);
     else if (regions.includes(HEALTH_CHECK_METRICS_REGION) && regions.every((r) => r !== null)) ok.push(t.url);
     else unsure.push(`${t.url}: the region of ${hc.ref}'s status alarm is not in the plan`);

@@ -100,17 +100,43 @@ function alarmsOn(hc: PlannedResource, metric: string, resources: readonly Plann
   return alarms(resources).filter((a) => (a.propertyDependencies["dimensions"] ?? []).includes(hc.urn) && known(() => a.inputs["metricName"]) === metric);
 }
 
+/**
+ * Whether a status alarm pages when the check fails. `HealthCheckStatus` is 1 while healthy and 0 while not
+ * (Route 53 Developer Guide, "Monitoring health checks using CloudWatch"), so only `< t` with 0 < t <= 1 or `<= t`
+ * with 0 <= t < 1 on the `AWS/Route53` metric fires on a failure; `null` when the plan does not show it yet.
+ */
+function firesWhenDown(a: PlannedResource): boolean | null {
+  const ns = known(() => a.inputs["namespace"]);
+  const cmp = known(() => a.inputs["comparisonOperator"]);
+  const t = known(() => a.inputs["threshold"]);
+  if (ns === null || cmp === null || t === null) return null;
+  if (ns !== "AWS/Route53" || typeof t !== "number") return false;
+  return (cmp === "LessThanThreshold" && t > 0 && t <= 1) || (cmp === "LessThanOrEqualToThreshold" && t >= 0 && t < 1);
+}
+
 export function plannedHealthChecks(resources: readonly PlannedResource[]): (PlannedHealthCheck & { readonly urn: string; readonly measureLatency?: boolean })[] {
   return resources
     .filter((r) => r.type === MONITORING_TYPES.healthCheck)
     .map((hc) => {
-      const type = str(known(() => hc.inputs["type"]));
-      const host = str(known(() => hc.inputs["fqdn"]));
-      const path = str(known(() => hc.inputs["resourcePath"]));
-      const port = num(known(() => hc.inputs["port"]));
-      const searchString = str(known(() => hc.inputs["searchString"]));
+      const raw = {
+        type: known(() => hc.inputs["type"]),
+        host: known(() => hc.inputs["fqdn"]),
+        path: known(() => hc.inputs["resourcePath"]),
+        port: known(() => hc.inputs["port"]),
+        searchString: known(() => hc.inputs["searchString"]),
+        enableSni: known(() => hc.inputs["enableSni"]),
+        disabled: known(() => hc.inputs["disabled"]),
+        invert: known(() => hc.inputs["invertHealthcheck"]),
+      };
+      const type = str(raw.type);
+      const host = str(raw.host);
+      const path = str(raw.path);
+      const port = num(raw.port);
+      const searchString = str(raw.searchString);
       const measureLatency = known(() => hc.inputs["measureLatency"]);
-      const enableSni = known(() => hc.inputs["enableSni"]);
+      // An input unknown before apply is not "unset": the check it would make cannot be told yet.
+      const unknownInputs = Object.entries(raw).filter(([, v]) => v === null).map(([k]) => k);
+      const statusAlarms = alarmsOn(hc, "HealthCheckStatus", resources);
       return {
         urn: hc.urn,
         ref: hc.name,
@@ -120,8 +146,13 @@ export function plannedHealthChecks(resources: readonly PlannedResource[]): (Pla
         ...(port !== undefined ? { port } : {}),
         ...(searchString !== undefined ? { searchString } : {}),
         ...(typeof measureLatency === "boolean" ? { measureLatency } : {}),
-        ...(typeof enableSni === "boolean" ? { enableSni } : {}),
-        statusAlarmRegions: alarmsOn(hc, "HealthCheckStatus", resources).map((a) => regionOf(a, resources)),
+        ...(typeof raw.enableSni === "boolean" ? { enableSni: raw.enableSni } : {}),
+        ...(raw.disabled === true ? { disabled: true } : {}),
+        ...(raw.invert === true ? { inverted: true } : {}),
+        ...(unknownInputs.length > 0 ? { unknownInputs } : {}),
+        statusAlarmRegions: statusAlarms.filter((a) => firesWhenDown(a) === true).map((a) => regionOf(a, resources)),
+        silentStatusAlarms: statusAlarms.filter((a) => firesWhenDown(a) === false).map((a) => a.name),
+        unclearStatusAlarms: statusAlarms.filter((a) => firesWhenDown(a) === null).map((a) => a.name),
       };
     });
 }
@@ -172,7 +203,8 @@ export function alarmRoutes(resources: readonly PlannedResource[]): AlarmRoute[]
     });
     // An action that is no topic of the stack (an ARN written out, another stack's topic): its subscribers are unseen.
     const external: null[] = count > deps.length ? [null] : [];
-    return { ref: a.name, region: regionOf(a, resources), topics: [...routed, ...external] };
+    const enabled = known(() => a.inputs["actionsEnabled"]);
+    return { ref: a.name, region: regionOf(a, resources), actionsEnabled: enabled === null ? null : enabled !== false, topics: [...routed, ...external] };
   });
 }
 
