@@ -69,6 +69,16 @@ describe("AWS schedule expressions", () => {
     expect(gapHours("cron(0 3 * * ? 2026-2199)")).toBe(24);
   });
 
+  it("a leap day is missed three years in four; a year list with holes has the hole as its gap", () => {
+    // Feb 29 and Aug 29: in a non-leap year only Aug 29 runs, a year after the last one.
+    expect(worstGap([parsed("cron(0 0 29 2,8 ? *)")]).worstMinutes / 1440).toBe(365);
+    expect(worstGap([parsed("cron(0 0 29 2 ? *)")]).worstMinutes / 1440).toBeGreaterThanOrEqual(4 * 365);
+    // Nothing runs 2028-2030: the gap is from 31 Dec 2027 to 1 Jan 2031 (and the schedule then stops for good).
+    expect(worstGap([parsed("cron(0 3 * * ? 2027,2031)")]).worstMinutes).toBe(Infinity);
+    expect(worstGap([parsed("cron(0 3 * * ? 2027-2039,2041-2199)")]).worstMinutes / 1440).toBe(367);
+    expect(worstGap([parsed("cron(0 3 * * ? 2027-2034,2040-2199)")]).worstMinutes / 1440).toBeGreaterThan(5 * 365);
+  });
+
   it("a rate beside a cron: its phase is unknown, so the worst case is the shorter of the two, never their lucky union", () => {
     // rate(24 hours) could run at 03:00 next to the cron, or at 00:00 (a 21 h gap): the worst case is 24 h.
     expect(gapHours("rate(24 hours)", "cron(0 3 * * ? *)")).toBe(24);
