@@ -47,6 +47,22 @@ export function parseSchedule(expression: string): ParseResult {
   }
 }
 
+/**
+ * Parses a schedule AWS Backup takes: a backup rule's `ScheduleExpression` and a restore testing plan's are cron
+ * only (AWS Backup API, `BackupRuleInput.ScheduleExpression`: "A CRON expression in UTC"); `rate()` is refused.
+ * Secrets Manager rotation takes both (`parseSchedule`).
+ */
+export function parseBackupSchedule(expression: string): ParseResult {
+  if (/^\s*rate\(/i.test(expression)) return { error: `\`${expression}\`: AWS Backup takes cron expressions only, not rate(); write e.g. \`cron(0 0/12 * * ? *)\` for every 12 hours` };
+  return parseSchedule(expression);
+}
+
+/** The schedule AWS Backup gives a rule that sets none (AWS Backup API, `BackupRuleInput.ScheduleExpression`). */
+export const AWS_BACKUP_DEFAULT_SCHEDULE = "cron(0 5 ? * * *)";
+
+/** A backup rule's start window when unset: AWS Backup's default of 8 hours (`StartWindowMinutes`). */
+export const AWS_BACKUP_DEFAULT_START_WINDOW_MINUTES = 480;
+
 function parse(text: string): Schedule {
   const rate = /^rate\(\s*(\d+)\s+(minutes?|hours?|days?)\s*\)$/i.exec(text);
   if (rate) {

@@ -18,6 +18,7 @@ export const backupPlan: JudgedRule = judgedRule(
           {
             label: labelOf(p),
             schedules: rules.map((r) => r.schedule),
+            startWindows: rules.map((r) => r.startWindow),
             timezones: [...new Set(rules.flatMap((r) => (r.timezone !== undefined ? [r.timezone] : [])))],
             selections: selectionsOf(resources, p).length,
             rpoHours,

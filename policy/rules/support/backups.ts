@@ -24,6 +24,8 @@ export interface PlannedRule {
   readonly ruleName: string;
   readonly schedule?: string;
   readonly timezone?: string;
+  /** `startWindow` in minutes; undefined when unset (AWS's default 8 hours). */
+  readonly startWindow?: number;
   readonly deleteAfterDays?: number;
   readonly copyDeleteAfterDays: readonly (number | undefined)[];
 }
@@ -33,12 +35,14 @@ export function rulesOf(plan: PlannedResource): PlannedRule[] {
     const lifecycle = read(rule, "lifecycle");
     const schedule = str(read(rule, "schedule"));
     const tz = str(read(rule, "scheduleExpressionTimezone"));
+    const startWindow = num(read(rule, "startWindow"));
     const deleteAfter = isRecord(lifecycle) ? num(read(lifecycle, "deleteAfter")) : undefined;
     return {
       ruleName: str(read(rule, "ruleName")) ?? `#${i + 1}`,
       ...(schedule !== undefined ? { schedule } : {}),
       ...(tz !== undefined && !/^(UTC|Etc\/UTC|GMT)$/i.test(tz) ? { timezone: tz } : {}),
       ...(deleteAfter !== undefined ? { deleteAfterDays: deleteAfter } : {}),
+      ...(startWindow !== undefined ? { startWindow } : {}),
       copyDeleteAfterDays: list(read(rule, "copyActions")).map((c) => {
         const l = read(c, "lifecycle");
         return isRecord(l) ? num(read(l, "deleteAfter")) : undefined;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { backupRules, restoreTestingSchedule } from "../../../core/backup/plan";
-import { fireTimes, GAP_EPOCH, parseSchedule, type Schedule, worstGap } from "../../../core/backup/schedule";
+import { backupRules, MIN_RPO_HOURS, restoreTestingSchedule, START_WINDOW_MINUTES } from "../../../core/backup/plan";
+import { fireTimes, GAP_EPOCH, parseBackupSchedule, parseSchedule, type Schedule, worstGap } from "../../../core/backup/schedule";
 
 function parsed(expr: string): Schedule {
   const r = parseSchedule(expr);
@@ -151,11 +151,19 @@ describe("worst-case gap: properties", () => {
     );
   });
 
-  it("every plan the toolkit makes meets its RPO, for every rpoHours from 1 to 168", () => {
-    for (let rpo = 1; rpo <= 168; rpo++) {
+  it("every plan the toolkit makes meets its RPO with its start window, for every rpoHours from 2 to 168", () => {
+    for (let rpo = MIN_RPO_HOURS; rpo <= 168; rpo++) {
       const rules = backupRules(rpo, 35);
-      expect(gapHours(...rules.map((r) => r.schedule))).toBeLessThanOrEqual(rpo);
+      expect(gapHours(...rules.map((r) => r.schedule)) + START_WINDOW_MINUTES / 60).toBeLessThanOrEqual(rpo);
     }
+    // A day's RPO: every 12 hours (daily plus the start window would be 25 h).
+    expect(backupRules(24, 35)[0]).toMatchObject({ ruleName: "every-12h", schedule: "cron(0 0/12 * * ? *)" });
+    expect(backupRules(25, 35)[0]).toMatchObject({ ruleName: "daily" });
+  });
+
+  it("AWS Backup schedules are cron only: rate() is refused with the fix", () => {
+    expect(parseBackupSchedule("rate(12 hours)")).toMatchObject({ error: expect.stringMatching(/cron expressions only, not rate\(\)/) });
+    expect(parseBackupSchedule("cron(0 0/12 * * ? *)")).toHaveProperty("schedule");
   });
 });
 

@@ -36,14 +36,29 @@ describe("secrets judges", () => {
 });
 
 describe("backup judges", () => {
-  const plan = { label: "p", schedules: ["cron(0 3 * * ? *)"], timezones: [], selections: 1, rpoHours: 24 };
-  it("backup.plan: a daily plan meets 24 h, not 1 h; a time zone with daylight saving adds an hour; no selection fails", () => {
-    expect(judgeBackupPlan({ plans: [plan] }).status).toBe("pass");
-    expect(judgeBackupPlan({ plans: [{ ...plan, rpoHours: 1 }] }).status).toBe("fail");
-    expect(judgeBackupPlan({ plans: [{ ...plan, timezones: ["Europe/Paris"] }] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/25 h \(an hour added for daylight saving in Europe\/Paris\)/)] });
+  const plan = { label: "p", schedules: ["cron(0 0/12 * * ? *)"], startWindows: [60], timezones: [], selections: 1, rpoHours: 24 };
+  it("backup.plan: every 12 h with a 1 h start window meets 24 h, not 12 h; a time zone with daylight saving adds an hour; no selection fails", () => {
+    expect(judgeBackupPlan({ plans: [plan] })).toMatchObject({ status: "pass", facts: [expect.stringMatching(/13 h: 12 h between scheduled runs plus a start window of 1 h; RPO 24 h/)] });
+    expect(judgeBackupPlan({ plans: [{ ...plan, rpoHours: 12 }] }).status).toBe("fail");
+    expect(judgeBackupPlan({ plans: [{ ...plan, rpoHours: 13, timezones: ["Europe/Paris"] }] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/14 h: .* plus an hour for daylight saving in Europe\/Paris/)] });
     expect(judgeBackupPlan({ plans: [{ ...plan, selections: 0 }] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/nothing is backed up/)] });
     expect(judgeBackupPlan({ plans: [{ ...plan, schedules: ["cron(0 3 * *)"] }] }).status).toBe("cannot-tell");
     expect(judgeBackupPlan({ plans: [], rpoHours: 24 }).status).toBe("fail");
+  });
+
+  it("backup.plan: a job may start up to its start window late, so a daily rule misses a 24 h RPO; unset is AWS's 8 h", () => {
+    const daily = { ...plan, schedules: ["cron(0 3 * * ? *)"] };
+    expect(judgeBackupPlan({ plans: [daily] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/25 h/)] });
+    expect(judgeBackupPlan({ plans: [{ ...daily, rpoHours: 25 }] }).status).toBe("pass");
+    // No start window set: AWS's default 8 hours.
+    expect(judgeBackupPlan({ plans: [{ ...plan, startWindows: [undefined], rpoHours: 19 }] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/20 h: .*AWS's default 8 h where unset/)] });
+    expect(judgeBackupPlan({ plans: [{ label: "p", schedules: ["cron(0 0/12 * * ? *)"], timezones: [], selections: 1, rpoHours: 20 }] }).status).toBe("pass");
+  });
+
+  it("backup.plan: AWS Backup takes cron only (rate() fails); a rule with no schedule runs at AWS's default cron(0 5 ? * * *), not never", () => {
+    expect(judgeBackupPlan({ plans: [{ ...plan, schedules: ["rate(12 hours)"] }] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/cron expressions only, not rate\(\)/)] });
+    expect(judgeBackupPlan({ plans: [{ ...plan, schedules: [undefined], startWindows: [60], rpoHours: 25 }] })).toMatchObject({ status: "pass", facts: [expect.stringMatching(/AWS's default cron\(0 5 \? \* \* \*\)/)] });
+    expect(judgeBackupPlan({ plans: [{ ...plan, schedules: [undefined], startWindows: [60], rpoHours: 24 }] }).status).toBe("fail");
   });
 
   it("backup.retention: a rule or a copy deleting before retentionDays fails; unset keeps for ever", () => {
