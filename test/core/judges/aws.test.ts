@@ -90,4 +90,12 @@ describe("backup judges", () => {
     expect(judgeBackupRestoreTesting({ backupsPlanned: true, plans: [] }).status).toBe("fail");
     expect(judgeBackupRestoreTesting({ backupsPlanned: false, plans: [] }).status).toBe("not-applicable");
   });
+
+  it("backup.restore_testing: a schedule that stops, runs less than monthly, or is a rate() fails", () => {
+    const p = (scheduleExpression: string) => ({ label: "t", scheduleExpression, selections: [{ label: "s", validationWindowHours: 4 }] });
+    expect(judgeBackupRestoreTesting({ backupsPlanned: true, plans: [p("cron(0 6 ? * MON 2025)")] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/stops running/)] });
+    expect(judgeBackupRestoreTesting({ backupsPlanned: true, plans: [p("cron(0 6 2 1/2 ? *)")] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/more than 31 days/)] });
+    expect(judgeBackupRestoreTesting({ backupsPlanned: true, plans: [p("cron(0 6 2 * ? *)")] }).status).toBe("pass");
+    expect(judgeBackupRestoreTesting({ backupsPlanned: true, plans: [p("rate(7 days)")] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/cron expressions only/)] });
+  });
 });
