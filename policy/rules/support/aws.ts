@@ -42,6 +42,24 @@ export function read(container: unknown, key: string): unknown {
   }
 }
 
+/** What `readKnown` gives for a value not known before apply. */
+export const NOT_KNOWN: unique symbol = Symbol("not known before apply");
+
+/**
+ * An input, or `NOT_KNOWN` when it is unknown before apply: for the reads where "unset" means something (a default,
+ * "kept for ever") and an unknown must not read as that.
+ */
+export function readKnown(container: unknown, key: string): unknown {
+  if (!isRecord(container) && !Array.isArray(container)) return undefined;
+  try {
+    const v: unknown = Reflect.get(container, key);
+    return v === UNKNOWN ? NOT_KNOWN : v;
+  } catch (err) {
+    if (isUnknownValueError(err)) return NOT_KNOWN;
+    throw err;
+  }
+}
+
 export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 export const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? Array.from({ length: v.length }, (_, i) => read(v, String(i))) : []);
