@@ -82,6 +82,16 @@ describe("backup judges", () => {
     expect(judgeBackupVaultProtected({ vaults: [unseen] })).toMatchObject({ status: "not-applicable", reason: expect.stringMatching(/CrossGuard/) });
   });
 
+  it("backup.vault_protected: a lock whose max is below a rule's retention, or whose min is above it, fails (AWS fails those jobs); a key by ARN cannot be told", () => {
+    const v = { label: "v", retained: true, customerKey: true, lock: { minRetentionDays: 35 }, notifications: true, ruleDeleteAfterDays: [35, 91, 365] };
+    expect(judgeBackupVaultProtected({ vaults: [v] })).toMatchObject({ status: "pass", facts: [expect.stringMatching(/governance mode: a role allowed backup:DeleteBackupVaultLockConfiguration can remove the lock/)] });
+    expect(judgeBackupVaultProtected({ vaults: [{ ...v, lock: { minRetentionDays: 35, maxRetentionDays: 100 } }] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/maximum retention is 100 day\(s\), but a rule keeps points 365 day\(s\)/)] });
+    expect(judgeBackupVaultProtected({ vaults: [{ ...v, lock: { minRetentionDays: 35, maxRetentionDays: 400 }, ruleDeleteAfterDays: [35, undefined] }] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/keeps points for ever/)] });
+    expect(judgeBackupVaultProtected({ vaults: [{ ...v, lock: { minRetentionDays: 60 } }] })).toMatchObject({ status: "fail", facts: [expect.stringMatching(/minimum retention is 60 day\(s\), but a rule keeps points 35 day\(s\)/)] });
+    expect(judgeBackupVaultProtected({ vaults: [{ ...v, customerKey: "unknown" }] }).status).toBe("cannot-tell");
+    expect(judgeBackupVaultProtected({ vaults: [{ ...v, ruleDeleteAfterDays: ["unknown"] }] }).status).toBe("cannot-tell");
+  });
+
   it("backup.restore_testing: a validation window of 0 or 169 h, no selection or no plan fails; 1 and 168 h pass", () => {
     const p = (w?: number) => ({ label: "t", scheduleExpression: "cron(0 6 ? * MON *)", selections: [{ label: "s", ...(w !== undefined ? { validationWindowHours: w } : {}) }] });
     for (const w of [1, 168]) expect(judgeBackupRestoreTesting({ backupsPlanned: true, plans: [p(w)] }).status).toBe("pass");

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { backupPlan } from "../../../policy/rules/backup-plan";
 import { backupRetention } from "../../../policy/rules/backup-retention";
+import { backupVaultProtected } from "../../../policy/rules/backup-vault-protected";
 import { evaluateRule } from "../../../policy/scorecard";
 import { UNKNOWN } from "../../../policy/unknowns";
 import { planned } from "../../helpers/planned";
@@ -40,5 +41,24 @@ describe("backup.plan on planned plans", () => {
     expect(evaluateRule(backupPlan, withSelection([{ ruleName: "r", schedule: "cron(0 3 * * ? *)", startWindow: 60 }])).status).toBe("fail");
     expect(evaluateRule(backupPlan, withSelection([{ ruleName: "r", schedule: "cron(0 0/12 * * ? *)" }])).status).toBe("pass"); // 12 h + 8 h = 20 h
     expect(evaluateRule(backupPlan, withSelection([{ ruleName: "r", schedule: "cron(0 0/18 * * ? *)" }])).status).toBe("fail"); // 18 h gap + 8 h
+  });
+});
+
+describe("backup.vault_protected on planned vaults", () => {
+  const VAULT = "aws:backup/vault:Vault";
+  const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+  const stack = (kmsKeyArn: string, lock: Record<string, number>) => {
+    const vault = planned(VAULT, { name: "v", kmsKeyArn }, { options: { protect: false, ignoreChanges: [], retainOnDelete: true } });
+    const plan = planned(PLAN, { name: "p", rules: [{ ruleName: "r", targetVaultName: "v", schedule: "cron(0 0/12 * * ? *)", lifecycle: { deleteAfter: 365 } }] });
+    return [vault, planned(LOCK, { backupVaultName: "v", ...lock }), plan];
+  };
+  it("a literal kmsKeyArn naming the AWS-managed aws/backup key is not a customer key", () => {
+    expect(evaluateRule(backupVaultProtected, stack("arn:aws:kms:eu-west-1:111122223333:alias/aws/backup", { minRetentionDays: 35 }))).toMatchObject({ status: "fail" });
+    expect(evaluateRule(backupVaultProtected, stack("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", { minRetentionDays: 35 })).status).toBe("cannot-tell");
+  });
+  it("a lock whose maxRetentionDays is below a rule's deleteAfter fails", () => {
+    const r = evaluateRule(backupVaultProtected, stack("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", { minRetentionDays: 35, maxRetentionDays: 100 }));
+    expect(r.status).toBe("fail");
+    expect(JSON.stringify(r)).toMatch(/maximum retention is 100 day/);
   });
 });
