@@ -62,3 +62,29 @@ describe("backup.vault_protected on planned vaults", () => {
     expect(JSON.stringify(r)).toMatch(/maximum retention is 100 day/);
   });
 });
+
+describe("secrets.generated on planned secrets", () => {
+  const SECRET = "aws:secretsmanager/secret:Secret";
+  const VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
+  const KEY = "aws:kms/key:Key";
+  const PW = "urn:pulumi:test::launch-ready::launch-ready:aws:Secrets$random:index/randomPassword:RandomPassword::db-pw";
+  const DB = "urn:pulumi:test::launch-ready::aws:rds/instance:Instance::db";
+  const stack = (deps: string[], secretInputs: string[] = [], kmsKeyId?: string) => {
+    const key = planned(KEY, {});
+    const secret = planned(SECRET, { name: "db", kmsKeyId: kmsKeyId ?? "x" }, kmsKeyId === undefined ? { propertyDependencies: { kmsKeyId: [key.urn] } } : {});
+    const version = planned(VERSION, { secretId: "db", secretString: "{}" }, { propertyDependencies: { secretId: [secret.urn], secretString: deps }, secretInputs });
+    return [key, secret, version];
+  };
+  it("a value built from a random password is generated; one built from other resources only is cannot-tell", async () => {
+    const { secretsGenerated } = await import("../../../policy/rules/secrets-generated");
+    expect(evaluateRule(secretsGenerated, stack([PW, DB])).status).toBe("pass");
+    // pulumi.jsonStringify({ password: "hunter2", host: db.address }): depends on the database only.
+    expect(evaluateRule(secretsGenerated, stack([DB]))).toMatchObject({ status: "cannot-tell" });
+    expect(evaluateRule(secretsGenerated, stack([DB], ["secretString"])).status).toBe("pass");
+  });
+  it("a literal kmsKeyId of alias/aws/secretsmanager is the AWS-managed key and fails", async () => {
+    const { secretsGenerated } = await import("../../../policy/rules/secrets-generated");
+    expect(evaluateRule(secretsGenerated, stack([PW], [], "alias/aws/secretsmanager")).status).toBe("fail");
+    expect(evaluateRule(secretsGenerated, stack([PW], [], "arn:aws:kms:eu-west-1:111122223333:alias/aws/secretsmanager")).status).toBe("fail");
+  });
+});
