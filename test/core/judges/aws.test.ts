@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { judgeBackupPlan, judgeBackupRestoreTesting, judgeBackupRetention, judgeBackupVaultProtected } from "../../../core/judges/backup";
 import { judgeKmsRotation, judgeSecretsGenerated, judgeSecretsRotation } from "../../../core/judges/secrets";
 
-const rotation = { hasFunction: true, automaticallyAfterDays: 30 };
+const rotation = { hasFunction: true, automaticallyAfterDays: 29 };
 const written = { ignoreChanges: ["secretString", "versionStages"] };
 
 describe("secrets judges", () => {
@@ -20,8 +20,14 @@ describe("secrets judges", () => {
     expect(judgeSecretsRotation({ secrets: [{ label: "a", rotateAfterDays: 30, rotation: { hasFunction: true, scheduleExpression: "rate(10 days)" } }] }).status).toBe("pass");
     expect(judgeSecretsRotation({ secrets: [{ label: "a", rotateAfterDays: 30, rotation: { hasFunction: true, scheduleExpression: "cron(0 0 1 * ? *)" } }] })).toMatchObject({
       status: "fail",
-      facts: [expect.stringMatching(/rotates every 31 day\(s\), longer than rotateAfterDays 30/)],
+      facts: [expect.stringMatching(/rotates every 32 day\(s\) \(its 24 h rotation window included\), longer than rotateAfterDays 30/)],
     });
+    // The rotation window counts: every 30 days with the day's window is up to 31 days; 3h window: 30 days 3 h.
+    expect(judgeSecretsRotation({ secrets: [{ label: "a", rotateAfterDays: 30, rotation: { hasFunction: true, automaticallyAfterDays: 30 } }] }).status).toBe("fail");
+    expect(judgeSecretsRotation({ secrets: [{ label: "a", rotateAfterDays: 31, rotation: { hasFunction: true, scheduleExpression: "rate(30 days)", duration: "3h" } }] }).status).toBe("pass");
+    expect(judgeSecretsRotation({ secrets: [{ label: "a", rotateAfterDays: 30, rotation: { hasFunction: true, scheduleExpression: "rate(30 days)", duration: "3h" } }] }).status).toBe("fail");
+    expect(judgeSecretsRotation({ secrets: [{ label: "a", rotateAfterDays: 1, rotation: { hasFunction: true, scheduleExpression: "rate(12 hours)" } }] }).status).toBe("pass");
+    expect(judgeSecretsRotation({ secrets: [{ label: "a", rotateAfterDays: 30, rotation: { hasFunction: true, automaticallyAfterDays: 7, duration: "soon" } }] }).status).toBe("cannot-tell");
     expect(judgeSecretsRotation({ secrets: [{ label: "a", rotateAfterDays: 30, rotation: { hasFunction: false, automaticallyAfterDays: 1 } }] }).status).toBe("fail");
     expect(judgeSecretsRotation({ secrets: [{ label: "a", rotateAfterDays: 30 }] })).toMatchObject({ outcome: "unscheduled" });
     expect(judgeSecretsRotation({ secrets: [{ label: "a", rotateAfterDays: 30, rotation, firstVersion: { ignoreChanges: ["secretString"] } }] })).toMatchObject({ outcome: "overwrites" });
