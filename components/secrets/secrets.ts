@@ -182,7 +182,8 @@ export class Secrets extends pulumi.ComponentResource {
     );
     this.rotationPermission = new aws.lambda.Permission(
       `${name}-rotation-invoke`,
-      { action: "lambda:InvokeFunction", function: fn.name, principal: "secretsmanager.amazonaws.com" },
+      // sourceAccount: only Secrets Manager acting for this account may invoke it (the confused-deputy guard).
+      { action: "lambda:InvokeFunction", function: fn.name, principal: "secretsmanager.amazonaws.com", sourceAccount: aws.getCallerIdentityOutput({}, { parent: this }).accountId },
       { parent: this },
     );
     return { fn, role };

@@ -78,6 +78,9 @@ describe("the example stack's AWS resources", () => {
     const fn = one(run, T.fn, "launch-ready-secrets-rotation");
     expect(fn.inputs).toMatchObject({ runtime: "nodejs20.x", handler: "index.handler" });
     for (const r of rotations) expect(r.propertyDependencies["rotationLambdaArn"]).toContain(fn.urn);
+    // Only Secrets Manager acting for this account may invoke the rotation function (confused deputy).
+    const invoke = one(run, "aws:lambda/permission:Permission", "launch-ready-secrets-rotation-invoke");
+    expect(invoke.inputs).toMatchObject({ principal: "secretsmanager.amazonaws.com", sourceAccount: expect.stringMatching(/^\d{12}$/) });
 
     const vault = one(run, T.vault, "launch-ready-backups-vault");
     expect(vault.options.retainOnDelete).toBe(true);
