@@ -1,6 +1,6 @@
 /** The DMARC judges (dmarc.*): the `_dmarc` TXT values in, verdict out (RFC 7489). */
 import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
-import { appliedPolicy, dmarcOrganizationalDomain, isDmarcRecord, parseDmarc, type DmarcParseResult } from "../../email/dmarc";
+import { appliedPolicy, dmarcOrganizationalDomain, type DmarcApplied, isDmarcRecord, parseDmarc, type DmarcParseResult } from "../../email/dmarc";
 import { normalizeName } from "../../email/lookup";
 
 export interface DmarcInput {
@@ -38,13 +38,20 @@ export function judgeDmarcSyntax(input: DmarcInput): Verdict {
   return judged("dmarc.syntax", "valid", [`DMARC of ${input.domain} is valid`]);
 }
 
+/** RFC 7489 §6.6.3 step 6: an invalid `p=`/`sp=` makes the whole record `p=none` (valid rua) or no DMARC at all. */
+function brokenPolicy(domain: string, applied: Exclude<DmarcApplied, { kind: "policy" }>): string {
+  return applied.kind === "fallback"
+    ? `${applied.reason} in _dmarc.${domain}, so receivers act as if p=none (RFC 7489 §6.6.3)`
+    : `${applied.reason} in _dmarc.${domain} and no valid rua=, so receivers apply no DMARC at all (RFC 7489 §6.6.3)`;
+}
+
 /** What receivers apply (RFC 7489 §6.6.3 step 6), not the tag's text: an invalid p= falls back to none. */
 export function judgeDmarcPolicy(input: DmarcInput): Verdict {
   const p = oneDmarc(input.txt);
   // RFC 7489 §6.6.3: no record (or several, step 4) ends policy discovery: receivers apply no DMARC policy at all.
   if (p === undefined) return judged("dmarc.policy", "monitoring", [`no DMARC policy applies to ${input.domain}: there is no single DMARC record (see dmarc.record), so receivers apply none (RFC 7489 §6.6.3)`]);
   const applied = appliedPolicy(p, input.inherited === true);
-  if (applied.kind !== "policy") return judged("dmarc.policy", "monitoring", [`no enforcing DMARC policy for ${input.domain}: ${applied.reason}, so receivers apply ${applied.kind === "fallback" ? "p=none" : "no DMARC at all"}`]);
+  if (applied.kind !== "policy") return judged("dmarc.policy", "monitoring", [`no enforcing DMARC policy for ${input.domain}: ${brokenPolicy(input.domain, applied)}`]);
   if (p.errors.length > 0 && applied.policy !== "none") return judged("dmarc.policy", "monitoring", [`DMARC policy for ${input.domain} reads ${applied.policy}, but the record has an invalid value (${p.errors[0] ?? ""}): receivers that discard invalid records apply no policy`]);
   if (applied.policy === "quarantine" || applied.policy === "reject") return judged("dmarc.policy", "enforcing", [`DMARC of ${input.domain} enforces: ${applied.tag}=${applied.policy}${input.inherited === true ? " (inherited from the organisational domain)" : ""}`]);
   return judged("dmarc.policy", "monitoring", [`DMARC of ${input.domain} is p=none: spoofed mail in its name still reaches inboxes`]);
@@ -55,7 +62,7 @@ export function judgeDmarcSubdomainPolicy(input: DmarcInput): Verdict {
   const p = oneDmarc(input.txt);
   if (p === undefined) return none(input.domain);
   const sub = appliedPolicy(p, true);
-  if (sub.kind !== "policy") return judged("dmarc.subdomain_policy", "exempted", [`subdomains of ${input.domain} get no enforcing policy: ${sub.reason}`]);
+  if (sub.kind !== "policy") return judged("dmarc.subdomain_policy", "exempted", [`subdomains of ${input.domain} get no enforcing policy: ${brokenPolicy(input.domain, sub)}`]);
   const main = p.record.p ?? "none";
   if (sub.policy === "none" && main !== "none") return judged("dmarc.subdomain_policy", "exempted", [`sp=none exempts every subdomain of ${input.domain} from p=${main}: attackers can spoof any subdomain`]);
   return judged("dmarc.subdomain_policy", "covered", [sub.tag === "p" ? `subdomains of ${input.domain} inherit p=${main}` : `subdomains of ${input.domain} get sp=${sub.policy}`]);
