@@ -27,7 +27,7 @@ export function judgeMxRecords(input: MxInput): Verdict {
   const cname = real.filter((m) => input.targets.get(m.exchange) === "cname");
   const absent = real.filter((m) => input.targets.get(m.exchange) === "absent");
   if (literal.length > 0 || cname.length > 0 || absent.length > 0) {
-    const what = [...literal.map((m) => `${m.exchange} is an IP literal`), ...cname.map((m) => `${m.exchange} is a CNAME`), ...absent.map((m) => `${m.exchange} has no address`)];
+    const what = [...literal.map((m) => `${m.exchange} is an IP address, not a host name`), ...cname.map((m) => `${m.exchange} is a CNAME`), ...absent.map((m) => `${m.exchange} has no A or AAAA record`)];
     return judged("mx.records", "bad-target", [`MX of ${input.domain}: ${what.join("; ")}`]);
   }
   const unknown = real.filter((m) => input.targets.get(m.exchange) === undefined);
