@@ -3,9 +3,9 @@ import type { CheckId } from "../../../checklist";
 import { createStartTlsProbe, type StartTlsProbe, type StartTlsResult } from "../../smtp";
 import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult, DnsLookup, Evidence, EvidenceValue, HttpResult, MxRecord } from "../../types";
 import { fromVerdict } from "../verdict";
-import { judgeMtaStsMxCoverage } from "../../../core/judges/email";
+import { judgeMtaStsMxCoverage, judgeMtaStsPolicySyntax, judgeMtaStsRecord } from "../../../core/judges/email";
 import { describeLookup, isNullMx, showMx } from "./dns";
-import { result, undecided } from "./result";
+import { fromJudge, result, undecided } from "./result";
 
 const IDS = ["mtasts.record", "mtasts.policy_fetch", "mtasts.policy_syntax", "mtasts.mx_coverage", "mtasts.mx_tls"] as const satisfies readonly CheckId[];
 
@@ -60,17 +60,13 @@ async function fetchPolicy(target: AuditTarget, ctx: AuditContext): Promise<Fetc
   return { result: result("mtasts.policy_fetch", "pass", `${url} answers 200 text/plain over valid HTTPS`, ev), body: res.body };
 }
 
-function judgeSyntax(parse: MtaStsPolicyParse, evidence: Evidence): CheckResult {
+/** mtasts.policy_syntax: the fetched text, judged by the judge the preview uses on the planned Worker's policy. */
+function judgeSyntax(target: AuditTarget, body: string, parse: MtaStsPolicyParse, evidence: Evidence): CheckResult {
   const { policy, errors, warnings } = parse;
-  const ev = { ...evidence, mode: policy.mode ?? null, maxAge: policy.maxAge ?? null, mx: [...policy.mx], ...(warnings.length > 0 ? { warnings: [...warnings] } : {}) };
-  if (errors.length > 0) return result("mtasts.policy_syntax", "fail", `the MTA-STS policy is invalid: ${errors[0] ?? ""}`, { ...ev, errors: [...errors] });
-  const maxAge = policy.maxAge ?? 0;
-  if (policy.mode === "testing") return result("mtasts.policy_syntax", "warn", "the MTA-STS policy is in testing mode: senders report but still deliver without TLS", ev, "Switch to `email.mtaSts.mode: enforce` once TLS reports are clean.");
-  if (policy.mode === "none") return result("mtasts.policy_syntax", "warn", "the MTA-STS policy mode is none: it withdraws protection", ev, "Set `mode: enforce` (or remove MTA-STS deliberately).");
-  if (maxAge < ONE_DAY) return result("mtasts.policy_syntax", "warn", `max_age ${maxAge} is under a day: senders drop the policy almost at once`, ev, "Serve `max_age: 604800` or more.");
-  if (maxAge < ONE_WEEK) return result("mtasts.policy_syntax", "warn", `max_age ${maxAge} is under the recommended week (604800)`, ev, "Serve `max_age: 604800` or more.");
-  if (warnings.length > 0) return result("mtasts.policy_syntax", "warn", `the MTA-STS policy is valid but ${warnings[0] ?? ""}`, ev, "Write each field once.");
-  return result("mtasts.policy_syntax", "pass", `the MTA-STS policy is valid: mode ${policy.mode ?? ""}, max_age ${maxAge}, ${policy.mx.length} mx pattern(s)`, ev);
+  const ev = { ...evidence, mode: policy.mode ?? null, maxAge: policy.maxAge ?? null, mx: [...policy.mx], ...(warnings.length > 0 ? { warnings: [...warnings] } : {}), ...(errors.length > 0 ? { errors: [...errors] } : {}) };
+  const verdict = judgeMtaStsPolicySyntax({ domain: target.display, policy: body });
+  const fix = policy.mode === "testing" ? "Switch to `email.mtaSts.mode: enforce` once TLS reports are clean." : policy.mode === "none" ? "Set `mode: enforce` (or remove MTA-STS deliberately)." : (policy.maxAge ?? 0) < ONE_WEEK ? "Serve `max_age: 604800` or more." : "Write each field once.";
+  return fromJudge("mtasts.policy_syntax", verdict, ev, { testing: fix, weak: fix });
 }
 
 function realMx(mx: DnsLookup<MxRecord>): string[] {
@@ -130,29 +126,14 @@ export function createMtaStsChecks(options: MtaStsChecksOptions = {}): AuditChec
     if (txt.kind === "error") return [...out, ...(["mtasts.record", "mtasts.policy_fetch", "mtasts.policy_syntax", "mtasts.mx_coverage"] as const).map((id) => undecided(id, `the TXT lookup for ${name} failed (${txt.reason})`, base))];
 
     const all = txt.kind === "answer" ? txt.records : [];
-    const sts = all.filter(isMtaStsRecord);
-    const lookalike = all.filter((r) => !isMtaStsRecord(r) && /v\s*=\s*stsv1/i.test(r));
+    // RFC 7505: a domain with only a null MX takes no mail; the judge treats it as parked.
     const onlyNullMx = mx.kind === "answer" && mx.records.length > 0 && mx.records.every((r) => isNullMx(r.exchange));
-    if (sts.length === 0 && lookalike.length === 0 && onlyNullMx) {
-      // RFC 7505: a null MX domain takes no mail, so there is no delivery to protect.
-      out.push(result("mtasts.record", "skip", `${target.display} publishes a null MX (takes no mail): MTA-STS does not apply`, { ...base, mx: describeLookup("MX", target.name, mx, showMx) }));
-      return skipRest(`${target.display} takes no mail (null MX)`);
-    }
-    if (sts.length === 0 && lookalike.length === 0) {
-      out.push(result("mtasts.record", "warn", `no MTA-STS record at ${name}: mail to ${target.display} can be downgraded to plain text`, base));
-      return skipRest(`MTA-STS is not enabled for ${target.display}`);
-    }
-    if (sts.length > 1) {
-      out.push(result("mtasts.record", "fail", `${sts.length} MTA-STS records at ${name}: senders then assume no policy (RFC 8461 §3.1)`, { ...base, records: sts }, "Keep exactly one `v=STSv1; id=…` record."));
-      return skipRest(`no single valid MTA-STS record at ${name}`);
-    }
-    const text = sts[0] ?? lookalike[0] ?? "";
-    const parsed = parseMtaStsRecord(text);
-    if (parsed.errors.length > 0 || sts.length === 0) {
-      out.push(result("mtasts.record", "fail", `the MTA-STS record at ${name} is invalid: ${parsed.errors[0] ?? 'it must begin with "v=STSv1;"'}`, { ...base, record: text, errors: [...parsed.errors] }, "Publish `v=STSv1; id=<1-32 letters or digits>`."));
-      return skipRest(`no single valid MTA-STS record at ${name}`);
-    }
-    out.push(result("mtasts.record", "pass", `MTA-STS record at ${name} (id=${parsed.id ?? ""})`, { ...base, record: text }));
+    const recordVerdict = judgeMtaStsRecord({ domain: target.display, parked: onlyNullMx, txt: all });
+    const sts = all.filter(isMtaStsRecord);
+    out.push(fromJudge("mtasts.record", recordVerdict, { ...base, ...(sts.length === 1 ? { record: sts[0] ?? "" } : all.length > 0 ? { records: [...all] } : {}), ...(onlyNullMx ? { mx: describeLookup("MX", target.name, mx, showMx) } : {}) }, { invalid: sts.length > 1 ? "Keep exactly one `v=STSv1; id=…` record." : "Publish `v=STSv1; id=<1-32 letters or digits>`." }));
+    if (recordVerdict.status === "not-applicable") return skipRest(`${target.display} takes no mail (null MX)`);
+    if (recordVerdict.status === "warn") return skipRest(`MTA-STS is not enabled for ${target.display}`);
+    if (recordVerdict.status !== "pass") return skipRest(`no single valid MTA-STS record at ${name}`);
 
     const fetched = await fetchPolicy(target, ctx);
     out.push(fetched.result);
@@ -163,7 +144,7 @@ export function createMtaStsChecks(options: MtaStsChecksOptions = {}): AuditChec
     }
     const policyParse = parseMtaStsPolicy(fetched.body);
     const policyEvidence: Evidence = { url: policyUrl(target.name), policy: fetched.body.slice(0, 2000) };
-    out.push(judgeSyntax(policyParse, policyEvidence));
+    out.push(judgeSyntax(target, fetched.body, policyParse, policyEvidence));
 
     // mtasts.mx_coverage (RFC 8461 §4.1)
     const policy = policyParse.policy;
