@@ -119,7 +119,8 @@ export function externalReportDomains(domain: string, txt: readonly string[]): s
 /** RFC 7489 §7.1: every rua destination outside the domain's organisational domain publishes `v=DMARC1` there. */
 export function judgeDmarcRuaAuthorized(input: DmarcRuaAuthorizedInput): Verdict {
   const p = oneDmarc(input.txt);
-  if (p === undefined || p.errors.length > 0) return none(input.domain);
+  // Judged even when another tag is invalid, as dmarc.rua is: receivers that keep the record send reports by it.
+  if (p === undefined) return none(input.domain);
   const domain = normalizeName(input.domain);
   const dests = [...p.record.rua, ...p.record.ruf].filter((u) => u.domain !== undefined && u.problem === undefined);
   if (dests.length === 0) return notApplicable("no usable mailto report destination to check (see dmarc.rua)");
