@@ -1,4 +1,4 @@
-import { isMtaStsRecord, mxCoverage, parseMtaStsPolicy, parseMtaStsRecord, type MtaStsPolicyParse } from "../../../core/email/mtasts";
+import { isMtaStsRecord, mxCoverage, parseMtaStsPolicy, type MtaStsPolicyParse } from "../../../core/email/mtasts";
 import type { CheckId } from "../../../checklist";
 import { createStartTlsProbe, type StartTlsProbe, type StartTlsResult } from "../../smtp";
 import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult, DnsLookup, Evidence, EvidenceValue, HttpResult, MxRecord } from "../../types";

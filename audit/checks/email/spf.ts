@@ -5,7 +5,6 @@ import {
   SPF_RECORD_SIZE_LIMIT,
   SPF_VOID_LOOKUP_LIMIT,
   evaluateSpf,
-  isParkedSpf,
   parseSpf,
   type SpfEvaluation,
   type SpfTreeNode,
