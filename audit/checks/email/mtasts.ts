@@ -3,7 +3,7 @@ import type { CheckId } from "../../../checklist";
 import { createStartTlsProbe, type StartTlsProbe, type StartTlsResult } from "../../smtp";
 import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult, DnsLookup, Evidence, EvidenceValue, HttpResult, MxRecord } from "../../types";
 import { fromVerdict } from "../verdict";
-import { judgeMtaStsMxCoverage, judgeMtaStsPolicySyntax, judgeMtaStsRecord } from "../../../core/judges/email";
+import { judgeMtaStsMxCoverage, judgeMtaStsPolicyFetch, judgeMtaStsPolicySyntax, judgeMtaStsRecord, type MtaStsFetchInput } from "../../../core/judges/email";
 import { describeLookup, isNullMx, showMx } from "./dns";
 import { fromJudge, result, undecided } from "./result";
 
@@ -25,39 +25,46 @@ function mediaType(values: readonly string[] | undefined): string {
   return (values?.[0] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
-/** Tells a certificate or connection failure (fail) from a timeout (error) when the fetch itself failed. */
-async function classifyFetchError(res: Extract<HttpResult, { kind: "error" }>, host: string, ctx: AuditContext, evidence: Evidence): Promise<Fetched> {
+type FetchFacts = { readonly fetch: MtaStsFetchInput["fetch"]; readonly evidence: Evidence; readonly body?: string; readonly fix?: string; readonly undecided?: string };
+
+/** Tells a certificate or connection failure (unreachable) from a timeout (cannot tell) when the fetch itself failed. */
+async function classifyFetchError(res: Extract<HttpResult, { kind: "error" }>, host: string, ctx: AuditContext, evidence: Evidence): Promise<FetchFacts> {
   const [a, aaaa] = await Promise.all([ctx.dns.query(host, "A"), ctx.dns.query(host, "AAAA")]);
   const ev = { ...evidence, error: res.reason, addresses: [describeLookup("A", host, a), describeLookup("AAAA", host, aaaa)] };
   if (a.kind === "absent" && aaaa.kind === "absent") {
-    return { result: result("mtasts.policy_fetch", "fail", `the policy host ${host} does not resolve (${a.reason}), so senders find no policy`, ev, "Publish the `mta-sts` host (A/AAAA or CNAME) serving the policy over HTTPS.") };
+    return { fetch: { kind: "unreachable", reason: `the policy host ${host} does not resolve (${a.reason}), so senders find no policy` }, evidence: ev, fix: "Publish the `mta-sts` host (A/AAAA or CNAME) serving the policy over HTTPS." };
   }
   const tls = await ctx.tls.handshake(host, 443);
   if (tls.kind === "connected" && !tls.authorized) {
-    return { result: result("mtasts.policy_fetch", "fail", `the certificate of ${host} is not valid (${tls.authorizationError ?? "untrusted"}): senders refuse the policy`, { ...ev, tls: tls.authorizationError ?? "untrusted" }, "Serve mta-sts.<domain> with a publicly trusted certificate valid for that name.") };
+    return { fetch: { kind: "unreachable", reason: `the certificate of ${host} is not valid (${tls.authorizationError ?? "untrusted"}): senders refuse the policy` }, evidence: { ...ev, tls: tls.authorizationError ?? "untrusted" }, fix: "Serve mta-sts.<domain> with a publicly trusted certificate valid for that name." };
   }
-  if (tls.kind === "refused") return { result: result("mtasts.policy_fetch", "fail", `${host} refuses TLS on 443 (${tls.reason})`, { ...ev, tls: tls.reason }) };
-  return { result: undecided("mtasts.policy_fetch", `fetching ${policyUrl(host.slice("mta-sts.".length))} failed (${res.reason})`, ev) };
+  if (tls.kind === "refused") return { fetch: { kind: "unreachable", reason: `${host} refuses TLS on 443 (${tls.reason})` }, evidence: { ...ev, tls: tls.reason } };
+  return { fetch: { kind: "unknown", reason: `fetching ${policyUrl(host.slice("mta-sts.".length))} failed (${res.reason})` }, evidence: ev, undecided: `fetching ${policyUrl(host.slice("mta-sts.".length))} failed (${res.reason})` };
 }
 
-async function fetchPolicy(target: AuditTarget, ctx: AuditContext): Promise<Fetched> {
+/** The live fetch, as the facts the judge reads (core/judges/email/mtasts.ts, the preview's judge too). */
+async function fetchFacts(target: AuditTarget, ctx: AuditContext): Promise<FetchFacts> {
   const url = policyUrl(target.name);
   const host = `mta-sts.${target.name}`;
   const res = await ctx.http.request({ url, method: "GET" });
   const evidence: Evidence = { url };
   if (res.kind === "error") return classifyFetchError(res, host, ctx, evidence);
-  const type = mediaType(res.headers["content-type"]);
   const ev = { ...evidence, status: res.status, contentType: res.headers["content-type"]?.[0] ?? null };
-  if (res.status >= 300 && res.status < 400) {
-    // RFC 8461 §3.3: senders MUST NOT follow redirects.
-    return { result: result("mtasts.policy_fetch", "fail", `${url} answers ${res.status} redirect to ${res.headers["location"]?.[0] ?? "(no Location)"}: senders do not follow redirects`, { ...ev, location: res.headers["location"]?.[0] ?? null }) };
-  }
-  if (res.status !== 200) return { result: result("mtasts.policy_fetch", "fail", `${url} answers ${res.status}, not 200`, ev) };
-  if (res.truncated) return { result: result("mtasts.policy_fetch", "fail", `${url} is larger than the client's limit: not a policy file`, ev) };
-  if (type !== "text/plain") {
-    return { result: result("mtasts.policy_fetch", "warn", `${url} is served as ${type || "no content type"}, not text/plain`, ev, "Serve the policy with `Content-Type: text/plain`."), body: res.body };
-  }
-  return { result: result("mtasts.policy_fetch", "pass", `${url} answers 200 text/plain over valid HTTPS`, ev), body: res.body };
+  // RFC 8461 §3.3: senders MUST NOT follow redirects.
+  if (res.status >= 300 && res.status < 400) return { fetch: { kind: "redirected", to: res.headers["location"]?.[0] ?? "(no Location)", by: `answers ${res.status} redirect` }, evidence: { ...ev, location: res.headers["location"]?.[0] ?? null } };
+  if (res.status === 200 && res.truncated) return { fetch: { kind: "unreachable", reason: `${url} is larger than the client's limit: not a policy file` }, evidence: ev };
+  const contentType = mediaType(res.headers["content-type"]);
+  const fetch: MtaStsFetchInput["fetch"] = { kind: "served", status: res.status, contentType: contentType === "" ? "no content type" : contentType, by: "live HTTPS, certificate valid" };
+  return { fetch, evidence: ev, ...(res.status === 200 ? { body: res.body } : {}), ...(res.status === 200 && contentType !== "text/plain" ? { fix: "Serve the policy with `Content-Type: text/plain`." } : {}) };
+}
+
+async function fetchPolicy(target: AuditTarget, ctx: AuditContext): Promise<Fetched> {
+  const f = await fetchFacts(target, ctx);
+  if (f.undecided !== undefined) return { result: undecided("mtasts.policy_fetch", f.undecided, f.evidence) };
+  const verdict = judgeMtaStsPolicyFetch({ domain: target.name, fetch: f.fetch });
+  const r = fromJudge("mtasts.policy_fetch", verdict, f.evidence, f.fix !== undefined ? { unavailable: f.fix, "wrong-type": f.fix } : {});
+  // The policy is read when served 200 (a wrong media type warns, but its text is still judged).
+  return verdict.status === "pass" || ("outcome" in verdict && verdict.outcome === "wrong-type") ? { result: r, ...(f.body !== undefined ? { body: f.body } : {}) } : { result: r };
 }
 
 /** mtasts.policy_syntax: the fetched text, judged by the judge the preview uses on the planned Worker's policy. */

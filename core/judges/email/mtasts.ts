@@ -66,6 +66,8 @@ export interface MtaStsFetchInput {
   readonly fetch:
     | { readonly kind: "served"; readonly status: number; readonly contentType: string; readonly by: string }
     | { readonly kind: "redirected"; readonly to: string; readonly by: string }
+    /** No HTTP answer a sender can use (after apply): the host does not resolve, its certificate is invalid, TLS is refused. */
+    | { readonly kind: "unreachable"; readonly reason: string }
     | { readonly kind: "unknown"; readonly reason: string }
     | { readonly kind: "none" };
 }
@@ -79,6 +81,8 @@ export function judgeMtaStsPolicyFetch(input: MtaStsFetchInput): Verdict {
       return notApplicable(`${input.domain} announces no MTA-STS policy`);
     case "unknown":
       return cannotTell(f.reason);
+    case "unreachable":
+      return judged("mtasts.policy_fetch", "unavailable", [`${url} cannot be fetched: ${f.reason}`]);
     case "redirected":
       return judged("mtasts.policy_fetch", "redirected", [`${url} redirects to ${f.to} (${f.by}): senders must not follow redirects (RFC 8461 §3.3)`]);
     case "served":

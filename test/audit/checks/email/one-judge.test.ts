@@ -17,7 +17,6 @@ const EMAIL_ID = /^(spf|dmarc|dkim|mtasts|tlsrpt|mx)\./;
 /** IDs whose audit check does not (yet) hand its facts to the shared judge, and why. */
 const AUDIT_OWN_VERDICT: Readonly<Partial<Record<CheckId, string>>> = {
   "mtasts.mx_tls": "live only: an SMTP STARTTLS handshake with each MX; nothing is planned to judge",
-  "mtasts.policy_fetch": "the auditor judges a real HTTPS exchange (certificate, truncation, redirect chain); the judge's input is the planned edge's simulated fetch",
   "dkim.selector": "the auditor also discovers common selectors without --stack; the judge knows only configured ones",
   "dkim.syntax": "the auditor also warns on t=y and on several key records per selector, outcomes the checklist does not name yet",
   "dkim.key_strength": "the auditor also fails an unreadable key; not yet moved",
