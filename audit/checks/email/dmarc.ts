@@ -52,9 +52,11 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   else if (found.kind === "found" && found.shadowed.length > 0) out.push(result("dmarc.record", "fail", `the record at _dmarc.${target.name} does not start with "v=DMARC1" exactly, so receivers ignore it and apply _dmarc.${domain} instead`, { ...evidence, ignored: [...found.shadowed] }, NOT_DMARC_FIX));
   else if (inherited) out.push(result("dmarc.record", "warn", `${target.display} has no DMARC record of its own; it inherits _dmarc.${domain}`, evidence, "Publish a DMARC record at `_dmarc` of this name if it sends mail, so its policy is explicit."));
   else {
-    const v = judgeDmarcRecord(input);
+    // With --stack, the record must be the one the stack plans for this name (never for an inherited one).
+    const planned = domain === target.name ? ctx.expected?.plannedEmail?.dmarc : undefined;
+    const v = judgeDmarcRecord({ ...input, ...(planned !== undefined ? { planned } : {}) });
     const none = found.kind === "none" && found.orgDomain !== target.name ? { ...v, facts: [`no DMARC record at _dmarc.${target.display} nor at _dmarc.${found.orgDomain}`] } : v;
-    out.push(fromJudge("dmarc.record", "facts" in v ? none : v, evidence, { several: "Keep exactly one `v=DMARC1` record at `_dmarc`." }));
+    out.push(fromJudge("dmarc.record", "facts" in v ? none : v, { ...evidence, ...(planned !== undefined ? { planned } : {}) }, { several: "Keep exactly one `v=DMARC1` record at `_dmarc`.", "differs-from-plan": "Run `pulumi up` so the live record is the planned one, or change the stack's `email.dmarc` to what you want." }));
   }
 
   // The rest: the judges the preview uses, on the record receivers apply.

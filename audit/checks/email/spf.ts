@@ -21,6 +21,7 @@ import { judgeSpfAll, judgeSpfLookups, judgeSpfLoop, judgeSpfMxAddresses, judgeS
 const RECORD_FIXES = {
   several: "Merge the SPF records into one TXT record starting `v=spf1`.",
   lookalike: "Make the record start exactly with `v=spf1 ` (no leading text, space or quotes).",
+  "differs-from-plan": "Run `pulumi up` so the live record is the planned one, or change the stack's `email.senders` to what you want.",
 } as const;
 
 const IDS = ["spf.record", "spf.syntax", "spf.lookups", "spf.void_lookups", "spf.mx_addresses", "spf.all", "spf.loop", "spf.size", "spf.parked"] as const satisfies readonly CheckId[];
@@ -70,7 +71,7 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
 
   // spf.record and spf.parked: the judges the preview uses (core/judges/email/spf.ts), on the TXT answer.
   const recordEvidence: Evidence = records.length === 1 ? { ...base, record: records[0] ?? "" } : records.length > 1 ? { ...base, records: [...records] } : lookalikes.length > 0 ? { ...base, records: lookalikes } : base;
-  out.push(fromJudge("spf.record", judgeSpfRecord({ domain: target.display, txt: allTxt, parked: declaredParked }), recordEvidence, RECORD_FIXES));
+  out.push(fromJudge("spf.record", judgeSpfRecord({ domain: target.display, txt: allTxt, parked: declaredParked, ...(ctx.expected?.plannedEmail?.spf !== undefined ? { planned: ctx.expected.plannedEmail.spf } : {}) }), recordEvidence, RECORD_FIXES));
   if (parked.kind === "unknown") out.push(undecided("spf.parked", parked.reason, base));
   else {
     const v = judgeSpfParked({ domain: target.display, txt: allTxt, parked: parked.parked });

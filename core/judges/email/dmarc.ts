@@ -2,6 +2,7 @@
 import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
 import { appliedPolicy, dmarcOrganizationalDomain, type DmarcApplied, isDmarcRecord, parseDmarc, type DmarcParseResult } from "../../email/dmarc";
 import { normalizeName } from "../../email/lookup";
+import { sameTxt } from "./spf";
 
 export interface DmarcInput {
   readonly domain: string;
@@ -21,8 +22,12 @@ export function oneDmarc(txt: readonly string[]): DmarcParseResult | undefined {
   return records.length === 1 ? parseDmarc(records[0] ?? "") : undefined;
 }
 
-export function judgeDmarcRecord(input: DmarcInput): Verdict {
+export function judgeDmarcRecord(input: DmarcInput & { readonly planned?: string }): Verdict {
   const records = input.txt.filter(isDmarcRecord);
+  const one = records[0];
+  if (records.length === 1 && one !== undefined && input.planned !== undefined && !sameTxt(one, input.planned)) {
+    return judged("dmarc.record", "differs-from-plan", [`the DMARC record at _dmarc.${input.domain} is "${one}", but the stack plans "${input.planned}": run \`pulumi up\`, or find who changed it outside Pulumi`]);
+  }
   if (records.length === 1) return judged("dmarc.record", "one", [`one DMARC record at _dmarc.${input.domain}: ${records[0] ?? ""}`]);
   if (records.length > 1) return judged("dmarc.record", "several", [`${records.length} DMARC records at _dmarc.${input.domain}: receivers ignore them all (RFC 7489 §6.6.3)`]);
   return judged("dmarc.record", "none", [`no DMARC record at _dmarc.${input.domain}`]);

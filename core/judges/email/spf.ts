@@ -11,6 +11,18 @@ export interface SpfRecordInput {
   /** Every TXT value at the domain (joined strings). */
   readonly txt: readonly string[];
   readonly parked: boolean;
+  /** The record the stack plans (`audit --stack`): the one live record must be it. */
+  readonly planned?: string;
+}
+
+/**
+ * Two TXT values that say the same thing: joined strings, runs of spaces collapsed, case folded (SPF mechanisms and
+ * domain names compare case-insensitively, RFC 7208 §4.6.1 and §12; DMARC tags likewise, RFC 7489 §6.4), and a
+ * trailing `;` ignored (DMARC's final separator is optional).
+ */
+export function sameTxt(a: string, b: string): boolean {
+  const norm = (v: string) => v.trim().replace(/\s+/g, " ").replace(/\s*;\s*/g, ";").replace(/;$/, "").toLowerCase();
+  return norm(a) === norm(b);
 }
 
 /** RFC 7208 §4.5: records start exactly `v=spf1` followed by a space or the end. */
@@ -21,6 +33,10 @@ function spfRecords(txt: readonly string[]): string[] {
 export function judgeSpfRecord(input: SpfRecordInput): Verdict {
   const records = spfRecords(input.txt);
   const lookalikes = input.txt.filter((t) => !records.includes(t) && /v=spf1/i.test(t));
+  const one = records[0];
+  if (records.length === 1 && one !== undefined && input.planned !== undefined && !sameTxt(one, input.planned)) {
+    return judged("spf.record", "differs-from-plan", [`the SPF record at ${input.domain} is "${one}", but the stack plans "${input.planned}": run \`pulumi up\`, or find who changed it outside Pulumi`]);
+  }
   if (records.length === 1) return judged("spf.record", "one", [`one SPF record at ${input.domain}`]);
   if (records.length > 1) return judged("spf.record", "several", [`${records.length} SPF records at ${input.domain}: receivers return permerror (RFC 7208 §4.5)`]);
   if (lookalikes.length > 0) return judged("spf.record", "lookalike", [`a TXT record at ${input.domain} mentions v=spf1 but does not start with it, so receivers ignore it`]);
