@@ -191,6 +191,8 @@ export interface ExpectedDomainState {
    * covering it enforces), so the rate probes check that limit rather than any 429.
    */
   readonly rateLimits?: Readonly<Partial<Record<"login" | "reset" | "invite" | "search", { readonly requests: number; readonly periodSeconds: number }>>>;
+  /** Optional (additive): the SPF and DMARC record text the stack plans, so spf.record / dmarc.record check it is live. */
+  readonly plannedEmail?: { readonly spf?: string; readonly dmarc?: string };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ export function stackAws(spec: LaunchReadySpec, options: StackAwsOptions = {}): 
           ...(b.copyToVaultArn !== undefined ? { copyToVaultArn: b.copyToVaultArn } : {}),
           ...(options.alertTopicArn !== undefined
             ? { alertTopicArn: options.alertTopicArn }
-            : { alertTopicNote: "the stack makes no alert topic yet (`launch-ready:alerts` is validated but its topic is not provisioned by this version)" }),
+            : { alertTopicNote: "no alert topic was given (set launch-ready:alerts)" }),
         })
       : undefined;
   return { key, ...(secrets ? { secrets } : {}), ...(backups ? { backups } : {}) };

@@ -3,7 +3,8 @@
  * Every object is strict (an unknown key is an error, usually a typo), every field says what it is for
  * (the descriptions feed the exported JSON Schema, so editors complete and explain the config).
  */
-import { parseSchedule } from "../core/backup/schedule";
+import { MIN_RPO_HOURS } from "../core/backup/plan";
+import { parseBackupSchedule } from "../core/backup/schedule";
 import { z } from "zod";
 import { CLOUDFLARE_PLANS, DNS_RECORD_TYPES, EMAIL_SENDERS, RATE_LIMIT_METHODS, RATE_LIMIT_PRESETS } from "../core/spec/vocabulary";
 import { acknowledgementsSchema } from "./acknowledgements";
@@ -426,14 +427,14 @@ export const backupsSchema = z.strictObject({
     message: "must be exactly one tag, such as `{ backup: daily }`",
   }),
   retentionDays: z.number().int().min(1).max(36500).default(35),
-  rpoHours: z.number().int().min(1).max(168).default(24),
+  rpoHours: z.number().int().min(MIN_RPO_HOURS, { message: `must be at least ${MIN_RPO_HOURS}: AWS Backup runs at most hourly and a job may start up to its 60-minute start window late` }).max(168).default(24),
   rtoHours: z.number().int().min(1).max(168).default(4),
   restoreTesting: z.enum(["off", "daily", "weekly", "monthly"]).default("weekly"),
   schedule: z
     .string()
-    .refine((s) => !("error" in parseSchedule(s)), { message: "must be an AWS schedule expression, such as `cron(0 3 * * ? *)` (six fields, UTC) or `rate(12 hours)`" })
+    .refine((s) => !("error" in parseBackupSchedule(s)), { message: "must be an AWS cron expression, such as `cron(0 0/12 * * ? *)` (six fields, UTC); AWS Backup takes no rate()" })
     .optional()
-    .meta({ description: "The frequent rule's schedule instead of the one derived from `rpoHours` (daily at 03:00 UTC, or every N hours under a day); backup.plan checks it against `rpoHours`." }),
+    .meta({ description: "The frequent rule's schedule (AWS cron only) instead of the one derived from `rpoHours` (every N hours, N hours plus the 60-minute start window within the RPO; daily at 03:00 UTC from 25 h); backup.plan checks it against `rpoHours`." }),
   vaultLock: z
     .union([
       z.literal(false),

@@ -28,6 +28,15 @@ function plannedMx(d: DomainSpec): string[] {
   return (plan?.records ?? []).filter((r) => r.role === "mx" && r.value !== ".").map((r) => r.value);
 }
 
+/** The SPF and DMARC text the stack plans at the domain itself (not the MAIL FROM subdomain's). */
+function plannedEmailText(d: DomainSpec): { spf?: string; dmarc?: string } {
+  const plan = domainEmailPlan(d, { managedDomains: [d.name], now: new Date() });
+  const at = (role: string, name: string) => plan?.records.find((r) => r.role === role && r.name === name)?.value;
+  const spf = at("spf", d.name);
+  const dmarc = at("dmarc", `_dmarc.${d.name}`);
+  return { ...(spf !== undefined ? { spf } : {}), ...(dmarc !== undefined ? { dmarc } : {}) };
+}
+
 const ENDPOINT_NAMES = { login: "login", reset: "password-reset", invite: "invite", search: "search" } as const;
 
 /** The expected state of one domain, from the records the stack plans for it. */
@@ -58,6 +67,7 @@ export function expectedFromRecords(d: DomainSpec, records: readonly PlannedReco
     aliases: d.web?.aliases ?? [],
     endpoints,
     ...(Object.keys(limits).length > 0 ? { rateLimits: limits } : {}),
+    ...(d.email !== undefined ? { plannedEmail: plannedEmailText(d) } : {}),
   };
 }
 

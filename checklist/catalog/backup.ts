@@ -4,13 +4,13 @@ export const BACKUP = defineRow("backup", {
   "backup.plan": {
     title: "Data stores are backed up on a schedule that meets the RPO",
     why: "Without backups, one bad migration or deleted table ends the company.",
-    remediation: "Tag the data stores with `launch-ready:backups.selectionTag` and set `rpoHours`; the toolkit schedules the daily rule every `rpoHours` when that is under a day.",
+    remediation: "Tag the data stores with `launch-ready:backups.selectionTag` and set `rpoHours`; the toolkit schedules its backups often enough that the interval plus the 60-minute start window fits `rpoHours` (every 12 hours for an RPO of a day; `rpoHours` is at least 2).",
     outcomes: {
       "meets-rpo": {
         status: "pass",
-        when: "A backup plan selects resources, and the worst-case gap between its scheduled backup starts (every rule together, AWS cron and rate expressions, an hour added for a time zone with daylight saving) is within `rpoHours`. A job may start up to its rule's start window later (60 minutes in the toolkit's plan).",
+        when: "A backup plan selects resources, and the worst-case gap between its scheduled backup starts (every rule together, in AWS Backup's cron dialect, an hour added for a time zone with daylight saving), plus the largest start window (a job may start that much later; AWS's 8 hours when unset), is within `rpoHours`.",
       },
-      "misses-rpo": { status: "fail", when: "The longest gap between scheduled backups is longer than `rpoHours`, or the plan selects nothing." },
+      "misses-rpo": { status: "fail", when: "The longest gap between scheduled backups, plus the start window, is longer than `rpoHours`; the schedule stops running (a year list that ends); the plan has no rule or selects nothing; or a schedule is a `rate()` expression, which AWS Backup does not accept." },
     },
   },
   "backup.retention": {
@@ -19,7 +19,7 @@ export const BACKUP = defineRow("backup", {
     remediation: "Set `launch-ready:backups.retentionDays` to 35 or more; every rule keeps its recovery points at least that long.",
     outcomes: {
       kept: { status: "pass", when: "Every rule of the backup plan keeps its recovery points (`lifecycle.deleteAfter`) at least `retentionDays` (35 when not declared), and keeps them for ever when unset." },
-      "too-short": { status: "fail", when: "A rule deletes its recovery points before `retentionDays`." },
+      "too-short": { status: "fail", when: "A rule deletes its recovery points before `retentionDays`, or the plan has no rule." },
     },
   },
   "backup.vault_protected": {
@@ -36,7 +36,7 @@ export const BACKUP = defineRow("backup", {
         status: "warn",
         when: "The vault is protected, but no notifications are configured (no alert topic yet): a failed backup job is only seen in the console.",
       },
-      unprotected: { status: "fail", when: "The vault is deleted with the stack, has no vault lock, or is encrypted with the AWS-managed key." },
+      unprotected: { status: "fail", when: "The vault is deleted with the stack, has no vault lock, a lock whose minimum or maximum retention refuses a rule's retention (AWS fails those jobs), or is encrypted with the AWS-managed key." },
     },
   },
   "backup.restore_testing": {

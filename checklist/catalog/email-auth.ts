@@ -7,7 +7,8 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     remediation: "Publish one TXT record starting `v=spf1` listing your senders (`email.senders`).",
     source: "RFC 7208 §4.5",
     outcomes: {
-      "one": { status: "pass", when: "Exactly one TXT record at the domain starts with `v=spf1`." },
+      "one": { status: "pass", when: "Exactly one TXT record at the domain starts with `v=spf1` (with `audit --stack`: the one the stack plans)." },
+      "differs-from-plan": { status: "fail", when: "With `audit --stack`: the one SPF record is not the one the stack plans (changed outside Pulumi, or `pulumi up` not run since the senders changed)." },
       "several": { status: "fail", when: "More than one record starts with `v=spf1`: receivers return permerror." },
       "lookalike": { status: "fail", when: "A TXT record mentions `v=spf1` but does not start with it, so receivers ignore it." },
       "none-parked": { status: "info", when: "No SPF record, on a domain declared parked (spf.parked judges it)." },
@@ -107,7 +108,8 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     remediation: "Publish a TXT `v=DMARC1; p=quarantine; rua=mailto:…` at `_dmarc` (`email.dmarc`).",
     source: "RFC 7489 §6.6.3",
     outcomes: {
-      "one": { status: "pass", when: "Exactly one TXT record at `_dmarc` starts with `v=DMARC1`." },
+      "one": { status: "pass", when: "Exactly one TXT record at `_dmarc` starts with `v=DMARC1` (with `audit --stack`: the one the stack plans)." },
+      "differs-from-plan": { status: "fail", when: "With `audit --stack`: the one DMARC record is not the one the stack plans (changed outside Pulumi, or `pulumi up` not run since the policy changed)." },
       "several": { status: "fail", when: "More than one DMARC record: receivers ignore them." },
       "none": { status: "fail", when: "No DMARC record." },
     },

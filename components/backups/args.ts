@@ -5,11 +5,15 @@ export interface BackupsArgs {
   readonly selectionTag: Readonly<Record<string, string>>;
   /** Keep every recovery point at least this many days, 1 to 36500. Default 35. */
   readonly retentionDays?: number;
-  /** The most data you accept to lose, in hours, 1 to 168: the frequent rule runs at least this often. Default 24. */
+  /**
+   * The most data you accept to lose, in hours, 2 to 168: the frequent rule runs often enough that its interval plus
+   * the 60-minute start window (a job may start that late) fits. Default 24 (every 12 hours).
+   */
   readonly rpoHours?: number;
   /**
-   * The frequent rule's schedule, an AWS cron or rate expression, e.g. `cron(30 1 * * ? *)`. Default: derived from
-   * `rpoHours` (daily at 03:00 UTC, or every N hours when under a day). backup.plan fails when it misses the RPO.
+   * The frequent rule's schedule, an AWS cron expression (AWS Backup takes no `rate()`), e.g. `cron(30 1 * * ? *)`.
+   * Default: derived from `rpoHours` (every N hours, N hours plus the start window within the RPO; daily at 03:00
+   * UTC from 25 h). backup.plan fails when it misses the RPO.
    */
   readonly schedule?: string;
   /** How long a restore may take, in hours, 1 to 168: the restore test's validation window. Default 4. */

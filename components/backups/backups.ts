@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { backupRules, restoreTestingSchedule } from "../../core/backup/plan";
+import { backupRules, MIN_RPO_HOURS, restoreTestingSchedule, START_WINDOW_MINUTES } from "../../core/backup/plan";
 import { FAILURE_VAULT_EVENTS } from "../../core/backup/events";
-import { parseSchedule } from "../../core/backup/schedule";
+import { parseBackupSchedule } from "../../core/backup/schedule";
 import { KmsKey } from "../secrets/key";
 import type { BackupsArgs } from "./args";
 
@@ -40,7 +40,9 @@ export function validateBackupsArgs(args: BackupsArgs, root = "args"): { errors:
   const tags = Object.entries(args.selectionTag);
   if (tags.length !== 1 || tags.some(([k, v]) => k === "" || v === "")) errors.push({ path: at("selectionTag"), message: "must be exactly one tag, such as `{ backup: daily }`" });
   if (!between(args.retentionDays, 1, 36500)) errors.push({ path: at("retentionDays"), message: "must be a whole number of days from 1 to 36500" });
-  if (!between(args.rpoHours, 1, 168)) errors.push({ path: at("rpoHours"), message: "must be a whole number of hours from 1 to 168" });
+  if (!between(args.rpoHours, MIN_RPO_HOURS, 168)) {
+    errors.push({ path: at("rpoHours"), message: `must be a whole number of hours from ${MIN_RPO_HOURS} to 168 (AWS Backup runs at most hourly, and a job may start up to its ${START_WINDOW_MINUTES}-minute start window late)` });
+  }
   if (!between(args.rtoHours, 1, 168)) errors.push({ path: at("rtoHours"), message: "must be a whole number of hours from 1 to 168 (AWS restore testing's validation window)" });
   if (args.vaultLock !== undefined && args.vaultLock !== false) {
     const l = args.vaultLock;
@@ -53,8 +55,8 @@ export function validateBackupsArgs(args: BackupsArgs, root = "args"): { errors:
     }
   }
   if (args.schedule !== undefined) {
-    const parsed = parseSchedule(args.schedule);
-    if ("error" in parsed) errors.push({ path: at("schedule"), message: `${parsed.error}; write an AWS schedule expression such as \`cron(0 3 * * ? *)\` or \`rate(12 hours)\`` });
+    const parsed = parseBackupSchedule(args.schedule);
+    if ("error" in parsed) errors.push({ path: at("schedule"), message: `${parsed.error}; write an AWS cron expression such as \`cron(0 0/12 * * ? *)\` (AWS Backup takes no rate())` });
   }
   if (args.vaultLock === false) warnings.push({ path: at("vaultLock"), message: "is false: recovery points can be deleted early, and backup.vault_protected fails" });
   if (args.restoreTesting === "off") warnings.push({ path: at("restoreTesting"), message: "is off: restores are never tested, and backup.restore_testing fails" });
@@ -139,7 +141,7 @@ export class Backups extends pulumi.ComponentResource {
           ruleName: r.ruleName,
           targetVaultName: this.vault.name,
           schedule: r.schedule,
-          startWindow: 60,
+          startWindow: START_WINDOW_MINUTES,
           completionWindow: 24 * 60,
           lifecycle: { deleteAfter: r.deleteAfterDays },
           ...(i === 0 && args.copyToVaultArn !== undefined ? { copyActions: [{ destinationVaultArn: args.copyToVaultArn, lifecycle: { deleteAfter: r.deleteAfterDays } }] } : {}),

@@ -120,7 +120,7 @@ export class Secrets extends pulumi.ComponentResource {
           : new aws.secretsmanager.SecretRotation(
               `${name}-${plan.name}-rotation`,
               // Not immediately: the first value stays until the first scheduled rotation (RotateSecret rotates at once by default).
-              { secretId: secret.id, rotationLambdaArn: fnArn, rotationRules: { automaticallyAfterDays: plan.rotateAfterDays }, rotateImmediately: false },
+              { secretId: secret.id, rotationLambdaArn: fnArn, rotationRules: rotationRulesFor(plan.rotateAfterDays), rotateImmediately: false },
               { parent: this, dependsOn: [firstVersion, ...(this.rotationPermission ? [this.rotationPermission] : [])] },
             );
       const readPolicy = pulumi.all([secret.arn, keyArn]).apply(([s, k]) => JSON.stringify(secretReadPolicy(s, k)));
@@ -182,7 +182,8 @@ export class Secrets extends pulumi.ComponentResource {
     );
     this.rotationPermission = new aws.lambda.Permission(
       `${name}-rotation-invoke`,
-      { action: "lambda:InvokeFunction", function: fn.name, principal: "secretsmanager.amazonaws.com" },
+      // sourceAccount: only Secrets Manager acting for this account may invoke it (the confused-deputy guard).
+      { action: "lambda:InvokeFunction", function: fn.name, principal: "secretsmanager.amazonaws.com", sourceAccount: aws.getCallerIdentityOutput({}, { parent: this }).accountId },
       { parent: this },
     );
     return { fn, role };
@@ -196,4 +197,13 @@ export class Secrets extends pulumi.ComponentResource {
 export function rotationHandlerPath(): string {
   const built = join(__dirname, "rotation", "handler.js");
   return existsSync(built) ? built : join(__dirname, "..", "..", "dist", "components", "secrets", "rotation", "handler.js");
+}
+
+/**
+ * Rotation rules that rotate within `rotateAfterDays`, the rotation window included: Secrets Manager rotates any time
+ * in the window, which for a schedule in days closes at the end of the UTC day (API `RotationRulesType.Duration`), so
+ * every N-1 days; for a single day, every 12 hours (a schedule in hours has a one-hour window).
+ */
+export function rotationRulesFor(rotateAfterDays: number): { automaticallyAfterDays: number } | { scheduleExpression: string } {
+  return rotateAfterDays >= 2 ? { automaticallyAfterDays: rotateAfterDays - 1 } : { scheduleExpression: "rate(12 hours)" };
 }

@@ -19,12 +19,23 @@ export interface BackupRulePlan {
 }
 
 /**
- * The rules: `daily` runs every day at 03:00 UTC, or every N hours when `rpoHours` is under a day (N the largest
- * divisor of 24 not above it, so the runs are evenly spaced across midnight); `weekly` on Sundays and `monthly`
- * on the 1st keep their points longer. Every rule keeps its points at least `retentionDays`.
+ * How long after its scheduled time the toolkit lets a backup job start (AWS Backup `StartWindowMinutes`; AWS's
+ * minimum when set is 60, its default when unset 8 hours). A job may start this late, so the RPO must hold with it.
+ */
+export const START_WINDOW_MINUTES = 60;
+
+/** The smallest RPO the toolkit can meet: hourly backups (AWS Backup's most frequent) plus the start window. */
+export const MIN_RPO_HOURS = 1 + START_WINDOW_MINUTES / 60;
+
+/**
+ * The rules: the frequent rule runs every N hours, N the largest divisor of 24 (or 24: daily at 03:00 UTC) such that
+ * N hours plus the start window fit in `rpoHours` (a job may start up to the window after its time), so the runs
+ * are evenly spaced across midnight; `weekly` on Sundays and `monthly` on the 1st keep their points longer. Every
+ * rule keeps its points at least `retentionDays`. `rpoHours` under `MIN_RPO_HOURS` cannot be met: the hourly rule.
  */
 export function backupRules(rpoHours: number, retentionDays: number, tiers: BackupTiers = {}): BackupRulePlan[] {
-  const every = rpoHours >= 24 ? 24 : Math.max(...[1, 2, 3, 4, 6, 8, 12].filter((h) => h <= rpoHours));
+  const budget = rpoHours * 60 - START_WINDOW_MINUTES;
+  const every = Math.max(...[1, 2, 3, 4, 6, 8, 12, 24].filter((h) => h * 60 <= budget), 1);
   const frequent: BackupRulePlan =
     every === 24
       ? { ruleName: "daily", schedule: "cron(0 3 * * ? *)", deleteAfterDays: retentionDays }

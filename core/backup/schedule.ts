@@ -47,6 +47,22 @@ export function parseSchedule(expression: string): ParseResult {
   }
 }
 
+/**
+ * Parses a schedule AWS Backup takes: a backup rule's `ScheduleExpression` and a restore testing plan's are cron
+ * only (AWS Backup API, `BackupRuleInput.ScheduleExpression`: "A CRON expression in UTC"); `rate()` is refused.
+ * Secrets Manager rotation takes both (`parseSchedule`).
+ */
+export function parseBackupSchedule(expression: string): ParseResult {
+  if (/^\s*rate\(/i.test(expression)) return { error: `\`${expression}\`: AWS Backup takes cron expressions only, not rate(); write e.g. \`cron(0 0/12 * * ? *)\` for every 12 hours` };
+  return parseSchedule(expression);
+}
+
+/** The schedule AWS Backup gives a rule that sets none (AWS Backup API, `BackupRuleInput.ScheduleExpression`). */
+export const AWS_BACKUP_DEFAULT_SCHEDULE = "cron(0 5 ? * * *)";
+
+/** A backup rule's start window when unset: AWS Backup's default of 8 hours (`StartWindowMinutes`). */
+export const AWS_BACKUP_DEFAULT_START_WINDOW_MINUTES = 480;
+
 function parse(text: string): Schedule {
   const rate = /^rate\(\s*(\d+)\s+(minutes?|hours?|days?)\s*\)$/i.exec(text);
   if (rate) {
@@ -190,9 +206,13 @@ export function fireTimes(s: Schedule, from: number, to: number): number[] {
   return out;
 }
 
-/** The horizon the gap is measured over: long enough for every monthly, `#` and `L` pattern to repeat (two years). */
-export const GAP_HORIZON_DAYS = 2 * 366 + 31;
-/** A fixed start, so the same schedule always gives the same answer (a Monday, after a leap year's February). */
+/**
+ * The horizon the gap is measured over: eight years, so every monthly, `#`, `L` and `W` pattern repeats and a leap
+ * day is both seen and missed (a `29 2` schedule runs in 2028 and 2032 only). Years after the horizon are read from
+ * the year field: a hole in a year list is a gap (`yearHoleGap`).
+ */
+export const GAP_HORIZON_DAYS = 8 * 366;
+/** A fixed start, so the same schedule always gives the same answer (a Monday). */
 export const GAP_EPOCH = Date.UTC(2027, 0, 4);
 
 export interface ScheduleGap {
@@ -202,34 +222,67 @@ export interface ScheduleGap {
   readonly fires: number;
 }
 
+type Cron = Extract<Schedule, { kind: "cron" }>;
+
 /**
  * The worst-case gap between consecutive runs of several schedules together (a plan's rules all back up the same
  * selection). Cron schedules name absolute times, so their union is exact: the longest interval between one run and
- * the next over `GAP_HORIZON_DAYS` from `epoch`; one whose years end inside the horizon, or that never fires, gives
- * Infinity (after its last run there is no next one). A `rate()` counts from when the rule was created, which the
- * plan does not say: its runs may fall right beside the cron runs, so with a rate the worst case is taken as the
- * shortest of the rate and the cron union's gap (an upper bound: never shorter than the truth).
+ * the next over `GAP_HORIZON_DAYS` from `epoch`, counting the time from the last run to the horizon's end (a
+ * schedule that stops gives a gap at least that long) and the holes of a year list (`2027,2031` runs in no year
+ * between). One whose years all end, or that never fires, gives Infinity (after its last run there is no next one).
+ * A `rate()` counts from when the rule was created, which the plan does not say: its runs may fall right beside the
+ * cron runs, so with a rate the worst case is taken as the shortest of the rate and the cron union's gap (an upper
+ * bound: never shorter than the truth).
  */
 export function worstGap(schedules: readonly Schedule[], epoch: number = GAP_EPOCH): ScheduleGap {
   const end = epoch + GAP_HORIZON_DAYS * DAY;
-  const crons = schedules.filter((s): s is Extract<Schedule, { kind: "cron" }> => s.kind === "cron");
+  const crons = schedules.filter((s): s is Cron => s.kind === "cron");
   const rates = schedules.filter((s): s is Extract<Schedule, { kind: "rate" }> => s.kind === "rate");
-  const times = [...new Set(crons.flatMap((s) => fireTimes(s, epoch, end)))].sort((a, b) => a - b);
+  const { worst, fires } = cronGap(crons, epoch, end);
   const rateFires = rates.reduce((n, r) => n + Math.ceil((end - epoch) / (r.everyMinutes * MINUTE)), 0);
   const rateGap = rates.length > 0 ? Math.min(...rates.map((r) => r.everyMinutes)) : Infinity;
-  return { worstMinutes: Math.min(cronGap(crons, times, end), rateGap), fires: times.length + rateFires };
+  return { worstMinutes: Math.min(worst, rateGap), fires: fires + rateFires };
 }
 
-function cronGap(crons: readonly Extract<Schedule, { kind: "cron" }>[], times: readonly number[], end: number): number {
-  if (times.length < 2) return Infinity;
+/** The union's runs, day by day (no list of every run: a per-minute cron over eight years is millions). */
+function cronGap(crons: readonly Cron[], epoch: number, end: number): { worst: number; fires: number } {
+  let fires = 0;
+  let prev: number | undefined;
+  let worst = 0;
+  for (let day = Math.floor(epoch / DAY) * DAY; day < end; day += DAY) {
+    const today = [...new Set(crons.flatMap((s) => fireTimes(s, Math.max(day, epoch), Math.min(day + DAY, end))))].sort((a, b) => a - b);
+    for (const t of today) {
+      if (prev !== undefined) worst = Math.max(worst, t - prev);
+      prev = t;
+      fires++;
+    }
+  }
+  if (prev === undefined || fires < 2) return { worst: Infinity, fires };
   // With every schedule limited to listed years, the last run may be the last run ever.
   if (crons.every((s) => s.years !== undefined)) {
     const lastYear = Math.max(...crons.flatMap((s) => (s.years ? [...s.years] : [])));
-    if (lastYear <= new Date(end).getUTCFullYear()) return Infinity;
+    if (lastYear <= new Date(end).getUTCFullYear()) return { worst: Infinity, fires };
+    worst = Math.max(worst, yearHoleGap(crons));
   }
+  // From the last run to the horizon's end: part of a real gap (the next run is later still).
+  worst = Math.max(worst, end - prev);
+  return { worst: worst / MINUTE, fires };
+}
+
+/** The longest gap across a hole (years no schedule lists): the last run before it to the first after it. */
+function yearHoleGap(crons: readonly Cron[]): number {
+  const sorted = [...new Set(crons.flatMap((s) => (s.years ? [...s.years] : [])))].sort((a, b) => a - b);
   let worst = 0;
-  for (let i = 1; i < times.length; i++) worst = Math.max(worst, (times[i] ?? 0) - (times[i - 1] ?? 0));
-  return worst / MINUTE;
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1] ?? 0;
+    const b = sorted[i] ?? 0;
+    if (b - a < 2) continue;
+    const before = crons.flatMap((s) => fireTimes(s, Date.UTC(a, 0, 1), Date.UTC(a + 1, 0, 1)));
+    const after = crons.flatMap((s) => fireTimes(s, Date.UTC(b, 0, 1), Date.UTC(b + 1, 0, 1)));
+    if (before.length === 0 || after.length === 0) return Infinity;
+    worst = Math.max(worst, Math.min(...after) - Math.max(...before));
+  }
+  return worst;
 }
 
 /** `90 min` → `1.5 h`; whole days as days. */

@@ -1,4 +1,5 @@
 import { judgeBackupPlan } from "../../core/judges/backup";
+import { cannotTell } from "../../core/judge";
 import { labelOf } from "./support/aws";
 import { askedOf, NO_BACKUPS, plansOf, rulesOf, selectionsOf } from "./support/backups";
 import { judgedRule, type JudgedRule } from "./support/setting-rule";
@@ -12,12 +13,16 @@ export const backupPlan: JudgedRule = judgedRule(
   (resources) =>
     plansOf(resources).map((p) => {
       const rules = rulesOf(p);
+      if (rules === "unknown" || rules.some((r) => r.scheduleUnknown === true)) {
+        return { verdict: cannotTell(`${labelOf(p)}: the plan's rules or schedules are not known before apply`), urn: p.urn };
+      }
       const rpoHours = askedOf(resources, p).rpoHours ?? DEFAULT_RPO_HOURS;
       const verdict = judgeBackupPlan({
         plans: [
           {
             label: labelOf(p),
             schedules: rules.map((r) => r.schedule),
+            startWindows: rules.map((r) => r.startWindow),
             timezones: [...new Set(rules.flatMap((r) => (r.timezone !== undefined ? [r.timezone] : [])))],
             selections: selectionsOf(resources, p).length,
             rpoHours,

@@ -1,7 +1,30 @@
 import { judgeBackupVaultProtected } from "../../core/judges/backup";
 import { FAILURE_VAULT_EVENTS, failureEvents } from "../../core/backup/events";
-import { AWS_TYPES, labelOf, list, num, read, refersTo, str } from "./support/aws";
-import { askedOf, NO_BACKUPS } from "./support/backups";
+import type { PlannedResource } from "../resource";
+import { AWS_TYPES, labelOf, list, NOT_KNOWN, num, read, readKnown, refersTo, str } from "./support/aws";
+import { askedOf, NO_BACKUPS, plansOf, rulesOf } from "./support/backups";
+
+/** The AWS-managed AWS Backup key, named by alias (`alias/aws/backup`, or its alias ARN). */
+const AWS_MANAGED_BACKUP_KEY = /(^|:)alias\/aws\/backup$/;
+
+/**
+ * `deleteAfter` of every rule storing in `vault`: a rule naming it literally, or one whose vault is computed in a plan
+ * that depends on it. "unknown" for a plan whose rules are not known before apply.
+ */
+function ruleRetentions(resources: readonly PlannedResource[], vault: PlannedResource): (number | "unknown" | undefined)[] {
+  const name = str(read(vault.inputs, "name"));
+  return plansOf(resources).flatMap((p) => {
+    const dependsOn = (p.propertyDependencies["rules"] ?? []).includes(vault.urn);
+    const rules = rulesOf(p);
+    if (rules === "unknown") return dependsOn ? ["unknown" as const] : [];
+    const raw = list(read(p.inputs, "rules"));
+    return rules.flatMap((r, i) => {
+      const target = readKnown(raw[i], "targetVaultName");
+      const stores = (name !== undefined && target === name) || ((target === NOT_KNOWN || target === undefined) && dependsOn);
+      return stores ? [r.deleteAfterDays] : [];
+    });
+  });
+}
 import { judgedRule, type JudgedRule } from "./support/setting-rule";
 
 /**
@@ -24,6 +47,11 @@ export const backupVaultProtected: JudgedRule = judgedRule(
         const keyDeps = (v.propertyDependencies["kmsKeyArn"] ?? []).length > 0;
         const retained = v.options.protect || v.options.retainOnDelete === true ? true : v.options.retainOnDelete === undefined ? undefined : false;
         const min = lock === undefined ? undefined : num(read(lock.inputs, "minRetentionDays"));
+        const max = lock === undefined ? undefined : num(read(lock.inputs, "maxRetentionDays"));
+        const keyArn = readKnown(v.inputs, "kmsKeyArn");
+        const literalKey = str(keyArn);
+        // A key the stack plans is customer-managed; `alias/aws/backup` is AWS's; another ARN cannot be told apart.
+        const customerKey: boolean | "unknown" = keyDeps ? true : literalKey !== undefined ? (AWS_MANAGED_BACKUP_KEY.test(literalKey) ? false : "unknown") : keyArn === NOT_KNOWN ? "unknown" : false;
         const changeable = lock === undefined ? undefined : num(read(lock.inputs, "changeableForDays"));
         const note = silentRoute ?? askedOf(resources, v).notificationsNote;
         return {
@@ -32,8 +60,11 @@ export const backupVaultProtected: JudgedRule = judgedRule(
               {
                 label: labelOf(v),
                 ...(retained !== undefined ? { retained } : {}),
-                customerKey: keyDeps || str(read(v.inputs, "kmsKeyArn")) !== undefined,
-                ...(lock !== undefined ? { lock: { ...(min !== undefined ? { minRetentionDays: min } : {}), ...(changeable !== undefined ? { changeableForDays: changeable } : {}) } } : {}),
+                customerKey,
+                ...(lock !== undefined
+                  ? { lock: { ...(min !== undefined ? { minRetentionDays: min } : {}), ...(max !== undefined ? { maxRetentionDays: max } : {}), ...(changeable !== undefined ? { changeableForDays: changeable } : {}) } }
+                  : {}),
+                ruleDeleteAfterDays: ruleRetentions(resources, v),
                 notifications,
                 ...(note !== undefined ? { notificationsNote: note } : {}),
               },

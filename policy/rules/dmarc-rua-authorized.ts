@@ -1,6 +1,4 @@
-import { isDmarcRecord, parseDmarc } from "../../core/email/dmarc";
-import { normalizeName } from "../../core/email/lookup";
-import { judgeDmarcRuaAuthorized } from "../../core/judges/email";
+import { externalReportDomains, judgeDmarcRuaAuthorized } from "../../core/judges/email";
 import { NO_EMAIL, plannedMail, txtAt } from "./support/email";
 import { type JudgedRule, judgedRule } from "./support/setting-rule";
 
@@ -9,12 +7,8 @@ export const dmarcRuaAuthorized: JudgedRule = judgedRule(
   "dmarc.rua_authorized",
   (resources) => plannedMail(resources).map((m) => {
     const txt = txtAt(m, `_dmarc.${m.domain}`);
-    const records = txt.filter(isDmarcRecord);
-    const rua = records.length === 1 ? parseDmarc(records[0] ?? "").record.rua : [];
     const authorisations = new Map<string, readonly string[] | undefined>();
-    for (const u of rua) {
-      if (u.domain === undefined) continue;
-      const dest = normalizeName(u.domain);
+    for (const dest of externalReportDomains(m.domain, txt) ?? []) {
       const managed = m.managed.some((d) => dest === d || dest.endsWith(`.${d}`));
       authorisations.set(dest, managed ? txtAt(m, `${m.domain}._report._dmarc.${dest}`) : undefined);
     }

@@ -32,11 +32,12 @@ export const secretsRotation: JudgedRule = judgedRule(
       const rules = rotation === undefined ? undefined : read(rotation.inputs, "rotationRules");
       const after = isRecord(rules) ? num(read(rules, "automaticallyAfterDays")) : undefined;
       const expr = isRecord(rules) ? str(read(rules, "scheduleExpression")) : undefined;
+      const duration = isRecord(rules) ? str(read(rules, "duration")) : undefined;
       const hasFunction = rotation !== undefined && ((rotation.propertyDependencies["rotationLambdaArn"] ?? []).length > 0 || str(read(rotation.inputs, "rotationLambdaArn")) !== undefined);
       const facts: SecretRotationFacts = {
         label,
         rotateAfterDays: declared.get(label) ?? DEFAULT_ROTATE_AFTER_DAYS,
-        ...(rotation !== undefined ? { rotation: { hasFunction, ...(after !== undefined ? { automaticallyAfterDays: after } : {}), ...(expr !== undefined ? { scheduleExpression: expr } : {}) } } : {}),
+        ...(rotation !== undefined ? { rotation: { hasFunction, ...(after !== undefined ? { automaticallyAfterDays: after } : {}), ...(expr !== undefined ? { scheduleExpression: expr } : {}), ...(duration !== undefined ? { duration } : {}) } } : {}),
         ...(version !== undefined ? { firstVersion: { ignoreChanges: version.options.ignoreChanges } } : {}),
       };
       return { verdict: judgeSecretsRotation({ secrets: [facts] }), urn: s.urn };

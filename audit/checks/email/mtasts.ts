@@ -1,11 +1,11 @@
-import { isMtaStsRecord, mxCoverage, parseMtaStsPolicy, parseMtaStsRecord, type MtaStsPolicyParse } from "../../../core/email/mtasts";
+import { isMtaStsRecord, mxCoverage, parseMtaStsPolicy, type MtaStsPolicyParse } from "../../../core/email/mtasts";
 import type { CheckId } from "../../../checklist";
 import { createStartTlsProbe, type StartTlsProbe, type StartTlsResult } from "../../smtp";
 import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult, DnsLookup, Evidence, EvidenceValue, HttpResult, MxRecord } from "../../types";
 import { fromVerdict } from "../verdict";
-import { judgeMtaStsMxCoverage } from "../../../core/judges/email";
+import { judgeMtaStsMxCoverage, judgeMtaStsPolicyFetch, judgeMtaStsPolicySyntax, judgeMtaStsRecord, type MtaStsFetchInput } from "../../../core/judges/email";
 import { describeLookup, isNullMx, showMx } from "./dns";
-import { result, undecided } from "./result";
+import { fromJudge, result, undecided } from "./result";
 
 const IDS = ["mtasts.record", "mtasts.policy_fetch", "mtasts.policy_syntax", "mtasts.mx_coverage", "mtasts.mx_tls"] as const satisfies readonly CheckId[];
 
@@ -25,52 +25,55 @@ function mediaType(values: readonly string[] | undefined): string {
   return (values?.[0] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
-/** Tells a certificate or connection failure (fail) from a timeout (error) when the fetch itself failed. */
-async function classifyFetchError(res: Extract<HttpResult, { kind: "error" }>, host: string, ctx: AuditContext, evidence: Evidence): Promise<Fetched> {
+type FetchFacts = { readonly fetch: MtaStsFetchInput["fetch"]; readonly evidence: Evidence; readonly body?: string; readonly fix?: string; readonly undecided?: string };
+
+/** Tells a certificate or connection failure (unreachable) from a timeout (cannot tell) when the fetch itself failed. */
+async function classifyFetchError(res: Extract<HttpResult, { kind: "error" }>, host: string, ctx: AuditContext, evidence: Evidence): Promise<FetchFacts> {
   const [a, aaaa] = await Promise.all([ctx.dns.query(host, "A"), ctx.dns.query(host, "AAAA")]);
   const ev = { ...evidence, error: res.reason, addresses: [describeLookup("A", host, a), describeLookup("AAAA", host, aaaa)] };
   if (a.kind === "absent" && aaaa.kind === "absent") {
-    return { result: result("mtasts.policy_fetch", "fail", `the policy host ${host} does not resolve (${a.reason}), so senders find no policy`, ev, "Publish the `mta-sts` host (A/AAAA or CNAME) serving the policy over HTTPS.") };
+    return { fetch: { kind: "unreachable", reason: `the policy host ${host} does not resolve (${a.reason}), so senders find no policy` }, evidence: ev, fix: "Publish the `mta-sts` host (A/AAAA or CNAME) serving the policy over HTTPS." };
   }
   const tls = await ctx.tls.handshake(host, 443);
   if (tls.kind === "connected" && !tls.authorized) {
-    return { result: result("mtasts.policy_fetch", "fail", `the certificate of ${host} is not valid (${tls.authorizationError ?? "untrusted"}): senders refuse the policy`, { ...ev, tls: tls.authorizationError ?? "untrusted" }, "Serve mta-sts.<domain> with a publicly trusted certificate valid for that name.") };
+    return { fetch: { kind: "unreachable", reason: `the certificate of ${host} is not valid (${tls.authorizationError ?? "untrusted"}): senders refuse the policy` }, evidence: { ...ev, tls: tls.authorizationError ?? "untrusted" }, fix: "Serve mta-sts.<domain> with a publicly trusted certificate valid for that name." };
   }
-  if (tls.kind === "refused") return { result: result("mtasts.policy_fetch", "fail", `${host} refuses TLS on 443 (${tls.reason})`, { ...ev, tls: tls.reason }) };
-  return { result: undecided("mtasts.policy_fetch", `fetching ${policyUrl(host.slice("mta-sts.".length))} failed (${res.reason})`, ev) };
+  if (tls.kind === "refused") return { fetch: { kind: "unreachable", reason: `${host} refuses TLS on 443 (${tls.reason})` }, evidence: { ...ev, tls: tls.reason } };
+  return { fetch: { kind: "unknown", reason: `fetching ${policyUrl(host.slice("mta-sts.".length))} failed (${res.reason})` }, evidence: ev, undecided: `fetching ${policyUrl(host.slice("mta-sts.".length))} failed (${res.reason})` };
 }
 
-async function fetchPolicy(target: AuditTarget, ctx: AuditContext): Promise<Fetched> {
+/** The live fetch, as the facts the judge reads (core/judges/email/mtasts.ts, the preview's judge too). */
+async function fetchFacts(target: AuditTarget, ctx: AuditContext): Promise<FetchFacts> {
   const url = policyUrl(target.name);
   const host = `mta-sts.${target.name}`;
   const res = await ctx.http.request({ url, method: "GET" });
   const evidence: Evidence = { url };
   if (res.kind === "error") return classifyFetchError(res, host, ctx, evidence);
-  const type = mediaType(res.headers["content-type"]);
   const ev = { ...evidence, status: res.status, contentType: res.headers["content-type"]?.[0] ?? null };
-  if (res.status >= 300 && res.status < 400) {
-    // RFC 8461 §3.3: senders MUST NOT follow redirects.
-    return { result: result("mtasts.policy_fetch", "fail", `${url} answers ${res.status} redirect to ${res.headers["location"]?.[0] ?? "(no Location)"}: senders do not follow redirects`, { ...ev, location: res.headers["location"]?.[0] ?? null }) };
-  }
-  if (res.status !== 200) return { result: result("mtasts.policy_fetch", "fail", `${url} answers ${res.status}, not 200`, ev) };
-  if (res.truncated) return { result: result("mtasts.policy_fetch", "fail", `${url} is larger than the client's limit: not a policy file`, ev) };
-  if (type !== "text/plain") {
-    return { result: result("mtasts.policy_fetch", "warn", `${url} is served as ${type || "no content type"}, not text/plain`, ev, "Serve the policy with `Content-Type: text/plain`."), body: res.body };
-  }
-  return { result: result("mtasts.policy_fetch", "pass", `${url} answers 200 text/plain over valid HTTPS`, ev), body: res.body };
+  // RFC 8461 §3.3: senders MUST NOT follow redirects.
+  if (res.status >= 300 && res.status < 400) return { fetch: { kind: "redirected", to: res.headers["location"]?.[0] ?? "(no Location)", by: `answers ${res.status} redirect` }, evidence: { ...ev, location: res.headers["location"]?.[0] ?? null } };
+  if (res.status === 200 && res.truncated) return { fetch: { kind: "unreachable", reason: `${url} is larger than the client's limit: not a policy file` }, evidence: ev };
+  const contentType = mediaType(res.headers["content-type"]);
+  const fetch: MtaStsFetchInput["fetch"] = { kind: "served", status: res.status, contentType: contentType === "" ? "no content type" : contentType, by: "live HTTPS, certificate valid" };
+  return { fetch, evidence: ev, ...(res.status === 200 ? { body: res.body } : {}), ...(res.status === 200 && contentType !== "text/plain" ? { fix: "Serve the policy with `Content-Type: text/plain`." } : {}) };
 }
 
-function judgeSyntax(parse: MtaStsPolicyParse, evidence: Evidence): CheckResult {
+async function fetchPolicy(target: AuditTarget, ctx: AuditContext): Promise<Fetched> {
+  const f = await fetchFacts(target, ctx);
+  if (f.undecided !== undefined) return { result: undecided("mtasts.policy_fetch", f.undecided, f.evidence) };
+  const verdict = judgeMtaStsPolicyFetch({ domain: target.name, fetch: f.fetch });
+  const r = fromJudge("mtasts.policy_fetch", verdict, f.evidence, f.fix !== undefined ? { unavailable: f.fix, "wrong-type": f.fix } : {});
+  // The policy is read when served 200 (a wrong media type warns, but its text is still judged).
+  return verdict.status === "pass" || ("outcome" in verdict && verdict.outcome === "wrong-type") ? { result: r, ...(f.body !== undefined ? { body: f.body } : {}) } : { result: r };
+}
+
+/** mtasts.policy_syntax: the fetched text, judged by the judge the preview uses on the planned Worker's policy. */
+function judgeSyntax(target: AuditTarget, body: string, parse: MtaStsPolicyParse, evidence: Evidence): CheckResult {
   const { policy, errors, warnings } = parse;
-  const ev = { ...evidence, mode: policy.mode ?? null, maxAge: policy.maxAge ?? null, mx: [...policy.mx], ...(warnings.length > 0 ? { warnings: [...warnings] } : {}) };
-  if (errors.length > 0) return result("mtasts.policy_syntax", "fail", `the MTA-STS policy is invalid: ${errors[0] ?? ""}`, { ...ev, errors: [...errors] });
-  const maxAge = policy.maxAge ?? 0;
-  if (policy.mode === "testing") return result("mtasts.policy_syntax", "warn", "the MTA-STS policy is in testing mode: senders report but still deliver without TLS", ev, "Switch to `email.mtaSts.mode: enforce` once TLS reports are clean.");
-  if (policy.mode === "none") return result("mtasts.policy_syntax", "warn", "the MTA-STS policy mode is none: it withdraws protection", ev, "Set `mode: enforce` (or remove MTA-STS deliberately).");
-  if (maxAge < ONE_DAY) return result("mtasts.policy_syntax", "warn", `max_age ${maxAge} is under a day: senders drop the policy almost at once`, ev, "Serve `max_age: 604800` or more.");
-  if (maxAge < ONE_WEEK) return result("mtasts.policy_syntax", "warn", `max_age ${maxAge} is under the recommended week (604800)`, ev, "Serve `max_age: 604800` or more.");
-  if (warnings.length > 0) return result("mtasts.policy_syntax", "warn", `the MTA-STS policy is valid but ${warnings[0] ?? ""}`, ev, "Write each field once.");
-  return result("mtasts.policy_syntax", "pass", `the MTA-STS policy is valid: mode ${policy.mode ?? ""}, max_age ${maxAge}, ${policy.mx.length} mx pattern(s)`, ev);
+  const ev = { ...evidence, mode: policy.mode ?? null, maxAge: policy.maxAge ?? null, mx: [...policy.mx], ...(warnings.length > 0 ? { warnings: [...warnings] } : {}), ...(errors.length > 0 ? { errors: [...errors] } : {}) };
+  const verdict = judgeMtaStsPolicySyntax({ domain: target.display, policy: body });
+  const fix = policy.mode === "testing" ? "Switch to `email.mtaSts.mode: enforce` once TLS reports are clean." : policy.mode === "none" ? "Set `mode: enforce` (or remove MTA-STS deliberately)." : (policy.maxAge ?? 0) < ONE_WEEK ? "Serve `max_age: 604800` or more." : "Write each field once.";
+  return fromJudge("mtasts.policy_syntax", verdict, ev, { testing: fix, weak: fix });
 }
 
 function realMx(mx: DnsLookup<MxRecord>): string[] {
@@ -130,29 +133,14 @@ export function createMtaStsChecks(options: MtaStsChecksOptions = {}): AuditChec
     if (txt.kind === "error") return [...out, ...(["mtasts.record", "mtasts.policy_fetch", "mtasts.policy_syntax", "mtasts.mx_coverage"] as const).map((id) => undecided(id, `the TXT lookup for ${name} failed (${txt.reason})`, base))];
 
     const all = txt.kind === "answer" ? txt.records : [];
-    const sts = all.filter(isMtaStsRecord);
-    const lookalike = all.filter((r) => !isMtaStsRecord(r) && /v\s*=\s*stsv1/i.test(r));
+    // RFC 7505: a domain with only a null MX takes no mail; the judge treats it as parked.
     const onlyNullMx = mx.kind === "answer" && mx.records.length > 0 && mx.records.every((r) => isNullMx(r.exchange));
-    if (sts.length === 0 && lookalike.length === 0 && onlyNullMx) {
-      // RFC 7505: a null MX domain takes no mail, so there is no delivery to protect.
-      out.push(result("mtasts.record", "skip", `${target.display} publishes a null MX (takes no mail): MTA-STS does not apply`, { ...base, mx: describeLookup("MX", target.name, mx, showMx) }));
-      return skipRest(`${target.display} takes no mail (null MX)`);
-    }
-    if (sts.length === 0 && lookalike.length === 0) {
-      out.push(result("mtasts.record", "warn", `no MTA-STS record at ${name}: mail to ${target.display} can be downgraded to plain text`, base));
-      return skipRest(`MTA-STS is not enabled for ${target.display}`);
-    }
-    if (sts.length > 1) {
-      out.push(result("mtasts.record", "fail", `${sts.length} MTA-STS records at ${name}: senders then assume no policy (RFC 8461 §3.1)`, { ...base, records: sts }, "Keep exactly one `v=STSv1; id=…` record."));
-      return skipRest(`no single valid MTA-STS record at ${name}`);
-    }
-    const text = sts[0] ?? lookalike[0] ?? "";
-    const parsed = parseMtaStsRecord(text);
-    if (parsed.errors.length > 0 || sts.length === 0) {
-      out.push(result("mtasts.record", "fail", `the MTA-STS record at ${name} is invalid: ${parsed.errors[0] ?? 'it must begin with "v=STSv1;"'}`, { ...base, record: text, errors: [...parsed.errors] }, "Publish `v=STSv1; id=<1-32 letters or digits>`."));
-      return skipRest(`no single valid MTA-STS record at ${name}`);
-    }
-    out.push(result("mtasts.record", "pass", `MTA-STS record at ${name} (id=${parsed.id ?? ""})`, { ...base, record: text }));
+    const recordVerdict = judgeMtaStsRecord({ domain: target.display, parked: onlyNullMx, txt: all });
+    const sts = all.filter(isMtaStsRecord);
+    out.push(fromJudge("mtasts.record", recordVerdict, { ...base, ...(sts.length === 1 ? { record: sts[0] ?? "" } : all.length > 0 ? { records: [...all] } : {}), ...(onlyNullMx ? { mx: describeLookup("MX", target.name, mx, showMx) } : {}) }, { invalid: sts.length > 1 ? "Keep exactly one `v=STSv1; id=…` record." : "Publish `v=STSv1; id=<1-32 letters or digits>`." }));
+    if (recordVerdict.status === "not-applicable") return skipRest(`${target.display} takes no mail (null MX)`);
+    if (recordVerdict.status === "warn") return skipRest(`MTA-STS is not enabled for ${target.display}`);
+    if (recordVerdict.status !== "pass") return skipRest(`no single valid MTA-STS record at ${name}`);
 
     const fetched = await fetchPolicy(target, ctx);
     out.push(fetched.result);
@@ -163,7 +151,7 @@ export function createMtaStsChecks(options: MtaStsChecksOptions = {}): AuditChec
     }
     const policyParse = parseMtaStsPolicy(fetched.body);
     const policyEvidence: Evidence = { url: policyUrl(target.name), policy: fetched.body.slice(0, 2000) };
-    out.push(judgeSyntax(policyParse, policyEvidence));
+    out.push(judgeSyntax(target, fetched.body, policyParse, policyEvidence));
 
     // mtasts.mx_coverage (RFC 8461 §4.1)
     const policy = policyParse.policy;

@@ -1,11 +1,10 @@
-import { appliedPolicy } from "../../../core/email/dmarc";
+import { appliedPolicy, type DmarcPolicy } from "../../../core/email/dmarc";
 import {
   SPF_LOOKUP_LIMIT,
   SPF_MX_ADDRESS_LIMIT,
   SPF_RECORD_SIZE_LIMIT,
   SPF_VOID_LOOKUP_LIMIT,
   evaluateSpf,
-  isParkedSpf,
   parseSpf,
   type SpfEvaluation,
   type SpfTreeNode,
@@ -15,9 +14,15 @@ import type { AuditCheckModule, AuditContext, AuditTarget, CheckResult, Evidence
 import { discoverDmarc } from "./dmarc-discovery";
 import { describeLookup, spfDnsOf } from "./dns";
 import { describeParked, loadMailState } from "./mail-state";
-import { result, undecided } from "./result";
+import { fromJudge, result, undecided } from "./result";
 import { fromVerdict } from "../verdict";
-import { judgeSpfLookups, judgeSpfLoop, judgeSpfMxAddresses, judgeSpfSize, judgeSpfVoidLookups } from "../../../core/judges/email";
+import { judgeSpfAll, judgeSpfLookups, judgeSpfLoop, judgeSpfMxAddresses, judgeSpfParked, judgeSpfRecord, judgeSpfSize, judgeSpfSyntax, judgeSpfVoidLookups } from "../../../core/judges/email";
+
+const RECORD_FIXES = {
+  several: "Merge the SPF records into one TXT record starting `v=spf1`.",
+  lookalike: "Make the record start exactly with `v=spf1 ` (no leading text, space or quotes).",
+  "differs-from-plan": "Run `pulumi up` so the live record is the planned one, or change the stack's `email.senders` to what you want.",
+} as const;
 
 const IDS = ["spf.record", "spf.syntax", "spf.lookups", "spf.void_lookups", "spf.mx_addresses", "spf.all", "spf.loop", "spf.size", "spf.parked"] as const satisfies readonly CheckId[];
 /** The IDs judged on the one SPF record; skipped when there is not exactly one. */
@@ -41,31 +46,14 @@ function dnsErrors(ev: SpfEvaluation): EvidenceValue {
   return ev.errors.map((e) => `${e.type} ${e.name}: ${e.reason}`);
 }
 
-async function judgeAll(target: AuditTarget, ctx: AuditContext, ev: SpfEvaluation, evidence: Evidence): Promise<CheckResult> {
-  const all = ev.all;
-  if (!all) {
-    const redirectFailed = ev.tree.children.some((c) => c.via === "redirect" && c.status === "error");
-    if (redirectFailed) return undecided("spf.all", "the redirect target could not be looked up", { ...evidence, dnsErrors: dnsErrors(ev) });
-    return result("spf.all", "warn", `SPF of ${target.display} has no "all": unlisted senders get "neutral", which protects nothing`, evidence);
-  }
-  const written = `${all.explicitQualifier ? all.qualifier : ""}all`;
-  const where = all.domain === target.name ? "" : ` (through redirect to ${all.domain})`;
-  const ev2 = { ...evidence, all: written, allFrom: all.domain };
-  if (all.qualifier === "+") return result("spf.all", "fail", `SPF of ${target.display} ends in "${written}"${where}: anyone may send as the domain`, ev2);
-  if (all.qualifier === "?") return result("spf.all", "warn", `SPF of ${target.display} ends in "?all"${where}: unlisted senders are neutral, not rejected`, ev2);
-  if (all.qualifier === "-") return result("spf.all", "pass", `SPF of ${target.display} ends in "-all"${where}`, ev2);
-  // ~all: acceptable only when DMARC enforces (then DMARC, not SPF's softfail, decides).
+/** The DMARC policy receivers apply, as spf.all needs it ("~all" is fine only under an enforcing policy). */
+async function dmarcForSpf(target: AuditTarget, ctx: AuditContext): Promise<{ policy: DmarcPolicy | undefined; unknown?: string; evidence: EvidenceValue }> {
   const dmarc = await discoverDmarc(target, ctx);
-  const ev3 = { ...ev2, dmarc: dmarc.evidence };
-  if (dmarc.kind === "error") return undecided("spf.all", `"~all" is fine only with an enforcing DMARC policy, and DMARC could not be looked up (${dmarc.reason})`, ev3);
-  if (dmarc.kind === "found" && dmarc.parsed.errors.length === 0) {
-    // What receivers apply (RFC 7489 §6.6.3 step 6), not the tag's text.
-    const applied = appliedPolicy(dmarc.parsed, dmarc.inherited);
-    const policy = applied.kind === "policy" ? applied.policy : "none";
-    if (policy !== "none") return result("spf.all", "pass", `SPF of ${target.display} ends in "~all"${where} and DMARC enforces (p=${policy})`, { ...ev3, dmarcPolicy: policy });
-    return result("spf.all", "warn", `SPF of ${target.display} ends in "~all"${where} and DMARC does not enforce (p=none): spoofed mail is only marked`, { ...ev3, dmarcPolicy: policy });
-  }
-  return result("spf.all", "warn", `SPF of ${target.display} ends in "~all"${where} without a valid DMARC policy: spoofed mail is only marked`, ev3);
+  if (dmarc.kind === "error") return { policy: undefined, unknown: dmarc.reason, evidence: dmarc.evidence };
+  if (dmarc.kind !== "found" || dmarc.parsed.errors.length > 0) return { policy: undefined, evidence: dmarc.evidence };
+  // What receivers apply (RFC 7489 §6.6.3 step 6), not the tag's text.
+  const applied = appliedPolicy(dmarc.parsed, dmarc.inherited);
+  return { policy: applied.kind === "policy" ? applied.policy : "none", evidence: dmarc.evidence };
 }
 
 async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[]> {
@@ -81,24 +69,15 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   const parked = state.parked;
   const declaredParked = parked.kind === "declared" && parked.parked;
 
-  // spf.record
-  if (records.length === 1) {
-    out.push(result("spf.record", "pass", `one SPF record at ${target.display}`, { ...base, record: records[0] ?? "" }));
-  } else if (records.length > 1) {
-    out.push(result("spf.record", "fail", `${records.length} SPF records at ${target.display}: receivers return permerror (RFC 7208 §4.5)`, { ...base, records: [...records] }, "Merge the SPF records into one TXT record starting `v=spf1`."));
-  } else if (lookalikes.length > 0) {
-    out.push(result("spf.record", "fail", `a TXT record at ${target.display} mentions v=spf1 but does not start with it, so receivers ignore it`, { ...base, records: lookalikes }, "Make the record start exactly with `v=spf1 ` (no leading text, space or quotes)."));
-  } else if (declaredParked) {
-    out.push(result("spf.record", "info", `no SPF record at ${target.display} (declared parked: see spf.parked)`, base));
-  } else {
-    out.push(result("spf.record", "fail", `no SPF record at ${target.display}, a sending domain`, base));
-  }
-
-  // spf.parked
+  // spf.record and spf.parked: the judges the preview uses (core/judges/email/spf.ts), on the TXT answer.
+  const recordEvidence: Evidence = records.length === 1 ? { ...base, record: records[0] ?? "" } : records.length > 1 ? { ...base, records: [...records] } : lookalikes.length > 0 ? { ...base, records: lookalikes } : base;
+  out.push(fromJudge("spf.record", judgeSpfRecord({ domain: target.display, txt: allTxt, parked: declaredParked, ...(ctx.expected?.plannedEmail?.spf !== undefined ? { planned: ctx.expected.plannedEmail.spf } : {}) }), recordEvidence, RECORD_FIXES));
   if (parked.kind === "unknown") out.push(undecided("spf.parked", parked.reason, base));
-  else if (!parked.parked) out.push(result("spf.parked", "skip", `${target.display} is ${describeParked(parked)}`, base));
-  else if (records.length === 1 && isParkedSpf(records[0] ?? "")) out.push(result("spf.parked", "pass", `${target.display} is parked and publishes exactly "v=spf1 -all"`, base));
-  else out.push(result("spf.parked", "fail", `${target.display} is parked but its SPF is ${records.length === 0 ? "missing" : records.map((r) => `"${r}"`).join(" and ")}, not exactly "v=spf1 -all"`, base));
+  else {
+    const v = judgeSpfParked({ domain: target.display, txt: allTxt, parked: parked.parked });
+    // Not applicable: say where "sending" comes from (the stack, or what DNS shows).
+    out.push(fromJudge("spf.parked", v.status === "not-applicable" ? { ...v, reason: `${v.reason}: ${target.display} is ${describeParked(parked)}` } : v, base));
+  }
 
   const text = records.length === 1 ? records[0] : undefined;
   if (text === undefined) {
@@ -112,12 +91,9 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   const evidence: Evidence = { ...base, record: text };
 
   // spf.syntax: the record's own errors, then permerrors anywhere below it (they fail evaluation just the same);
-  // an unreadable include may hide one, so it outranks a mere warning.
-  if (parsed.errors.length > 0) out.push(result("spf.syntax", "fail", `SPF of ${target.display} is invalid: ${parsed.errors[0] ?? ""}`, { ...evidence, errors: [...parsed.errors] }));
-  else if (ev.permerrors.length > 0) out.push(result("spf.syntax", "fail", `SPF of ${target.display} fails through its includes: ${ev.permerrors[0] ?? ""}`, { ...evidence, errors: [...ev.permerrors], tree }, "Fix or remove the include named in the message (an include target must publish exactly one valid SPF record)."));
-  else if (ev.errors.length > 0) out.push(undecided("spf.syntax", `${ev.errors.length} lookup(s) in the include tree failed`, { ...evidence, dnsErrors: dnsErrors(ev), tree }));
-  else if (parsed.warnings.length > 0) out.push(result("spf.syntax", "warn", `SPF of ${target.display}: ${parsed.warnings[0] ?? ""}`, { ...evidence, warnings: [...parsed.warnings] }));
-  else out.push(result("spf.syntax", "pass", `SPF of ${target.display} and its includes are valid`, { ...evidence, tree }));
+  // an unreadable include may hide one, so it outranks a mere warning. The judge weighs them.
+  const syntax = judgeSpfSyntax({ domain: target.display, record: text, tree: { permerrors: ev.permerrors, ...(ev.errors.length > 0 ? { unknown: `could not decide: ${ev.errors.length} lookup(s) in the include tree failed` } : {}) } });
+  out.push(fromJudge("spf.syntax", syntax, { ...evidence, ...(parsed.errors.length > 0 ? { errors: [...parsed.errors] } : ev.permerrors.length > 0 ? { errors: [...ev.permerrors] } : {}), ...(parsed.warnings.length > 0 ? { warnings: [...parsed.warnings] } : {}), ...(ev.errors.length > 0 ? { dnsErrors: dnsErrors(ev) } : {}), tree }, parsed.errors.length === 0 && ev.permerrors.length > 0 ? { invalid: "Fix or remove the include named in the message (an include target must publish exactly one valid SPF record)." } : {}));
 
   // spf.lookups, spf.void_lookups, spf.mx_addresses (RFC 7208 §4.6.4): the evaluator's counts, judged by the same
   // judges as the preview (core/judges/email/spf.ts). With failed lookups a count is a lower bound: above the limit
@@ -143,7 +119,17 @@ async function run(target: AuditTarget, ctx: AuditContext): Promise<CheckResult[
   const mxTerms = ev.errors.length > 0 && !overMx ? [{ term: `(${ev.errors[0]?.name ?? ""}: ${ev.errors[0]?.reason ?? ""})`, hosts: undefined }] : ev.mxTerms.map((m) => ({ term: m.term, hosts: m.exchanges.length }));
   out.push(fromVerdict("spf.mx_addresses", judgeSpfMxAddresses({ domain: target.display, record: text, mxTerms }), { ...evidence, mxTerms: mxEvidence, ...(ev.errors.length > 0 ? { dnsErrors: dnsErrors(ev) } : {}) }));
 
-  out.push(await judgeAll(target, ctx, ev, evidence));
+  // spf.all: the effective all (own, or through redirect), and the DMARC policy receivers apply.
+  const redirectFailed = ev.all === undefined && ev.tree.children.some((c) => c.via === "redirect" && c.status === "error");
+  const dmarc = ev.all?.qualifier === "~" ? await dmarcForSpf(target, ctx) : undefined;
+  const allVerdict = judgeSpfAll({
+    domain: target.name,
+    record: text,
+    dmarcPolicy: dmarc?.policy,
+    ...(dmarc?.unknown !== undefined ? { dmarcUnknown: dmarc.unknown } : {}),
+    effectiveAll: redirectFailed ? { unknown: "could not decide: the redirect target could not be looked up" } : ev.all ?? null,
+  });
+  out.push(fromJudge("spf.all", allVerdict, { ...evidence, ...(ev.all ? { all: `${ev.all.explicitQualifier ? ev.all.qualifier : ""}all`, allFrom: ev.all.domain } : {}), ...(dmarc ? { dmarc: dmarc.evidence, ...(dmarc.policy !== undefined ? { dmarcPolicy: dmarc.policy } : {}) } : {}), ...(redirectFailed ? { dnsErrors: dnsErrors(ev) } : {}) }));
 
   // spf.loop: a cycle found fails even when part of the tree could not be read; otherwise failed lookups hide it.
   out.push(

@@ -16,4 +16,4 @@ export { judgeBackupPlan, judgeBackupRestoreTesting, judgeBackupRetention, judge
 export type { BackupPlanFacts } from "./plan";
 export type { BackupRetentionFacts } from "./retention";
 export type { BackupVaultFacts } from "./vault-protected";
-export { VALIDATION_WINDOW_HOURS, type RestoreTestingFacts } from "./restore-testing";
+export { MAX_RESTORE_TEST_GAP_DAYS, VALIDATION_WINDOW_HOURS, type RestoreTestingFacts } from "./restore-testing";

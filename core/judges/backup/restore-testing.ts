@@ -1,5 +1,8 @@
-import { describeMinutes, parseSchedule, worstGap } from "../../backup/schedule";
+import { describeMinutes, parseBackupSchedule, worstGap } from "../../backup/schedule";
 import { cannotTell, judged, notApplicable, type Verdict } from "../../judge";
+
+/** The longest the toolkit lets restores go untested: a month (the `monthly` frequency runs every 28–31 days). */
+export const MAX_RESTORE_TEST_GAP_DAYS = 31;
 
 /** AWS Backup: a restore testing selection's validation window is 1 to 168 hours. */
 export const VALIDATION_WINDOW_HOURS = { min: 1, max: 168 } as const;
@@ -14,6 +17,8 @@ export interface RestoreTestingFacts {
  * backup.restore_testing: where backups are planned, a restore testing plan runs on a schedule and has a selection
  * whose validation window is within AWS's 1–168 hours (AWS Backup restore testing; the provider's
  * `validation_window_hours`). Unset, AWS applies no validation window: the restore is made and deleted, untested.
+ * The schedule (cron only, as AWS Backup takes it) must run again: its longest gap is at most
+ * `MAX_RESTORE_TEST_GAP_DAYS`; one that stops (a year list that ends) fails.
  */
 export function judgeBackupRestoreTesting(input: { readonly backupsPlanned: boolean; readonly plans: readonly RestoreTestingFacts[] }): Verdict {
   if (!input.backupsPlanned && input.plans.length === 0) return notApplicable("No backups are planned.");
@@ -25,8 +30,14 @@ export function judgeBackupRestoreTesting(input: { readonly backupsPlanned: bool
       bad.push(`${p.label}: the restore testing plan has no schedule`);
       continue;
     }
-    const parsed = parseSchedule(p.scheduleExpression);
-    if ("error" in parsed) return cannotTell(`${p.label}: the schedule cannot be read: ${parsed.error}`);
+    const parsed = parseBackupSchedule(p.scheduleExpression);
+    if ("error" in parsed) {
+      if (/^\s*rate\(/i.test(p.scheduleExpression)) {
+        bad.push(`${p.label}: ${parsed.error}`);
+        continue;
+      }
+      return cannotTell(`${p.label}: the schedule cannot be read: ${parsed.error}`);
+    }
     if (p.selections.length === 0) {
       bad.push(`${p.label}: the restore testing plan has no selection, so it restores nothing`);
       continue;
@@ -43,6 +54,14 @@ export function judgeBackupRestoreTesting(input: { readonly backupsPlanned: bool
       continue;
     }
     const gap = worstGap([parsed.schedule]);
+    if (!Number.isFinite(gap.worstMinutes)) {
+      bad.push(`${p.label}: the restore testing schedule ${p.scheduleExpression} stops running (no next run), so restores stop being tested`);
+      continue;
+    }
+    if (gap.worstMinutes > MAX_RESTORE_TEST_GAP_DAYS * 1440) {
+      bad.push(`${p.label}: restores go untested for up to ${describeMinutes(gap.worstMinutes)} (${p.scheduleExpression}), more than ${MAX_RESTORE_TEST_GAP_DAYS} days`);
+      continue;
+    }
     ok.push(
       `${p.label}: restores are tested at least every ${describeMinutes(gap.worstMinutes)} (${p.scheduleExpression}), validation window ${p.selections.map((s) => `${s.validationWindowHours ?? 0} h`).join(", ")}`,
     );

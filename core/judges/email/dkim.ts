@@ -84,6 +84,8 @@ export function judgeDkimKeyStrength(input: DkimInput): Verdict {
   if (short.length > 0) return judged("dkim.key_strength", "too-short", [`DKIM keys of ${input.domain} below 1024 bits, which receivers reject (RFC 8301 §3.2): ${short.join(", ")}`]);
   if (weak.length > 0) return judged("dkim.key_strength", "rsa-1024", [`DKIM keys of ${input.domain} below 2048 bits: ${weak.join(", ")}`]);
   if (hosted.length > 0) return cannotTell(`the keys of ${hosted.join(", ")} are hosted by the provider behind a CNAME: only \`launch-ready audit\` can measure them`);
+  // Nothing measured (every key revoked, unparsable or missing): no "strong" verdict about keys nobody read.
+  if (strong.length === 0) return notApplicable(`no DKIM key of ${input.domain} could be measured: every one is revoked, unparsable or unpublished (see dkim.revoked, dkim.syntax, dkim.selector)`);
   return judged("dkim.key_strength", "strong", [`every DKIM key of ${input.domain} is RSA ≥ 2048 or ed25519: ${strong.join(", ")}`]);
 }
 

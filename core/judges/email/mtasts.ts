@@ -10,9 +10,12 @@ export interface MtaStsRecordInput {
 }
 
 export function judgeMtaStsRecord(input: MtaStsRecordInput): Verdict {
-  if (input.parked) return notApplicable(`${input.domain} is parked: it receives no mail`);
   const records = input.txt.filter(isMtaStsRecord);
-  if (records.length === 0) return judged("mtasts.record", "absent", [`no MTA-STS record at _mta-sts.${input.domain}`]);
+  const lookalike = input.txt.filter((r) => !isMtaStsRecord(r) && /v\s*=\s*stsv1/i.test(r));
+  // A parked domain (RFC 7505 null MX) takes no mail: no delivery to protect, unless it publishes a record anyway.
+  if (input.parked && records.length === 0 && lookalike.length === 0) return notApplicable(`${input.domain} is parked (null MX, takes no mail): MTA-STS does not apply`);
+  if (records.length === 0 && lookalike.length > 0) return judged("mtasts.record", "invalid", [`the MTA-STS record at _mta-sts.${input.domain} is invalid: it must begin with "v=STSv1;"`]);
+  if (records.length === 0) return judged("mtasts.record", "absent", [`no MTA-STS record at _mta-sts.${input.domain}: mail to ${input.domain} can be downgraded to plain text`]);
   if (records.length > 1) return judged("mtasts.record", "invalid", [`${records.length} MTA-STS records at _mta-sts.${input.domain}: senders ignore MTA-STS (RFC 8461 §3.1)`]);
   const p = parseMtaStsRecord(records[0] ?? "");
   if (p.errors.length > 0 || p.id === undefined) return judged("mtasts.record", "invalid", [`the MTA-STS record of ${input.domain} is invalid: ${p.errors[0] ?? "no id"}`]);
@@ -32,7 +35,11 @@ export function judgeMtaStsPolicySyntax(input: MtaStsPolicyInput): Verdict {
   if (p.errors.length > 0) return judged("mtasts.policy_syntax", "invalid", [`the MTA-STS policy of ${input.domain} is invalid: ${p.errors[0] ?? ""}`]);
   if (p.policy.mode === "testing") return judged("mtasts.policy_syntax", "testing", [`the MTA-STS policy of ${input.domain} is in testing mode: senders report but still deliver without TLS`]);
   if (p.policy.mode === "none") return judged("mtasts.policy_syntax", "weak", [`the MTA-STS policy of ${input.domain} is mode none: it protects nothing`]);
-  if ((p.policy.maxAge ?? 0) < 604_800) return judged("mtasts.policy_syntax", "weak", [`the MTA-STS policy of ${input.domain} has max_age ${p.policy.maxAge ?? 0}, under a week`]);
+  const maxAge = p.policy.maxAge ?? 0;
+  if (maxAge < 86_400) return judged("mtasts.policy_syntax", "weak", [`the MTA-STS policy of ${input.domain} has max_age ${maxAge}, under a day: senders drop the policy almost at once`]);
+  if (maxAge < 604_800) return judged("mtasts.policy_syntax", "weak", [`the MTA-STS policy of ${input.domain} has max_age ${maxAge}, under the recommended week (604800)`]);
+  // A field written twice: only the first is read (RFC 8461 §3.2), so the policy may not say what its author meant.
+  if (p.warnings.length > 0) return judged("mtasts.policy_syntax", "weak", [`the MTA-STS policy of ${input.domain} is valid but ${p.warnings[0] ?? ""}`]);
   return judged("mtasts.policy_syntax", "valid", [`the MTA-STS policy of ${input.domain} is valid: mode ${p.policy.mode ?? ""}, max_age ${p.policy.maxAge ?? 0}`]);
 }
 
@@ -59,6 +66,8 @@ export interface MtaStsFetchInput {
   readonly fetch:
     | { readonly kind: "served"; readonly status: number; readonly contentType: string; readonly by: string }
     | { readonly kind: "redirected"; readonly to: string; readonly by: string }
+    /** No HTTP answer a sender can use (after apply): the host does not resolve, its certificate is invalid, TLS is refused. */
+    | { readonly kind: "unreachable"; readonly reason: string }
     | { readonly kind: "unknown"; readonly reason: string }
     | { readonly kind: "none" };
 }
@@ -72,6 +81,8 @@ export function judgeMtaStsPolicyFetch(input: MtaStsFetchInput): Verdict {
       return notApplicable(`${input.domain} announces no MTA-STS policy`);
     case "unknown":
       return cannotTell(f.reason);
+    case "unreachable":
+      return judged("mtasts.policy_fetch", "unavailable", [`${url} cannot be fetched: ${f.reason}`]);
     case "redirected":
       return judged("mtasts.policy_fetch", "redirected", [`${url} redirects to ${f.to} (${f.by}): senders must not follow redirects (RFC 8461 §3.3)`]);
     case "served":

@@ -11,6 +11,8 @@ export interface MxInput {
    * when it has none; undefined when not known (a host outside the stack, before apply).
    */
   readonly targets: ReadonlyMap<string, "address" | "cname" | "absent" | undefined>;
+  /** Why the undefined targets are not known (a failed lookup); default: outside the stack, before apply. */
+  readonly unknownReason?: string;
 }
 
 const isNull = (e: string): boolean => e === "" || e === ".";
@@ -21,14 +23,15 @@ export function judgeMxRecords(input: MxInput): Verdict {
     if (input.mx.length > 0) return notApplicable(`${input.domain} has only a null MX (see mx.null)`);
     return judged("mx.records", "none", [`${input.domain} has no MX record: senders fall back to its A/AAAA record (RFC 5321 §5.1)`]);
   }
-  const literal = real.filter((m) => isIP(m.exchange) !== 0);
+  const literal = real.filter((m) => isIP(m.exchange.replace(/^\[|\]$/g, "")) !== 0 || /^\d+(\.\d+){3}$/.test(m.exchange));
   const cname = real.filter((m) => input.targets.get(m.exchange) === "cname");
   const absent = real.filter((m) => input.targets.get(m.exchange) === "absent");
   if (literal.length > 0 || cname.length > 0 || absent.length > 0) {
-    const what = [...literal.map((m) => `${m.exchange} is an IP literal`), ...cname.map((m) => `${m.exchange} is a CNAME`), ...absent.map((m) => `${m.exchange} has no address`)];
+    const what = [...literal.map((m) => `${m.exchange} is an IP address, not a host name`), ...cname.map((m) => `${m.exchange} is a CNAME`), ...absent.map((m) => `${m.exchange} has no A or AAAA record`)];
     return judged("mx.records", "bad-target", [`MX of ${input.domain}: ${what.join("; ")}`]);
   }
   const unknown = real.filter((m) => input.targets.get(m.exchange) === undefined);
+  if (unknown.length > 0 && input.unknownReason !== undefined) return cannotTell(input.unknownReason);
   if (unknown.length > 0) return cannotTell(`whether ${unknown.map((m) => m.exchange).join(", ")} ${unknown.length === 1 ? "has" : "have"} addresses is not known before apply (outside the stack)`);
   return judged("mx.records", "valid", [`MX of ${input.domain}: ${real.map((m) => `${m.preference} ${m.exchange}`).join(", ")}`]);
 }

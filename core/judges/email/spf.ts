@@ -11,6 +11,18 @@ export interface SpfRecordInput {
   /** Every TXT value at the domain (joined strings). */
   readonly txt: readonly string[];
   readonly parked: boolean;
+  /** The record the stack plans (`audit --stack`): the one live record must be it. */
+  readonly planned?: string;
+}
+
+/**
+ * Two TXT values that say the same thing: joined strings, runs of spaces collapsed, case folded (SPF mechanisms and
+ * domain names compare case-insensitively, RFC 7208 §4.6.1 and §12; DMARC tags likewise, RFC 7489 §6.4), and a
+ * trailing `;` ignored (DMARC's final separator is optional).
+ */
+export function sameTxt(a: string, b: string): boolean {
+  const norm = (v: string) => v.trim().replace(/\s+/g, " ").replace(/\s*;\s*/g, ";").replace(/;$/, "").toLowerCase();
+  return norm(a) === norm(b);
 }
 
 /** RFC 7208 §4.5: records start exactly `v=spf1` followed by a space or the end. */
@@ -21,6 +33,10 @@ function spfRecords(txt: readonly string[]): string[] {
 export function judgeSpfRecord(input: SpfRecordInput): Verdict {
   const records = spfRecords(input.txt);
   const lookalikes = input.txt.filter((t) => !records.includes(t) && /v=spf1/i.test(t));
+  const one = records[0];
+  if (records.length === 1 && one !== undefined && input.planned !== undefined && !sameTxt(one, input.planned)) {
+    return judged("spf.record", "differs-from-plan", [`the SPF record at ${input.domain} is "${one}", but the stack plans "${input.planned}": run \`pulumi up\`, or find who changed it outside Pulumi`]);
+  }
   if (records.length === 1) return judged("spf.record", "one", [`one SPF record at ${input.domain}`]);
   if (records.length > 1) return judged("spf.record", "several", [`${records.length} SPF records at ${input.domain}: receivers return permerror (RFC 7208 §4.5)`]);
   if (lookalikes.length > 0) return judged("spf.record", "lookalike", [`a TXT record at ${input.domain} mentions v=spf1 but does not start with it, so receivers ignore it`]);
@@ -34,12 +50,25 @@ export interface SpfTextInput {
   readonly record: string | undefined;
 }
 
-export function judgeSpfSyntax(input: SpfTextInput): Verdict {
+export interface SpfSyntaxInput extends SpfTextInput {
+  /**
+   * What evaluating the include/redirect tree found, when it was walked (after apply): permerrors below the record
+   * fail evaluation just as the record's own errors do (RFC 7208 §5.2, §6.1); `unknown` says why part of the tree
+   * could not be read (then a clean record is no pass). Absent before apply: the planned record alone is judged.
+   */
+  readonly tree?: { readonly permerrors: readonly string[]; readonly unknown?: string };
+}
+
+export function judgeSpfSyntax(input: SpfSyntaxInput): Verdict {
   if (input.record === undefined) return notApplicable(`no single SPF record at ${input.domain} to judge (see spf.record)`);
   const parsed = parseSpf(input.record);
   if (parsed.errors.length > 0) return judged("spf.syntax", "invalid", [`SPF of ${input.domain} is invalid: ${parsed.errors[0] ?? ""}`]);
+  const below = input.tree?.permerrors ?? [];
+  if (below.length > 0) return judged("spf.syntax", "invalid", [`SPF of ${input.domain} fails through its includes: ${below[0] ?? ""}`]);
+  // An unreadable include may hide a permerror, so it outranks a mere warning.
+  if (input.tree?.unknown !== undefined) return cannotTell(input.tree.unknown);
   if (parsed.warnings.length > 0) return judged("spf.syntax", "dubious", [`SPF of ${input.domain}: ${parsed.warnings[0] ?? ""}`]);
-  return judged("spf.syntax", "valid", [`SPF of ${input.domain} is valid: ${input.record}`]);
+  return judged("spf.syntax", "valid", [`SPF of ${input.domain}${input.tree !== undefined ? " and its includes are" : " is"} valid: ${input.record}`]);
 }
 
 export interface SpfLookupsInput {
@@ -98,18 +127,30 @@ export interface SpfAllInput {
   readonly record: string | undefined;
   /** The DMARC policy receivers apply to the domain; undefined when there is no valid DMARC record. */
   readonly dmarcPolicy: DmarcPolicy | undefined;
+  /** Why the DMARC policy is not known (a failed lookup): "~all" then cannot be judged. */
+  readonly dmarcUnknown?: string;
+  /**
+   * The effective `all` when the tree was walked (after apply): the record's own, or the one reached through
+   * `redirect=` (RFC 7208 §6.1); `{ unknown }` when the redirect target could not be read. Absent: the record's own.
+   */
+  readonly effectiveAll?: { readonly qualifier: "+" | "-" | "~" | "?"; readonly explicitQualifier: boolean; readonly domain: string } | { readonly unknown: string } | null;
 }
 
 export function judgeSpfAll(input: SpfAllInput): Verdict {
   if (input.record === undefined) return notApplicable(`no single SPF record at ${input.domain} to judge (see spf.record)`);
-  const all = findAll(parseSpf(input.record).record.terms);
+  const eff = input.effectiveAll;
+  if (eff !== undefined && eff !== null && "unknown" in eff) return cannotTell(eff.unknown);
+  const all = eff === undefined ? findAll(parseSpf(input.record).record.terms) : eff ?? undefined;
   if (all === undefined) return judged("spf.all", "missing", [`SPF of ${input.domain} has no "all": unlisted senders get "neutral", which protects nothing`]);
   const written = `${all.explicitQualifier ? all.qualifier : ""}all`;
-  if (all.qualifier === "+") return judged("spf.all", "pass-all", [`SPF of ${input.domain} ends in "${written}": anyone may send as the domain`]);
-  if (all.qualifier === "?") return judged("spf.all", "neutral", [`SPF of ${input.domain} ends in "?all": unlisted senders are neutral, not rejected`]);
-  if (all.qualifier === "-") return judged("spf.all", "fail-all", [`SPF of ${input.domain} ends in "-all"`]);
-  if (input.dmarcPolicy !== undefined && input.dmarcPolicy !== "none") return judged("spf.all", "softfail-enforced", [`SPF of ${input.domain} ends in "~all" and DMARC enforces (p=${input.dmarcPolicy})`]);
-  return judged("spf.all", "softfail-unenforced", [`SPF of ${input.domain} ends in "~all" ${input.dmarcPolicy === "none" ? "and DMARC does not enforce (p=none)" : "without a valid DMARC policy"}: spoofed mail is only marked`]);
+  const where = eff !== undefined && eff !== null && eff.domain !== input.domain ? ` (through redirect to ${eff.domain})` : "";
+  if (all.qualifier === "+") return judged("spf.all", "pass-all", [`SPF of ${input.domain} ends in "${written}"${where}: anyone may send as the domain`]);
+  if (all.qualifier === "?") return judged("spf.all", "neutral", [`SPF of ${input.domain} ends in "?all"${where}: unlisted senders are neutral, not rejected`]);
+  if (all.qualifier === "-") return judged("spf.all", "fail-all", [`SPF of ${input.domain} ends in "-all"${where}`]);
+  // ~all: acceptable only when DMARC enforces (then DMARC, not SPF's softfail, decides).
+  if (input.dmarcUnknown !== undefined) return cannotTell(`"~all" is fine only with an enforcing DMARC policy, and DMARC could not be looked up (${input.dmarcUnknown})`);
+  if (input.dmarcPolicy !== undefined && input.dmarcPolicy !== "none") return judged("spf.all", "softfail-enforced", [`SPF of ${input.domain} ends in "~all"${where} and DMARC enforces (p=${input.dmarcPolicy})`]);
+  return judged("spf.all", "softfail-unenforced", [`SPF of ${input.domain} ends in "~all"${where} ${input.dmarcPolicy === "none" ? "and DMARC does not enforce (p=none)" : "without a valid DMARC policy"}: spoofed mail is only marked`]);
 }
 
 export interface SpfLoopInput {

@@ -42,6 +42,24 @@ export function read(container: unknown, key: string): unknown {
   }
 }
 
+/** What `readKnown` gives for a value not known before apply. */
+export const NOT_KNOWN: unique symbol = Symbol("not known before apply");
+
+/**
+ * An input, or `NOT_KNOWN` when it is unknown before apply: for the reads where "unset" means something (a default,
+ * "kept for ever") and an unknown must not read as that.
+ */
+export function readKnown(container: unknown, key: string): unknown {
+  if (!isRecord(container) && !Array.isArray(container)) return undefined;
+  try {
+    const v: unknown = Reflect.get(container, key);
+    return v === UNKNOWN ? NOT_KNOWN : v;
+  } catch (err) {
+    if (isUnknownValueError(err)) return NOT_KNOWN;
+    throw err;
+  }
+}
+
 export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 export const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? Array.from({ length: v.length }, (_, i) => read(v, String(i))) : []);
@@ -53,10 +71,20 @@ export function refersTo(r: PlannedResource, key: string, target: PlannedResourc
   return v !== undefined && (v === str(read(target.inputs, "name")) || v === str(read(target.inputs, "arn")));
 }
 
-/** Was the input computed from another resource or held as a Pulumi secret, or is it a literal? */
-export function protectionOf(r: PlannedResource, key: string): "generated" | "secret" | "literal" {
-  if ((r.propertyDependencies[key] ?? []).length > 0) return "generated";
+/** The type token of the generator whose output counts as a generated secret value. */
+export const RANDOM_PASSWORD_TYPE = "random:index/randomPassword:RandomPassword";
+
+/**
+ * Where an input's value comes from: `generated` when it depends on a `random:index/randomPassword:RandomPassword`
+ * (a value built from a password and other fields counts, since the password is in it); `secret` when the engine
+ * marks it a Pulumi secret; `derived` when it is computed from other resources only (a database address is not a
+ * generated secret: what it holds cannot be seen); `literal` otherwise.
+ */
+export function protectionOf(r: PlannedResource, key: string): "generated" | "secret" | "derived" | "literal" {
+  const deps = r.propertyDependencies[key] ?? [];
+  if (deps.some((urn) => urn.includes(`::${RANDOM_PASSWORD_TYPE}::`) || urn.includes(`$${RANDOM_PASSWORD_TYPE}::`))) return "generated";
   if (r.secretInputs?.includes(key) === true) return "secret";
+  if (deps.length > 0) return "derived";
   return "literal";
 }
 

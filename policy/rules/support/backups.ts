@@ -1,6 +1,6 @@
 /** The planned AWS Backup resources, grouped per plan and per vault, with what the `Backups` component was asked. */
 import type { PlannedResource } from "../../resource";
-import { ancestorOf, AWS_TYPES, BACKUPS_COMPONENT, isRecord, list, num, read, refersTo, str } from "./aws";
+import { ancestorOf, AWS_TYPES, BACKUPS_COMPONENT, isRecord, list, NOT_KNOWN, num, read, readKnown, refersTo, str } from "./aws";
 
 export const NO_BACKUPS = "The stack plans no AWS Backup plan or vault.";
 
@@ -23,26 +23,44 @@ export function askedOf(resources: readonly PlannedResource[], r: PlannedResourc
 export interface PlannedRule {
   readonly ruleName: string;
   readonly schedule?: string;
+  /** The schedule is not known before apply (unset would mean AWS's default, so it must not read as unset). */
+  readonly scheduleUnknown?: true;
   readonly timezone?: string;
-  readonly deleteAfterDays?: number;
-  readonly copyDeleteAfterDays: readonly (number | undefined)[];
+  /** `startWindow` in minutes; undefined when unset (AWS's default 8 hours). */
+  readonly startWindow?: number;
+  /** Days; undefined when unset (kept for ever); "unknown" when not known before apply. */
+  readonly deleteAfterDays?: number | "unknown";
+  readonly copyDeleteAfterDays: readonly (number | "unknown" | undefined)[];
 }
 
-export function rulesOf(plan: PlannedResource): PlannedRule[] {
-  return list(read(plan.inputs, "rules")).map((rule, i) => {
-    const lifecycle = read(rule, "lifecycle");
-    const schedule = str(read(rule, "schedule"));
+/** `lifecycle.deleteAfter` of a rule or copy action: unset, days, or not known before apply (never "for ever"). */
+function deleteAfterOf(container: unknown): number | "unknown" | undefined {
+  const lifecycle = readKnown(container, "lifecycle");
+  if (lifecycle === NOT_KNOWN) return "unknown";
+  if (!isRecord(lifecycle)) return undefined;
+  const d = readKnown(lifecycle, "deleteAfter");
+  return d === NOT_KNOWN ? "unknown" : num(d);
+}
+
+/** The plan's rules, or "unknown" when the list (or one of its rules) is not known before apply. */
+export function rulesOf(plan: PlannedResource): PlannedRule[] | "unknown" {
+  const raw = readKnown(plan.inputs, "rules");
+  if (raw === NOT_KNOWN) return "unknown";
+  if (Array.isArray(raw) && raw.some((_, i) => readKnown(raw, String(i)) === NOT_KNOWN)) return "unknown";
+  return list(raw).map((rule, i) => {
+    const rawSchedule = readKnown(rule, "schedule");
+    const schedule = str(rawSchedule);
     const tz = str(read(rule, "scheduleExpressionTimezone"));
-    const deleteAfter = isRecord(lifecycle) ? num(read(lifecycle, "deleteAfter")) : undefined;
+    const startWindow = num(read(rule, "startWindow"));
+    const deleteAfter = deleteAfterOf(rule);
     return {
       ruleName: str(read(rule, "ruleName")) ?? `#${i + 1}`,
       ...(schedule !== undefined ? { schedule } : {}),
+      ...(rawSchedule === NOT_KNOWN ? { scheduleUnknown: true as const } : {}),
       ...(tz !== undefined && !/^(UTC|Etc\/UTC|GMT)$/i.test(tz) ? { timezone: tz } : {}),
       ...(deleteAfter !== undefined ? { deleteAfterDays: deleteAfter } : {}),
-      copyDeleteAfterDays: list(read(rule, "copyActions")).map((c) => {
-        const l = read(c, "lifecycle");
-        return isRecord(l) ? num(read(l, "deleteAfter")) : undefined;
-      }),
+      ...(startWindow !== undefined ? { startWindow } : {}),
+      copyDeleteAfterDays: list(read(rule, "copyActions")).map((c) => deleteAfterOf(c)),
     };
   });
 }

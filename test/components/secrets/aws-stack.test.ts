@@ -73,13 +73,17 @@ describe("the example stack's AWS resources", () => {
 
     const rotations = ofType(run, T.rotation);
     expect(rotations.map((r) => plain(r.inputs["rotationRules"])).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
-      { automaticallyAfterDays: 30 },
-      { automaticallyAfterDays: 90 },
+      // One day less than rotateAfterDays (30, 90): a day-based rotation window lasts to the end of the UTC day.
+      { automaticallyAfterDays: 29 },
+      { automaticallyAfterDays: 89 },
     ]);
     for (const r of rotations) expect(r.inputs["rotateImmediately"]).toBe(false);
     const fn = one(run, T.fn, "launch-ready-secrets-rotation");
     expect(fn.inputs).toMatchObject({ runtime: "nodejs20.x", handler: "index.handler" });
     for (const r of rotations) expect(r.propertyDependencies["rotationLambdaArn"]).toContain(fn.urn);
+    // Only Secrets Manager acting for this account may invoke the rotation function (confused deputy).
+    const invoke = one(run, "aws:lambda/permission:Permission", "launch-ready-secrets-rotation-invoke");
+    expect(invoke.inputs).toMatchObject({ principal: "secretsmanager.amazonaws.com", sourceAccount: expect.stringMatching(/^\d{12}$/) });
 
     const vault = one(run, T.vault, "launch-ready-backups-vault");
     expect(vault.options.retainOnDelete).toBe(true);
@@ -87,7 +91,8 @@ describe("the example stack's AWS resources", () => {
     expect(one(run, T.lock, "launch-ready-backups-vault-lock").inputs["minRetentionDays"]).toBe(35);
     const rules = plain(one(run, T.plan, "launch-ready-backups-plan").inputs["rules"]);
     expect(rules).toMatchObject([
-      { ruleName: "daily", schedule: "cron(0 3 * * ? *)", lifecycle: { deleteAfter: 35 } },
+      // rpoHours 24: every 12 h, so the 60-minute start window still fits (daily + 1 h would be 25 h).
+      { ruleName: "every-12h", schedule: "cron(0 0/12 * * ? *)", startWindow: 60, lifecycle: { deleteAfter: 35 } },
       { ruleName: "weekly", schedule: "cron(0 4 ? * SUN *)", lifecycle: { deleteAfter: 91 } },
       { ruleName: "monthly", schedule: "cron(0 5 1 * ? *)", lifecycle: { deleteAfter: 365 } },
     ]);
@@ -116,13 +121,14 @@ describe("the example stack's AWS resources", () => {
       ],
     });
 
-    // Every check of both rows passes; the vault's failures go to the stack's alert topic.
+    // Every check of both rows passes.
     for (const id of ["secrets.generated", "secrets.rotation", "secrets.kms_rotation", "backup.plan", "backup.retention", "backup.restore_testing"]) {
       expect([id, check(scorecard, id)?.status]).toEqual([id, "pass"]);
     }
     const vp = check(scorecard, "backup.vault_protected");
+    // The example declares launch-ready:alerts, so the vault notifies its topic.
     expect(vp?.status).toBe("pass");
-    expect(vp?.message).toMatch(/locked with a minimum retention of 35 day\(s\) \(governance mode\)/);
+    expect(vp?.message).toMatch(/locked with a minimum retention of 35 day\(s\) \(governance mode: a role allowed backup:DeleteBackupVaultLockConfiguration can remove the lock/);
   });
 
   it("secret values are Pulumi secrets in the captured graph, written once, and absent from every output and log", async () => {
@@ -155,24 +161,27 @@ describe("each defect fails its check, with a fix", () => {
     expect(scorecard.rows.find((r) => r.row === "backup")?.status).toBe("fail");
   });
 
-  it("an RPO of 1 hour with a daily plan: backup.plan fails, naming the 24 h gap", async () => {
-    const stack = exampleVariant("rpo-1h-daily", (c) => {
+  it("an RPO of 24 hours with a daily plan: the 60-minute start window makes the gap 25 h, so backup.plan fails", async () => {
+    const stack = exampleVariant("rpo-24h-daily", (c) => {
       const b = mapAt(c, "launch-ready:backups");
-      b["rpoHours"] = 1;
+      b["rpoHours"] = 24;
       b["schedule"] = "cron(0 3 * * ? *)";
     });
     const { scorecard } = await runStack(stack, true);
     const c = check(scorecard, "backup.plan");
     expect(c?.status).toBe("fail");
-    expect(c?.message).toMatch(/longest gap between scheduled backups is 1 day\(s\), RPO 1 h/);
+    expect(c?.message).toMatch(/longest gap between backups is 25 h: 1 day\(s\) between scheduled runs plus a start window of 1 h; RPO 24 h/);
     expect(c?.remediation).toMatch(/rpoHours/);
   });
 
-  it("an RPO of 1 hour without a schedule override gets an hourly rule, and passes", async () => {
-    const stack = exampleVariant("rpo-1h", (c) => Reflect.set(mapAt(c, "launch-ready:backups"), "rpoHours", 1));
+  it("an RPO of 2 hours without a schedule override gets an hourly rule, and passes; 1 hour cannot be met and is refused", async () => {
+    const stack = exampleVariant("rpo-2h", (c) => Reflect.set(mapAt(c, "launch-ready:backups"), "rpoHours", 2));
     const { run, scorecard } = await runStack(stack, true);
     expect(plain(one(run, T.plan, "launch-ready-backups-plan").inputs["rules"])).toMatchObject([{ ruleName: "every-1h", schedule: "cron(0 0/1 * * ? *)" }, {}, {}]);
     expect(check(scorecard, "backup.plan")?.status).toBe("pass");
+    const { validateBackupsArgs } = await import("../../../components/backups/backups");
+    expect(validateBackupsArgs({ selectionTag: { backup: "x" }, rpoHours: 1 }).errors).toEqual([{ path: "args.rpoHours", message: expect.stringMatching(/from 2 to 168/) }]);
+    expect(validateBackupsArgs({ selectionTag: { backup: "x" }, schedule: "rate(12 hours)" }).errors).toEqual([{ path: "args.schedule", message: expect.stringMatching(/AWS Backup takes cron expressions only/) }]);
   });
 
   it("retention below the configured days: backup.retention fails, naming the rule", async () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { backupRules, restoreTestingSchedule } from "../../../core/backup/plan";
-import { fireTimes, GAP_EPOCH, parseSchedule, type Schedule, worstGap } from "../../../core/backup/schedule";
+import { backupRules, MIN_RPO_HOURS, restoreTestingSchedule, START_WINDOW_MINUTES } from "../../../core/backup/plan";
+import { fireTimes, GAP_EPOCH, parseBackupSchedule, parseSchedule, type Schedule, worstGap } from "../../../core/backup/schedule";
 
 function parsed(expr: string): Schedule {
   const r = parseSchedule(expr);
@@ -67,6 +67,16 @@ describe("AWS schedule expressions", () => {
     expect(worstGap([parsed("cron(0 3 * * ? 2020)")]).worstMinutes).toBe(Infinity);
     expect(worstGap([parsed("cron(0 3 * * ? 2027)")]).worstMinutes).toBe(Infinity);
     expect(gapHours("cron(0 3 * * ? 2026-2199)")).toBe(24);
+  });
+
+  it("a leap day is missed three years in four; a year list with holes has the hole as its gap", () => {
+    // Feb 29 and Aug 29: in a non-leap year only Aug 29 runs, a year after the last one.
+    expect(worstGap([parsed("cron(0 0 29 2,8 ? *)")]).worstMinutes / 1440).toBe(365);
+    expect(worstGap([parsed("cron(0 0 29 2 ? *)")]).worstMinutes / 1440).toBeGreaterThanOrEqual(4 * 365);
+    // Nothing runs 2028-2030: the gap is from 31 Dec 2027 to 1 Jan 2031 (and the schedule then stops for good).
+    expect(worstGap([parsed("cron(0 3 * * ? 2027,2031)")]).worstMinutes).toBe(Infinity);
+    expect(worstGap([parsed("cron(0 3 * * ? 2027-2039,2041-2199)")]).worstMinutes / 1440).toBe(367);
+    expect(worstGap([parsed("cron(0 3 * * ? 2027-2034,2040-2199)")]).worstMinutes / 1440).toBeGreaterThan(5 * 365);
   });
 
   it("a rate beside a cron: its phase is unknown, so the worst case is the shorter of the two, never their lucky union", () => {
@@ -141,11 +151,19 @@ describe("worst-case gap: properties", () => {
     );
   });
 
-  it("every plan the toolkit makes meets its RPO, for every rpoHours from 1 to 168", () => {
-    for (let rpo = 1; rpo <= 168; rpo++) {
+  it("every plan the toolkit makes meets its RPO with its start window, for every rpoHours from 2 to 168", () => {
+    for (let rpo = MIN_RPO_HOURS; rpo <= 168; rpo++) {
       const rules = backupRules(rpo, 35);
-      expect(gapHours(...rules.map((r) => r.schedule))).toBeLessThanOrEqual(rpo);
+      expect(gapHours(...rules.map((r) => r.schedule)) + START_WINDOW_MINUTES / 60).toBeLessThanOrEqual(rpo);
     }
+    // A day's RPO: every 12 hours (daily plus the start window would be 25 h).
+    expect(backupRules(24, 35)[0]).toMatchObject({ ruleName: "every-12h", schedule: "cron(0 0/12 * * ? *)" });
+    expect(backupRules(25, 35)[0]).toMatchObject({ ruleName: "daily" });
+  });
+
+  it("AWS Backup schedules are cron only: rate() is refused with the fix", () => {
+    expect(parseBackupSchedule("rate(12 hours)")).toMatchObject({ error: expect.stringMatching(/cron expressions only, not rate\(\)/) });
+    expect(parseBackupSchedule("cron(0 0/12 * * ? *)")).toHaveProperty("schedule");
   });
 });
 

@@ -95,6 +95,10 @@ describe("DKIM judges", () => {
     expect(outcome(judgeDkimKeyStrength({ domain: D, parked: false, selectors: [{ selector: "s1", kind: "cname", target: "s1.example.net" }] }))).toBe("cannot-tell");
     expect(outcome(judgeDkimKeyStrength({ domain: D, parked: false, selectors: [{ selector: "ses", kind: "cname", target: "x.dkim.amazonses.com", keyBits: 2048 }] }))).toBe("pass:strong");
   });
+  it("key strength never passes keys nobody measured (every key revoked or missing)", () => {
+    expect(outcome(judgeDkimKeyStrength({ domain: D, parked: false, selectors: [{ selector: "s1", kind: "txt", txt: ["v=DKIM1; k=rsa; p="] }] }))).toBe("not-applicable");
+    expect(outcome(judgeDkimKeyStrength({ domain: D, parked: false, selectors: [{ selector: "s1", kind: "missing" }] }))).toBe("not-applicable");
+  });
   it("selector missing names where the key comes from; syntax fails on h=sha1", () => {
     const v = judgeDkimSelector({ domain: D, parked: false, selectors: [{ selector: "google", kind: "missing", hint: "generate it in the Admin console" }] });
     expect(outcome(v)).toBe("fail:missing");
