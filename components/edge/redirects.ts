@@ -1,5 +1,6 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
+import { entrypointAdoption } from "./entrypoint-adoption";
 import { REDIRECT_PHASE, type RedirectRulePlan } from "../../core/edge/redirects";
 
 export interface RedirectsArgs {
@@ -21,8 +22,6 @@ export interface RedirectsArgs {
 /** Ruleset inputs the provider cannot change in place (terraform-provider-cloudflare v5 `ruleset/schema.go`). */
 export const RULESET_REPLACE_FIELDS = ["name", "kind", "phase", "zoneId"] as const;
 
-/** Inputs an adopted entrypoint keeps from the live ruleset during its import step. */
-export const RULESET_IMPORT_STEP_IGNORED = ["description", "rules"] as const;
 
 /**
  * The zone's single-redirect entrypoint (phase `http_request_dynamic_redirect`): every alias and legacy path to the
@@ -43,14 +42,7 @@ export class Redirects extends pulumi.ComponentResource {
 
   constructor(name: string, args: RedirectsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("launch-ready:edge:Redirects", name, {}, opts);
-    if (args.adoptRulesetId !== undefined && args.configuredZoneId === undefined) {
-      throw new pulumi.ResourceError(
-        "The redirect ruleset is adopted, but the zone id is not in config: set launch-ready:domains[].cloudflare.zoneId so the import id zones/<zoneId>/<rulesetId> is known.",
-        this,
-      );
-    }
-    const adopted = args.adoptRulesetId !== undefined;
-    const ignoreChanges = adopted ? ["name", ...(args.importStep === true ? RULESET_IMPORT_STEP_IGNORED : [])] : [];
+    const adoption = entrypointAdoption("redirect", args.adoptRulesetId, args.configuredZoneId, args.importStep, this);
     this.ruleset = new cloudflare.Ruleset(
       `${name}-entrypoint`,
       {
@@ -64,8 +56,7 @@ export class Redirects extends pulumi.ComponentResource {
       {
         parent: this,
         retainOnDelete: true,
-        ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
-        ...(adopted ? { import: `zones/${args.configuredZoneId}/${args.adoptRulesetId}` } : {}),
+        ...adoption,
       },
     );
     this.rulesetId = this.ruleset.id;

@@ -4,7 +4,7 @@ import { validateRateLimitArgs } from "../../config/validate";
 import { PLAN_FACTS, planName, planRateLimits, type RateLimitPlan, type RateLimitRequest, type RateLimitRulePlan } from "../../core/rate-limits";
 import type { CloudflarePlan } from "../../core/spec";
 import { MANAGED_WAF_PHASE, planManagedWaf } from "../../core/waf/managed-rulesets";
-import { RULESET_IMPORT_STEP_IGNORED } from "../edge/redirects";
+import { entrypointAdoption } from "../edge/entrypoint-adoption";
 import type { RateLimitsArgs } from "./args";
 
 export type { RateLimitEntryArgs, RateLimitMethod, RateLimitPresetName, RateLimitRuleArgs, RateLimitsArgs } from "./args";
@@ -54,17 +54,13 @@ export class RateLimits extends pulumi.ComponentResource {
     if (report.value === undefined) {
       throw new pulumi.ResourceError(`RateLimits ${name} has ${report.errors.length} problem(s) in its args:\n${report.errors.map((e) => `  ✗ ${e.path}: ${e.message}`).join("\n")}`, this);
     }
-    if (args.adoptRulesetId !== undefined && args.configuredZoneId === undefined) {
-      throw new pulumi.ResourceError("The rate limiting ruleset is adopted, but the zone id is not in config: set cloudflare.zoneId so the import id zones/<zoneId>/<rulesetId> is known.", this);
-    }
+    const adoption = entrypointAdoption("rate limiting", args.adoptRulesetId, args.configuredZoneId, args.importStep, this);
     this.plan = planRateLimits(report.value, plan);
     if (this.plan.problems.length > 0) {
       throw new pulumi.ResourceError(`RateLimits ${name}: ${planName(plan)} cannot take these rate limits:\n${this.plan.problems.map((p) => `  ✗ ${p}`).join("\n")}`, this);
     }
     pulumi.log.info(rateLimitSummary(inputs.domain, plan, this.plan), this);
     if (this.plan.rules.length > 0) {
-      const adopted = args.adoptRulesetId !== undefined;
-      const ignoreChanges = adopted ? ["name", ...(args.importStep === true ? RULESET_IMPORT_STEP_IGNORED : [])] : [];
       this.ruleset = new cloudflare.Ruleset(
         `${name}-entrypoint`,
         {
@@ -77,8 +73,7 @@ export class RateLimits extends pulumi.ComponentResource {
         },
         {
           parent: this,
-          ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
-          ...(adopted ? { import: `zones/${args.configuredZoneId}/${args.adoptRulesetId}` } : {}),
+          ...adoption,
         },
       );
       this.rulesetId = this.ruleset.id;
@@ -86,11 +81,7 @@ export class RateLimits extends pulumi.ComponentResource {
     const managed = planManagedWaf(plan);
     pulumi.log.info(`${inputs.domain} managed WAF on ${planName(plan)}: ${managed.note}`, this);
     if (managed.rules.length > 0) {
-      const adoptedManaged = args.adoptManagedRulesetId !== undefined;
-      if (adoptedManaged && args.configuredZoneId === undefined) {
-        throw new pulumi.ResourceError("The managed WAF ruleset is adopted, but the zone id is not in config: set cloudflare.zoneId so the import id zones/<zoneId>/<rulesetId> is known.", this);
-      }
-      const ignore = adoptedManaged ? ["name", ...(args.importStep === true ? RULESET_IMPORT_STEP_IGNORED : [])] : [];
+      const managedAdoption = entrypointAdoption("managed WAF", args.adoptManagedRulesetId, args.configuredZoneId, args.importStep, this);
       this.managedWaf = new cloudflare.Ruleset(
         `${name}-managed-waf`,
         {
@@ -103,8 +94,7 @@ export class RateLimits extends pulumi.ComponentResource {
         },
         {
           parent: this,
-          ...(ignore.length > 0 ? { ignoreChanges: ignore } : {}),
-          ...(adoptedManaged ? { import: `zones/${args.configuredZoneId}/${args.adoptManagedRulesetId}` } : {}),
+          ...managedAdoption,
         },
       );
     }
