@@ -185,6 +185,7 @@ export const EMAIL_AUTH = defineRow("email-auth", {
       "published": { status: "pass", when: "Every selector the senders sign with has its TXT key or CNAME published." },
       "none-configured": { status: "info", when: "The domain signs nothing (parked): no selector to publish." },
       "missing": { status: "fail", when: "A selector is not published (or its key must still come from the provider's console)." },
+      "none-found": { status: "info", when: "Live, without the stack: no selector is known and none of the common ones is published." },
     },
   },
   "dkim.syntax": {
@@ -195,6 +196,8 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     outcomes: {
       "valid": { status: "pass", when: "Every key record parses and allows rsa-sha256 or ed25519-sha256 email signatures." },
       "invalid": { status: "fail", when: "A key record is unparsable, or its `h=`/`s=`/`k=` rules out today's email signatures." },
+      "several": { status: "fail", when: "A selector publishes several TXT key records: receivers cannot tell which key to use." },
+      "testing": { status: "warn", when: "A key record has `t=y` (testing): some receivers treat its signatures as unsigned." },
     },
   },
   "dkim.key_strength": {
@@ -206,6 +209,7 @@ export const EMAIL_AUTH = defineRow("email-auth", {
       "strong": { status: "pass", when: "Every key is RSA of at least 2048 bits or ed25519." },
       "rsa-1024": { status: "warn", when: "A key is RSA of 1024 to 2047 bits (accepted only with an acknowledgement)." },
       "too-short": { status: "fail", when: "A key is RSA below 1024 bits." },
+      "unreadable": { status: "fail", when: "A key's `p=` cannot be read as a key of its type." },
     },
   },
   "dkim.revoked": {
@@ -216,6 +220,7 @@ export const EMAIL_AUTH = defineRow("email-auth", {
     outcomes: {
       "active": { status: "pass", when: "No selector the senders use publishes an empty `p=`." },
       "revoked": { status: "fail", when: "A selector in use publishes an empty `p=` (revoked)." },
+      "revoked-unused": { status: "warn", when: "Live, without the stack: a common selector publishes an empty `p=`; it may be unused." },
     },
   },
   "mtasts.record": {

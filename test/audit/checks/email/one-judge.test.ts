@@ -17,10 +17,6 @@ const EMAIL_ID = /^(spf|dmarc|dkim|mtasts|tlsrpt|mx)\./;
 /** IDs whose audit check does not (yet) hand its facts to the shared judge, and why. */
 const AUDIT_OWN_VERDICT: Readonly<Partial<Record<CheckId, string>>> = {
   "mtasts.mx_tls": "live only: an SMTP STARTTLS handshake with each MX; nothing is planned to judge",
-  "dkim.selector": "the auditor also discovers common selectors without --stack; the judge knows only configured ones",
-  "dkim.syntax": "the auditor also warns on t=y and on several key records per selector, outcomes the checklist does not name yet",
-  "dkim.key_strength": "the auditor also fails an unreadable key; not yet moved",
-  "dkim.revoked": "without --stack a revoked selector warns (it may be unused); the judge assumes configured selectors",
 };
 
 const emailIds = (Object.keys(CHECKS) as CheckId[]).filter((id) => EMAIL_ID.test(id));

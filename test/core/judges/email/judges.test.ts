@@ -3,6 +3,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   judgeDkimKeyStrength,
+  judgeDkimRevoked,
   judgeDkimSelector,
   judgeDkimSyntax,
   judgeDmarcPolicy,
@@ -104,6 +105,22 @@ describe("DKIM judges", () => {
     expect(outcome(v)).toBe("fail:missing");
     expect("facts" in v ? v.facts.join() : "").toMatch(/google\._domainkey\.acme\.example is not published: generate it in the Admin console/);
     expect(outcome(judgeDkimSyntax({ domain: D, parked: false, selectors: [{ selector: "s1", kind: "txt", txt: [`v=DKIM1; h=sha1; p=${key(2048)}`] }] }))).toBe("fail:invalid");
+  });
+  it("live facts: several records, t=y, an unreadable key, discovery and failed lookups", () => {
+    const k = `v=DKIM1; k=rsa; p=${key(2048)}`;
+    const txt = (selector: string, ...t: string[]) => ({ selector, kind: "txt" as const, txt: t });
+    expect(outcome(judgeDkimSyntax({ domain: D, parked: false, selectors: [txt("s1", k, k)] }))).toBe("fail:several");
+    expect(outcome(judgeDkimSyntax({ domain: D, parked: false, selectors: [txt("s1", `v=DKIM1; t=y; k=rsa; p=${key(2048)}`)] }))).toBe("warn:testing");
+    expect(outcome(judgeDkimKeyStrength({ domain: D, parked: false, selectors: [txt("s1", "v=DKIM1; k=rsa; p=AAAA")] }))).toBe("fail:unreadable");
+    const revoked = txt("s1", "v=DKIM1; k=rsa; p=");
+    expect(outcome(judgeDkimRevoked({ domain: D, parked: false, selectors: [revoked] }))).toBe("fail:revoked");
+    expect(outcome(judgeDkimRevoked({ domain: D, parked: false, selectorsKnown: false, selectors: [revoked] }))).toBe("warn:revoked-unused");
+    // Discovery: an unpublished common name is no defect; none at all is info, never a pass.
+    expect(outcome(judgeDkimSelector({ domain: D, parked: false, selectorsKnown: false, selectors: [{ selector: "google", kind: "missing" }, txt("s1", k)] }))).toBe("pass:published");
+    expect(outcome(judgeDkimSelector({ domain: D, parked: false, selectorsKnown: false, selectors: [{ selector: "google", kind: "missing" }] }))).toBe("info:none-found");
+    // A failed lookup of a configured selector withholds every pass (cannot tell), never reads as missing.
+    const failed = { domain: D, parked: false, selectors: [txt("s1", k), { selector: "s2", kind: "unknown" as const, reason: "SERVFAIL" }] };
+    for (const judge of [judgeDkimSelector, judgeDkimSyntax, judgeDkimKeyStrength, judgeDkimRevoked]) expect(outcome(judge(failed))).toBe("cannot-tell");
   });
 });
 
