@@ -8,6 +8,8 @@
  * `test/audit/http/undici-lean.test.ts` fails when an update moves these files or changes what they export, and a
  * moved file fails the first audit loudly (module not found), never silently.
  */
+// First: undici compiles its wasm parser under the tiering budget set there.
+import "./wasm-tiering";
 import { createRequire } from "node:module";
 import type * as Undici from "undici";
 
