@@ -9,7 +9,14 @@ const { join } = require("node:path");
 function loadMain() {
   const root = join(__dirname, "..");
   const entry = require("./build-stamp.js").entryFor(root, process.env);
-  if (entry.kind === "build") return Promise.resolve(require(entry.main).main);
+  if (entry.kind === "build") {
+    const dist = join(entry.main, "..", "..");
+    // V8 rejects code cached under other V8 flags, and the auditor sets one at run time: set it before anything is
+    // compiled, so every run of every command caches and reads code under the same flags.
+    require(join(dist, "audit", "http", "wasm-tiering.js"));
+    require("./compile-cache.js").enableCompileCache(dist, process.env);
+    return Promise.resolve(require(entry.main).main);
+  }
   if (entry.note !== undefined) process.stderr.write(entry.note);
   require("tsx/cjs");
   return import("tsx/esm").then(() => require(join(root, "cli", "main.ts")).main);
