@@ -205,9 +205,35 @@ function matches(atoms: readonly Atom[], url: URL): boolean {
 
 export const MAX_HOPS = 10;
 
+/** A rule's reading, once per rule object (rules are read-only values; a plan asks for the same rule many times). */
+const parsedRules = new WeakMap<SimRule, ParsedRule>();
+
+function parsedRule(rule: SimRule): ParsedRule {
+  let p = parsedRules.get(rule);
+  if (p === undefined) {
+    p = parseRule(rule);
+    parsedRules.set(rule, p);
+  }
+  return p;
+}
+
+/** Host → the first zone that proxies it, once per zones array: a hop's lookup stays constant, not one pass per zone. */
+const zoneIndexes = new WeakMap<readonly SimZone[], { readonly length: number; readonly byHost: ReadonlyMap<string, SimZone> }>();
+
+function zoneOf(zones: readonly SimZone[], host: string): SimZone | undefined {
+  let index = zoneIndexes.get(zones);
+  // Rebuilt if the array grew since (its owner may still be adding zones).
+  if (index === undefined || index.length !== zones.length) {
+    const byHost = new Map<string, SimZone>();
+    for (const z of zones) for (const h of z.hosts) if (!byHost.has(h)) byHost.set(h, z);
+    index = { length: zones.length, byHost };
+    zoneIndexes.set(zones, index);
+  }
+  return index.byHost.get(host);
+}
+
 /** Follows `start` through the zones until a response that is not a redirect, a loop, or the hop limit. */
 export function followChain(zones: readonly SimZone[], start: string, order: EdgeOrder = "redirects-first"): Chain {
-  const parsed = new Map<SimRule, ParsedRule>();
   const hops: Hop[] = [];
   const seen = new Set<string>();
   let current = start;
@@ -215,18 +241,14 @@ export function followChain(zones: readonly SimZone[], start: string, order: Edg
     if (seen.has(current)) return { start, hops, end: { kind: "loop", url: current } };
     seen.add(current);
     const url = new URL(current);
-    const zone = zones.find((z) => z.hosts.includes(url.hostname));
+    const zone = zoneOf(zones, url.hostname);
     if (zone === undefined) return { start, hops, end: { kind: "final", url: current, atEdge: false } };
     const httpsUpgrade = (): Hop | undefined =>
       zone.alwaysUseHttps && url.protocol === "http:" ? { from: current, to: `https://${current.slice("http://".length)}`, status: 301, by: "always_use_https" } : undefined;
     let hop: Hop | undefined = order === "always-https-first" ? httpsUpgrade() : undefined;
     if (hop === undefined) {
       for (const rule of zone.rules) {
-        let p = parsed.get(rule);
-        if (p === undefined) {
-          p = parseRule(rule);
-          parsed.set(rule, p);
-        }
+        const p = parsedRule(rule);
         if (!p.ok) return { start, hops, end: { kind: "unreadable", ref: rule.ref, reason: p.reason } };
         if (!matches(p.atoms, url)) continue;
         let to = p.target(url);

@@ -71,9 +71,18 @@ function leavesOf(entry: PlannedEntry): Leaf[] {
   return out;
 }
 
-function credentialsIn(entries: readonly PlannedEntry[], scanner: SecretScanner): Credential[] {
-  const leaves = entries.flatMap(leavesOf);
-  const findings = scanner(leaves.map((l) => l.text));
+/**
+ * The scanner's findings for every text of every subject, from one call: a scanner's cost is mostly per call
+ * (secretlint sets up each of its rules per call), and a plan repeats the same texts across resources.
+ */
+function findingsFor(leaves: readonly (readonly Leaf[])[], scanner: SecretScanner): (texts: readonly Leaf[]) => ReturnType<SecretScanner> {
+  const distinct = [...new Set(leaves.flatMap((ls) => ls.map((l) => l.text)))];
+  const found = scanner(distinct);
+  const byText = new Map(distinct.map((t, i) => [t, found[i] ?? []]));
+  return (ls) => ls.map((l) => byText.get(l.text) ?? []);
+}
+
+function credentialsIn(leaves: readonly Leaf[], findings: ReturnType<SecretScanner>): Credential[] {
   return leaves.flatMap((leaf, i): Credential[] => {
     const kinds = kindsOf(findings[i] ?? []);
     if (leaf.named) kinds.unshift("named as a credential");
@@ -87,8 +96,18 @@ function describe(kinds: readonly string[]): string {
 
 /** One verdict per subject (a resource, the stack file). */
 export function judgeNoPlaintext(subject: PlaintextSubject, scanner: SecretScanner): Verdict {
+  return judgeNoPlaintextEach([subject], scanner)[0] ?? notApplicable(`${subject.label}: no credential-looking value.`);
+}
+
+/** One verdict per subject, in order, with one scan of all their values (a whole plan at once). */
+export function judgeNoPlaintextEach(subjects: readonly PlaintextSubject[], scanner: SecretScanner): Verdict[] {
+  const leaves = subjects.map((s) => s.entries.flatMap(leavesOf));
+  const scanned = findingsFor(leaves, scanner);
+  return subjects.map((subject, i) => verdictFor(subject, credentialsIn(leaves[i] ?? [], scanned(leaves[i] ?? []))));
+}
+
+function verdictFor(subject: PlaintextSubject, found: readonly Credential[]): Verdict {
   const join = subject.join ?? ((label: string, path: string) => `${label}.${path}`);
-  const found = credentialsIn(subject.entries, scanner);
   if (found.length === 0) return notApplicable(`${subject.label}: no credential-looking value.`);
   const plaintext = found.filter((c) => c.protection === "literal");
   if (plaintext.length > 0) {

@@ -9,7 +9,8 @@
  * - CrossGuard hands policies decrypted values: an input computed from another resource counts as generated, a
  *   literal as plaintext, and a provider's config-fed inputs cannot be told apart from `secure:` ones (cannot tell).
  */
-import { defaultScanner, judgeNoPlaintext, type PlannedEntry, type Protection } from "../../core/secrets";
+import { cannotTell } from "../../core/judge";
+import { defaultScanner, judgeNoPlaintextEach, type PlaintextSubject, type PlannedEntry, type Protection } from "../../core/secrets";
 import type { PlannedResource } from "../resource";
 import { fromVerdicts, type PlanRule } from "../rule";
 import { isUnknownValueError } from "../unknowns";
@@ -19,20 +20,20 @@ const PROVIDER = /^pulumi:providers:(.+)$/;
 export const secretsNoPlaintext: PlanRule = {
   id: "secrets.no_plaintext",
   evaluate(resources) {
-    const subjects = resources
-      .filter((r) => r.type !== "pulumi:pulumi:Stack")
-      .map((r) => {
+    const planned = resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
+    const verdicts = judgeNoPlaintextEach(
+      planned.map((r): PlaintextSubject => {
         const pkg = PROVIDER.exec(r.type)?.[1];
         const entries = Object.keys(r.inputs).map((key): PlannedEntry => ({ key, value: known(r.inputs, key), protection: protectionOf(r, key, pkg !== undefined) }));
-        const verdict = judgeNoPlaintext(
-          pkg === undefined
-            ? { label: r.name, entries }
-            : // A default provider's inputs are the stack's `<pkg>:<key>` config: name the key the user wrote.
-              { label: `stack config (${pkg} provider ${r.name})`, entries, join: (_label, path) => `${pkg}:${path} (stack config)` },
-          defaultScanner,
-        );
-        return { verdict, urn: r.urn };
-      })
+        return pkg === undefined
+          ? { label: r.name, entries }
+          : // A default provider's inputs are the stack's `<pkg>:<key>` config: name the key the user wrote.
+            { label: `stack config (${pkg} provider ${r.name})`, entries, join: (_label, path) => `${pkg}:${path} (stack config)` };
+      }),
+      defaultScanner,
+    );
+    const subjects = planned
+      .map((r, i) => ({ verdict: verdicts[i] ?? cannotTell(`${r.name}: the secrets judge gave no verdict`), urn: r.urn }))
       .filter((s) => s.verdict.status !== "not-applicable");
     return fromVerdicts(subjects, "No resource input and no provider setting holds a credential-looking value.");
   },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultScanner, judgeNoPlaintext, type PlannedEntry, type Protection } from "../../../core/secrets";
+import { defaultScanner, judgeNoPlaintext, judgeNoPlaintextEach, type PlannedEntry, type PlaintextSubject, type Protection, type SecretScanner } from "../../../core/secrets";
 import { CREDENTIALS, PUBLIC_VALUES, pemPrivateKey } from "./fixtures";
 
 const judge = (entries: PlannedEntry[], label = "r") => judgeNoPlaintext({ label, entries }, defaultScanner);
@@ -48,5 +48,27 @@ describe("secrets.no_plaintext judge: credentials by name or content must be sec
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("secrets.no_plaintext over a whole plan (judgeNoPlaintextEach)", () => {
+  it("gives each resource the verdict it gets alone, from one scan of the distinct values", () => {
+    const pem = pemPrivateKey();
+    const subjects: PlaintextSubject[] = [
+      { label: "key-txt", entries: [{ key: "content", value: pem, protection: "literal" }] },
+      { label: "www", entries: [{ key: "content", value: "203.0.113.10", protection: "literal" }] },
+      { label: "db", entries: [{ key: "secretString", value: "hunter2", protection: "secret" }] },
+      { label: "key-txt-2", entries: [{ key: "content", value: pem, protection: "literal" }, { key: "comment", value: "203.0.113.10", protection: "literal" }] },
+    ];
+    const calls: number[] = [];
+    const counting: SecretScanner = (texts) => {
+      calls.push(texts.length);
+      return defaultScanner(texts);
+    };
+    const together = judgeNoPlaintextEach(subjects, counting);
+    expect(together).toEqual(subjects.map((s) => judgeNoPlaintext(s, defaultScanner)));
+    expect(together.map((v) => v.status)).toEqual(["fail", "not-applicable", "pass", "fail"]);
+    // One call, each distinct text once (pem, the address, hunter2).
+    expect(calls).toEqual([3]);
   });
 });
