@@ -5,7 +5,10 @@
  */
 import { isDmarcRecord, parseDmarc } from "../email/dmarc";
 import { isSpfRecord } from "../email/spf";
-import type { KnownSender } from "../email/build/senders";
+import { SENDERS, type KnownSender } from "../email/build/senders";
+
+/** RFC 7208 §4.6.4: at most 10 DNS-querying terms in an SPF evaluation. */
+const SPF_LOOKUP_LIMIT = 10;
 import { at, type ConfigPath, type Inferred, type ValueComment } from "./annotated";
 import { dkimFindings, type DkimEntry } from "./dkim";
 import type { DomainObservations, SeenMx } from "./observed";
@@ -63,10 +66,24 @@ export function inferEmail(obs: DomainObservations, domainPath: ConfigPath, firs
     comments.push({ path: at(emailPath, "senders"), text: `${why}; parked: null MX, v=spf1 -all, DMARC reject (fixes spf.parked, mx.null, dmarc.record)` });
     return { value: { email: { senders: [] }, mx: [] }, comments, notes };
   }
-  // Mail arrives at a mailbox provider that no SPF include names: that provider still sends the people's mail.
-  for (const m of realMx) {
-    const p = mailboxProviderOf(m.exchange.replace(/\.$/, ""));
-    if (p !== undefined && !providers.some(([k]) => k === p)) providers.push([p, `MX ${m.exchange}`]);
+  // No SPF at all, but mail arrives at a mailbox provider: that provider sends the people's mail. (With an SPF record
+  // that leaves it out, the live record is what is kept.)
+  if (spfRecords.length === 0) {
+    for (const m of realMx) {
+      const p = mailboxProviderOf(m.exchange.replace(/\.$/, ""));
+      if (p !== undefined && !providers.some(([k]) => k === p)) providers.push([p, `MX ${m.exchange}`]);
+    }
+  }
+  // The stack refuses senders whose includes need more than 10 DNS lookups: every receiver fails such a record
+  // already (permerror), so the senders past the budget are named, not written.
+  let budget = SPF_LOOKUP_LIMIT - customIncludes.length;
+  for (const [p, term] of [...providers]) {
+    const cost = SENDERS[p].lookups;
+    if (cost <= budget) budget -= cost;
+    else {
+      providers.splice(providers.findIndex(([k]) => k === p), 1);
+      notes.push(`${SENDERS[p].label} (${term}) is not carried over: with it the SPF record needs more than ${SPF_LOOKUP_LIMIT} DNS lookups, which every receiver fails (spf.lookups). Move it to a subdomain with its own SPF (e.g. mail.${d}), or drop another sender, then add it to email.senders`);
+    }
   }
   if (providers.length === 0 && customIncludes.length === 0 && ip4.length === 0 && ip6.length === 0) {
     notes.push(`cannot tell who sends mail as ${d}: it has MX records but no SPF record naming a sender; the email section is left out: add \`email.senders\` (spf.record and dmarc.record stay failing until then)`);
