@@ -23,6 +23,12 @@ export type InferredStack =
     }
   | { readonly kind: "cannot-tell"; readonly reasons: readonly string[] };
 
+/** `what: reason`, unless the client's reason names the query already. */
+function say(what: string, reason: string): string {
+  const query = what.replace(/^DKIM /, "TXT ");
+  return reason.startsWith(query) ? reason : `${what}: ${reason}`;
+}
+
 /** Every lookup the inference reads that did not answer, named. */
 export function unanswered(obs: DomainObservations): string[] {
   const d = obs.domain;
@@ -38,8 +44,8 @@ export function unanswered(obs: DomainObservations): string[] {
     ]),
   ];
   return [
-    ...named.flatMap(([what, s]) => (s.kind === "unknown" ? [`${what}: ${s.reason}`] : [])),
-    ...obs.dkim.flatMap((k) => (k.kind === "unknown" ? [`DKIM ${k.selector}._domainkey.${d}: ${k.reason}`] : [])),
+    ...named.flatMap(([what, s]) => (s.kind === "unknown" ? [say(what, s.reason)] : [])),
+    ...obs.dkim.flatMap((k) => (k.kind === "unknown" ? [say(`DKIM ${k.selector}._domainkey.${d}`, k.reason)] : [])),
   ];
 }
 
