@@ -20,7 +20,7 @@ import { errorDocument, formatErrorDocument, type InputError } from "../error-do
 import { EXIT, type ExitCode } from "../exit-codes";
 import type { InitDocument } from "./document";
 import { observeDomain } from "./observe";
-import { beforeAfter, renderBeforeAfter, stillFailing } from "./scorecard";
+import { beforeAfter, liveOnly, renderBeforeAfter, stillFailing } from "./scorecard";
 
 export interface InitCommandOptions {
   readonly target: AuditTarget;
@@ -127,10 +127,15 @@ export async function runInit(opts: InitCommandOptions): Promise<ExitCode> {
 function renderInit(doc: InitDocument): string {
   const failing = doc.checks.filter((r) => r.live === "fail");
   const open = stillFailing(doc.checks);
+  const later = liveOnly(doc.checks);
   const out = [`launch-ready init ${doc.domain}: wrote ${doc.file} (stack ${doc.stack})`, ""];
   if (doc.notes.length > 0) out.push("Notes (also at the top of the file):", ...doc.notes.map((n) => `  - ${n}`), "");
   out.push("Before (the live audit now) and after (the offline preview of the new stack):", renderBeforeAfter(doc.checks));
-  out.push(`The live audit fails ${failing.length} check(s): the new stack passes ${failing.length - open.length} of them${open.length > 0 ? `; not yet: ${open.map((r) => r.id).join(", ")}` : ""}.`);
+  out.push(
+    `The live audit fails ${failing.length} check(s): the new stack's plan passes ${failing.length - open.length - later.length} of them` +
+      `${open.length > 0 ? `; not yet: ${open.map((r) => r.id).join(", ")}` : ""}` +
+      `${later.length > 0 ? `; only an audit after \`pulumi up\` can tell: ${later.map((r) => r.id).join(", ")}` : ""}.`,
+  );
   out.push(doc.blocked ? `The new stack's preview still fails a mandatory check: \`launch-ready preview --stack ${doc.stack}\` says which and how to fix it.` : `Next: review ${doc.file}, then \`launch-ready preview --stack ${doc.stack}\` and \`pulumi up\`.`, "");
   return out.join("\n");
 }

@@ -24,9 +24,14 @@ export function beforeAfter(live: readonly CheckResult[], plan: readonly PlanChe
   });
 }
 
-/** The IDs the live audit fails whose plan does not pass: what the written stack does not fix yet. */
+/** The IDs the live audit fails whose plan judges them and does not pass: what the written stack does not fix yet. */
 export function stillFailing(rows: readonly BeforeAfter[]): BeforeAfter[] {
-  return rows.filter((r) => r.live === "fail" && r.plan !== "pass");
+  return rows.filter((r) => r.live === "fail" && r.plan !== undefined && r.plan !== "pass");
+}
+
+/** The IDs the live audit fails that no plan rule judges: only an audit after apply can tell. */
+export function liveOnly(rows: readonly BeforeAfter[]): BeforeAfter[] {
+  return rows.filter((r) => r.live === "fail" && r.plan === undefined);
 }
 
 /** Rows worth a human's eye: anything not passing on either side, live-checked IDs first. */
@@ -35,7 +40,7 @@ export function renderBeforeAfter(rows: readonly BeforeAfter[]): string {
   const width = Math.max(...shown.map((r) => r.id.length), 10);
   const lines = [`  ${"check".padEnd(width)}  ${"live now".padEnd(9)}  new stack (offline preview)`];
   for (const r of shown) {
-    const mark = r.live === "fail" && r.plan === "pass" ? "  fixed" : r.live === "fail" ? "  NOT FIXED" : "";
+    const mark = r.live !== "fail" || r.plan === undefined ? "" : r.plan === "pass" ? "  fixed" : "  NOT FIXED";
     lines.push(`  ${r.id.padEnd(width)}  ${(r.live ?? "-").padEnd(9)}  ${r.plan ?? "(not judged before apply)"}${mark}`);
   }
   return `${lines.join("\n")}\n`;

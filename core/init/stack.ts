@@ -57,7 +57,7 @@ export function inferStack(obs: DomainObservations, opts: InitOptions = {}): Inf
   const email = inferEmail(obs, domainPath, 0);
   const domain: Record<string, unknown> = { name: obs.domain, dnssec: true };
   const comments: ValueComment[] = [
-    { path: [...domainPath, "name"], text: `the domain init was run on (its Cloudflare zone)` },
+    { path: domainPath, text: `${obs.domain}: the domain init looked at (its Cloudflare zone)` },
     { path: [...domainPath, "dnssec"], text: "fixes dnssec.chain: Cloudflare signs; publish the DS (stack output) at the registrar" },
   ];
   if (web.value !== undefined) domain["web"] = web.value;
