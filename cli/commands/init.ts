@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { parseResolverAddress, type ResolverAddress } from "../../audit/dns/resolver-address";
@@ -5,7 +6,15 @@ import { parseDsRecord } from "../../audit/dnssec/ds-record";
 import { parseConnectTo, type ConnectToRule } from "../../audit/http/connect-to";
 import { errorDocument, formatErrorDocument, type InputError } from "../error-document";
 import { EXIT, type ExitCode } from "../exit-codes";
+import { hostNameProblem, toALabels } from "../../core/dns/names";
 import { asInvalid, collect, positiveInt } from "./audit";
+
+/** Why `--origin` is not an IP address or host name, if it is not. */
+function originProblem(origin: string): string | undefined {
+  if (isIP(origin) !== 0) return undefined;
+  const ascii = toALabels(origin);
+  return ascii === undefined ? "is not a host name" : hostNameProblem(ascii);
+}
 
 /**
  * `launch-ready init <domain>`: a starting stack file from the live domain alone (DNS and HTTPS through the
@@ -72,6 +81,10 @@ export function initCommand(setExitCode: (code: ExitCode) => void): Command {
       }
       const { STACK_NAME, stackFilePath } = await import("../../config/stack-file");
       if (!STACK_NAME.test(raw.stack)) return usage("--stack", `"${raw.stack}" is not a stack name: use letters, digits, '-', '_' and '.', e.g. --stack prod`);
+      if (raw.origin !== undefined) {
+        const problem = originProblem(raw.origin);
+        if (problem !== undefined) return usage("--origin", `"${raw.origin}" ${problem}: give the origin's host name (e.g. lb-123.eu-west-1.elb.amazonaws.com) or IP address`);
+      }
       let caPem: string | undefined;
       if (raw.ca !== undefined) {
         const { readCaFile } = await import("../../audit/run/command");

@@ -15,6 +15,7 @@ import { PROJECT_DIR, tempDir } from "../../helpers/temp-dir";
 import { cli } from "../run-cli";
 
 const D = "cli-init.test";
+const CF = "proxied-init.test";
 const RECORDS: dnsPacket.Answer[] = [
   { name: D, type: "SOA", ttl: 300, data: { mname: "ns1.test", rname: "hostmaster.test", serial: 1, refresh: 3600, retry: 900, expire: 604800, minimum: 300 } },
   { name: D, type: "A", ttl: 300, data: "127.0.0.1" },
@@ -22,6 +23,9 @@ const RECORDS: dnsPacket.Answer[] = [
   { name: D, type: "TXT", ttl: 300, data: "v=spf1 include:_spf.google.com ~all" },
   { name: "_spf.google.com", type: "TXT", ttl: 300, data: "v=spf1 ip4:192.0.2.0/24 ~all" },
   { name: `_dmarc.${D}`, type: "TXT", ttl: 300, data: `v=DMARC1; p=none; rua=mailto:d@${D}` },
+  // A domain proxied by Cloudflare: its apex answers with an edge address (104.16.0.0/13), which hides the origin.
+  { name: CF, type: "SOA", ttl: 300, data: { mname: "ns1.test", rname: "hostmaster.test", serial: 1, refresh: 3600, retry: 900, expire: 604800, minimum: 300 } },
+  { name: CF, type: "A", ttl: 300, data: "104.16.1.1" },
 ];
 
 /** The CLI without blocking the event loop (the DNS server lives in this process). */
@@ -68,6 +72,12 @@ describe("launch-ready init on the command line", () => {
     expect(ERROR_JSON.parse(JSON.parse(r.stdout))).toMatchObject({ command: "init", exitCode: 2, errors: [{ path: "domain" }] });
   });
 
+  it("names a bad --origin before looking anything up", () => {
+    const r = cli("init", D, "--origin", "https://origin.example/", "--json");
+    expect(r.status).toBe(2);
+    expect(ERROR_JSON.parse(JSON.parse(r.stdout))).toMatchObject({ command: "init", exitCode: 2, errors: [{ path: "--origin" }] });
+  });
+
   it("a lookup that times out is not a missing record: exit 3, the lookup named, nothing written", async () => {
     const r = await cliAsync("init", D, "--stack", "slow", ...net(slow), "--json");
     expect(r.status).toBe(3);
@@ -89,5 +99,15 @@ describe("launch-ready init on the command line", () => {
     expect([0, 1]).toContain(r.status);
     const again = await cliAsync("init", D, "--stack", "made", ...net(dns), "--force");
     expect(again.stdout).toMatch(/wrote .*Pulumi\.made\.yaml/);
+  }, 120_000);
+
+  it("does not guess an origin hidden behind Cloudflare's edge; takes the one given with --origin", async () => {
+    const hidden = await cliAsync("init", CF, "--stack", "cf", ...net(dns));
+    expect(hidden.stdout).toMatch(/proxied-init\.test resolves to 104\.16\.1\.1, Cloudflare's edge: the real origin is hidden.*--origin/);
+    const file = join(tmp.dir, "Pulumi.cf.yaml");
+    expect(readFileSync(file, "utf8")).not.toMatch(/^\s+web:/m);
+    const given = await cliAsync("init", CF, "--stack", "cf", ...net(dns), "--origin", "203.0.113.10", "--force");
+    expect(given.stderr).toBe("");
+    expect(readFileSync(file, "utf8")).toMatch(/# given: --origin 203\.0\.113\.10 \(proxied-init\.test resolves to 104\.16\.1\.1, Cloudflare's edge.*\n\s+origin: 203\.0\.113\.10/);
   }, 120_000);
 });
