@@ -41,7 +41,7 @@ const EXIT_HELP = [
   "Exit status:",
   "   0  the stack file was written and its offline preview fails no mandatory check",
   "   1  the stack file was written, but its preview still fails a mandatory check (the notes say what to add)",
-  "   2  a bad argument, or the stack file exists already (give --force); nothing written",
+  "   2  a bad argument, a domain that does not exist, or the stack file exists already (give --force); nothing written",
   "   3  a lookup did not answer (nothing is written from a guess), or the new stack's preview could not run",
   "  70  an unexpected error; please report it with the output",
 ].join("\n");

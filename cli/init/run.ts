@@ -91,6 +91,11 @@ export async function runInit(opts: InitCommandOptions): Promise<ExitCode> {
   } finally {
     await http.close();
   }
+  // A domain that does not exist is a typo far more often than a domain to park: say so, write nothing.
+  const resolved = audit.domains[0]?.checks.find((c) => c.id === "dns.resolve");
+  if (resolved?.status === "fail" && resolved.evidence["nxdomain"] === true) {
+    return stop(EXIT.invalidInput, [{ path: "domain", message: `${opts.target.display} does not exist (NXDOMAIN): check the spelling; nothing was written` }]);
+  }
   const inferred = inferStack(observed, opts.origin !== undefined ? { origin: opts.origin } : {});
   if (inferred.kind === "cannot-tell") {
     return stop(
@@ -113,7 +118,7 @@ export async function runInit(opts: InitCommandOptions): Promise<ExitCode> {
   writeFileSync(opts.file, text, { flag: opts.force ? "w" : "wx" });
   const plan = await planOfText(text, opts.stack, shown, now());
   if (!plan.ok) {
-    opts.stdout(`launch-ready init: wrote ${shown}\n`);
+    // stdout stays one document with --json: the error document says the file was written.
     return stop(EXIT.incomplete, [{ message: `wrote ${shown}, but its offline preview stopped (${plan.stage}): ${plan.reason}` }]);
   }
   const live = audit.domains[0]?.checks ?? [];

@@ -72,6 +72,14 @@ describe("launch-ready init on the command line", () => {
     expect(ERROR_JSON.parse(JSON.parse(r.stdout))).toMatchObject({ command: "init", exitCode: 2, errors: [{ path: "domain" }] });
   });
 
+  it("a domain that does not exist is named, not parked: exit 2, nothing written", async () => {
+    const r = await cliAsync("init", "nowhere-init.test", "--stack", "nowhere", ...net(dns), "--json");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/nowhere-init\.test does not exist \(NXDOMAIN\): check the spelling; nothing was written/);
+    expect(ERROR_JSON.parse(JSON.parse(r.stdout))).toMatchObject({ command: "init", exitCode: 2, errors: [{ path: "domain" }] });
+    expect(existsSync(join(tmp.dir, "Pulumi.nowhere.yaml"))).toBe(false);
+  }, 60_000);
+
   it("names a bad --origin before looking anything up", () => {
     const r = cli("init", D, "--origin", "https://origin.example/", "--json");
     expect(r.status).toBe(2);
