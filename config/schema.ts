@@ -256,7 +256,7 @@ const senderObjectSchema = z.union([
   z.strictObject({
     custom: z.strictObject({
       name: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, { message: "must be a short lower-case name such as `billing-mailer`" }),
-      include: z.array(hostName).default([]).meta({ description: "SPF `include:` domains." }),
+      include: z.array(recordName).default([]).meta({ description: "SPF `include:` domains (underscored labels such as `_spf.crm.example` allowed)." }),
       ip4: z.array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, { message: "must be an IPv4 address or range such as 192.0.2.0/24" })).default([]),
       ip6: z.array(z.string().regex(/^[0-9a-f:]+(\/\d{1,3})?$/i, { message: "must be an IPv6 address or range such as 2001:db8::/32" })).default([]),
       nestedLookups: z.number().int().min(0).max(10).optional().meta({ description: "DNS lookups the includes need below themselves (`launch-ready audit` measures them); without it the SPF budget cannot be proven." }),

@@ -13,7 +13,7 @@ import { toolVersion } from "../version";
  * its option and exits 2 (invalid input); with `--json`, stdout still gets one document naming it.
  */
 
-function positiveInt(option: string, max: number) {
+export function positiveInt(option: string, max: number) {
   return (value: string): number => {
     if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
       throw new InvalidArgumentError(`${option} must be a whole number from 1 to ${max}, e.g. ${option} ${Math.min(max, 5000)}`);
@@ -22,12 +22,12 @@ function positiveInt(option: string, max: number) {
   };
 }
 
-function collect<T>(parse: (s: string) => T) {
+export function collect<T>(parse: (s: string) => T) {
   return (value: string, previous: T[] | undefined): T[] => [...(previous ?? []), parse(value)];
 }
 
 /** Wraps a parser so its message reaches the user as commander's "option … argument … is invalid" (exit 2). */
-function asInvalid<T>(parse: (s: string) => T): (s: string) => T {
+export function asInvalid<T>(parse: (s: string) => T): (s: string) => T {
   return (s) => {
     try {
       return parse(s);

@@ -7,6 +7,7 @@ import { EXIT_CODES } from "../../cli/exit-codes";
 import { runbookLink } from "../../core/runbooks/links";
 import { ERROR_JSON } from "../../cli/error-document-contract";
 import { PREVIEW_JSON } from "../../cli/preview/json-contract";
+import { INIT_JSON } from "../../cli/init/json-contract";
 import { AUDIT_JSON } from "../../audit/report/json-contract";
 import type { AuditStatus } from "../../audit/types";
 import type { CheckDefinition, OutcomeStatus, ScorecardRow } from "../../checklist";
@@ -186,6 +187,10 @@ export function checkCatalogMarkdown(input: CatalogInput): string {
     "### `launch-ready preview --json`",
     "",
     contractTable(PREVIEW_JSON),
+    "",
+    "### `launch-ready init --json`",
+    "",
+    contractTable(INIT_JSON),
     "",
     "### When a command stops early",
     "",
