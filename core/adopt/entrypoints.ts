@@ -4,13 +4,20 @@
  * live entrypoint of a phase the stack does not plan is left alone. The phases mirror the domain component: the
  * redirect entrypoint with `web`, rate limiting with `rateLimits`, the managed WAF with `rateLimits` on a paid plan.
  */
-import type { DomainSpec } from "../spec";
+import type { CloudflareSpec, DomainSpec } from "../spec";
 import type { LiveEntrypoints } from "./live";
 
 export const ADOPTABLE_PHASES = ["http_request_dynamic_redirect", "http_ratelimit", "http_request_firewall_managed"] as const;
 export type AdoptablePhase = (typeof ADOPTABLE_PHASES)[number];
 
-export function plannedPhases(d: Pick<DomainSpec, "web" | "rateLimits" | "cloudflare">): AdoptablePhase[] {
+/** Structural: only whether there is a `web` section, how many rate limits, and the plan matter. */
+export interface PhaseInputs {
+  readonly web?: DomainSpec["web"];
+  readonly rateLimits: readonly unknown[];
+  readonly cloudflare: Pick<CloudflareSpec, "plan">;
+}
+
+export function plannedPhases(d: PhaseInputs): AdoptablePhase[] {
   return ADOPTABLE_PHASES.filter((phase) => {
     if (phase === "http_request_dynamic_redirect") return d.web !== undefined;
     if (phase === "http_ratelimit") return d.rateLimits.length > 0;
