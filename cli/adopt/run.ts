@@ -90,7 +90,8 @@ export async function runAdopt(opts: AdoptOptions): Promise<ExitCode> {
   const spec = report.value;
   if (spec.domains.length === 0) return stop(EXIT.invalidInput, [{ path: "launch-ready:domains", message: `${stack.path} lists no domain: adopt reads the zone of each domain in launch-ready:domains` }]);
   // What the file declares today, if its adoption fields are valid; invalid ones are the file's surprise.
-  const full = validateConfig(stack.config, { secretPaths: stack.secretPaths }).value;
+  const fullReport = validateConfig(stack.config, { secretPaths: stack.secretPaths });
+  const full = fullReport.value;
 
   const retries = opts.maxRetries ?? 3;
   const client = cloudflareClient({ token, baseURL, maxRetries: retries, ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.maxRetryAfterSeconds !== undefined ? { maxRetryAfterSeconds: opts.maxRetryAfterSeconds } : {}) });
@@ -124,7 +125,8 @@ export async function runAdopt(opts: AdoptOptions): Promise<ExitCode> {
     };
   });
   const edit = editStackFile(original, edits);
-  const unexpected = [...edit.unexpected, ...(full === undefined ? [{ path: "launch-ready:domains[].cloudflare", message: "its adoptRecords or rulesetIds are invalid (see `launch-ready preview`): the rewrite replaces them" }] : [])];
+  // Invalid adoption fields are values the rewrite replaces without knowing what they meant: unexpected too.
+  const unexpected = [...edit.unexpected, ...(full === undefined ? fullReport.errors.map((e) => ({ path: e.path, message: `${e.message} (the rewrite replaces it)` })) : [])];
   const conflicts = adoptions.some((a) => a.records.conflicts.length > 0);
   let written = false;
   let code: ExitCode = conflicts ? EXIT.checkFailed : EXIT.ok;
