@@ -55,7 +55,9 @@ export function editStackFile(text: string, edits: readonly DomainEdit[]): Stack
     // Something new to import: this up is an import step again (runbooks/dns-adoption.md).
     if (e.current.imported === true && newlyAdopted(e)) cf.set("imported", false);
   }
-  const out = doc.toString();
+  // The options under which every committed stack file prints back byte for byte: no padding inside `[a, b]`, no
+  // folding of long values.
+  const out = doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
   return { text: out, unexpected, changed: out !== text };
 }
 

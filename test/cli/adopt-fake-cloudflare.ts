@@ -62,7 +62,8 @@ export async function startFakeCloudflare(opts: FakeOptions): Promise<FakeCloudf
     if (opts.hangOn !== undefined && url.pathname.includes(opts.hangOn)) return;
     if (opts.rateLimit !== undefined && served <= opts.rateLimit.first) return failure(res, 429, 971, "Please wait and consider throttling your request speed", { "retry-after": opts.rateLimit.retryAfter });
     if (req.headers.authorization !== `Bearer ${opts.token}`) return failure(res, 401, 10000, "Authentication error");
-    if (opts.forbidden === true) return failure(res, 403, 10000, "Authentication error");
+    // Echoes the credential back, as a careless proxy might: the command must still never print it.
+    if (opts.forbidden === true) return failure(res, 403, 10000, `Authentication error for ${req.headers.authorization ?? ""}`);
     if (req.method !== "GET") return failure(res, 405, 10405, "Method not allowed");
     const path = url.pathname.replace(/^\/client\/v4/, "");
     if (path === "/zones") {
