@@ -18,6 +18,7 @@ import { EXIT, type ExitCode } from "../exit-codes";
 import { CloudflareReadError, scrub } from "./api-errors";
 import { BASE_URL_ENV, baseUrlProblem, CLOUDFLARE_API, cloudflareClient } from "./client";
 import { adoptionNote, type AdoptDocument, domainDocument } from "./document";
+import { emailRecords } from "./email-records";
 import { readZone } from "./read-zone";
 import { renderAdopt } from "./render";
 import { type DomainEdit, editStackFile } from "./stack-edit";
@@ -100,7 +101,8 @@ export async function runAdopt(opts: AdoptOptions): Promise<ExitCode> {
     for (const d of spec.domains) {
       const settingIds = d.web === undefined ? [] : planZoneSettings(d.web).map((s) => s.settingId);
       const zone = await readZone({ client, token, baseURL, retries, ...(opts.perPage !== undefined ? { perPage: opts.perPage } : {}) }, { name: d.name, ...(d.cloudflare.zoneId !== undefined ? { zoneId: d.cloudflare.zoneId } : {}) }, settingIds);
-      adoptions.push(planAdoption(d, zone));
+      const region = stack.config["aws:region"];
+      adoptions.push(planAdoption(d, zone, emailRecords(d, typeof region === "string" ? region : undefined)));
     }
   } catch (e) {
     if (e instanceof CloudflareReadError) {

@@ -10,12 +10,14 @@ import { type AdoptablePhase, type EntrypointDiff, matchEntrypoints, plannedPhas
 import type { LiveZone } from "./live";
 import { matchRecords, type RecordDiff } from "./match";
 import { matchSettings, type SettingDiff } from "./settings";
+import { matchUnadoptable } from "./unadoptable";
 
 export * from "./entries";
 export * from "./entrypoints";
 export * from "./live";
 export * from "./match";
 export * from "./settings";
+export * from "./unadoptable";
 
 export interface DomainAdoption {
   readonly domain: string;
@@ -33,12 +35,18 @@ export function plannedWithoutAdoption(d: DomainSpec): PlannedRecord[] {
   return planDomainRecords({ ...d, cloudflare: { ...d.cloudflare, adoptRecords: [] } });
 }
 
-export function planAdoption(d: DomainSpec, zone: LiveZone): DomainAdoption {
+/**
+ * `others`: records other parts of the stack create that cannot be adopted (the email component's); they are
+ * created, or reported as conflicts with the live zone.
+ */
+export function planAdoption(d: DomainSpec, zone: LiveZone, others: readonly PlannedRecord[] = []): DomainAdoption {
   const planned = plannedWithoutAdoption(d);
-  const records = matchRecords(planned, zone.records);
+  const own = matchRecords(planned, zone.records);
+  const extra = matchUnadoptable(others, zone.records);
+  const records: RecordDiff = { ...own, create: [...own.create, ...extra.create], conflicts: [...own.conflicts, ...extra.conflicts] };
   const entrypoints = matchEntrypoints(plannedPhases(d), zone.entrypoints);
   // The import step keeps Always Use HTTPS while an adopted redirect entrypoint keeps its live rules.
   const keepAlwaysUseHttps = entrypoints.adopt.http_request_dynamic_redirect !== undefined;
   const settings = d.web === undefined ? [] : matchSettings(planZoneSettings(d.web, { keepAlwaysUseHttps }), zone.settings);
-  return { domain: d.name, zoneId: zone.id, records, entrypoints, settings, adoptRecords: adoptionEntries(planned, records.adopt), rulesetIds: entrypoints.adopt };
+  return { domain: d.name, zoneId: zone.id, records, entrypoints, settings, adoptRecords: adoptionEntries(planned, own.adopt), rulesetIds: entrypoints.adopt };
 }

@@ -6,8 +6,9 @@
  * with it. Same name, type and content: adopted unchanged. A different content is adopted and then changed only
  * for the types a host has one answer for in this stack (CNAME, A, AAAA: the web hosts' origin): a TXT, MX, CAA,
  * SRV or NS set holds many values, and rewriting someone's verification TXT into the stack's would destroy it.
- * A CNAME cannot share its name with any other record (RFC 1034 §3.6.2; Cloudflare refuses to create one beside
- * another record, and another record beside one), so those pairs are conflicts: the user decides.
+ * Cloudflare refuses a CNAME at a name that has an A, AAAA or CNAME record, and an A or AAAA at a name that has a
+ * CNAME (errors 81053/81054, Cloudflare DNS docs "Records with same name"; it flattens CNAMEs, so other types may
+ * share the name): such a pair is a conflict, and the user decides.
  */
 import type { PlannedRecord } from "../dns/record-plan";
 import { contentKey, type LiveRecord, nameKey } from "./live";
@@ -83,16 +84,20 @@ export function matchRecords(planned: readonly PlannedRecord[], live: readonly L
   return { create, adopt, foreign: live.filter((l) => !used.has(l)), conflicts };
 }
 
+/** A CNAME and an A, AAAA or CNAME at one name: what Cloudflare refuses to create (errors 81053, 81054). */
+export function addressClash(a: string, b: string): boolean {
+  return (a === "CNAME" && SINGLE_ANSWER.has(b)) || (b === "CNAME" && SINGLE_ANSWER.has(a));
+}
+
 /** A planned record that the API would refuse beside this live one, or that would double a single answer. */
 function blocks(p: PlannedRecord, l: LiveRecord): boolean {
-  if (p.type === "CNAME" || l.type === "CNAME") return true;
-  return SINGLE_ANSWER.has(p.type) && l.type === p.type;
+  return addressClash(p.type, l.type) || (SINGLE_ANSWER.has(p.type) && l.type === p.type);
 }
 
 function conflictReason(p: PlannedRecord, live: readonly LiveRecord[]): string {
   const shown = live.map((l) => `${l.type} ${l.content}`).join(", ");
-  if (p.type === "CNAME" || live.some((l) => l.type === "CNAME")) {
-    return `${p.name} already has ${shown}: a CNAME cannot share its name with another record, so creating ${p.type} ${p.content} fails. Delete or change the live record, or change the stack`;
+  if (live.some((l) => addressClash(p.type, l.type))) {
+    return `${p.name} already has ${shown}: Cloudflare refuses a CNAME beside an A, AAAA or CNAME of the same name, so creating ${p.type} ${p.content} fails. Delete or change the live record, or change the stack`;
   }
   return `${p.name} has ${live.length} live ${p.type} records (${shown}) and the stack plans one: say which to keep by deleting the others, or adopt one by hand in cloudflare.adoptRecords`;
 }

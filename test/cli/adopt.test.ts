@@ -199,3 +199,20 @@ describe("adopt, then the offline preview of the written stack", () => {
     expect(run.errors).toEqual([]);
   });
 });
+
+describe("adopt: records the email component creates", () => {
+  it("reports a live SPF or DMARC record the stack would double as a conflict (exit 1), since it cannot adopt them", async () => {
+    dir.write("Pulumi.prod.yaml", `${STACK}      email:\n        senders: []\n        dmarc:\n          rua: [mailto:dmarc@acme.example]\n`);
+    const zone = fakeZone();
+    await api.close();
+    api = await startFakeCloudflare({ token: TOKEN, zones: [{ ...zone, records: [...zone.records, { id: "c".repeat(32), name: "acme.example", type: "TXT", content: '"v=spf1 include:_spf.mail.example.net ~all"', ttl: 3600, proxied: false }] }] });
+    const { code, stdout } = await adopt({ json: true });
+    expect(code).toBe(1);
+    const doc = JSON.parse(stdout) as AdoptDocument;
+    const conflicts = doc.domains[0]?.records.conflicts ?? [];
+    expect(conflicts.map((c) => c.name).sort()).toEqual(["_dmarc.acme.example", "acme.example"]);
+    expect(conflicts.find((c) => c.name === "acme.example")?.reason).toMatch(/second v=spf1 record/);
+    // Left alone all the same: the user decides.
+    expect(doc.domains[0]?.records.foreign.map((r) => r.id)).toContain("c".repeat(32));
+  });
+});
