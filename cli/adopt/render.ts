@@ -6,7 +6,7 @@ const show = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 function domainText(d: AdoptDomainDocument): string {
   const lines = [`${d.domain} (zone ${d.zoneId})`, "  DNS records:"];
   const section = (title: string, rows: readonly string[]) => {
-    lines.push(`    ${title}: ${rows.length === 0 ? "none" : ""}`);
+    lines.push(`    ${title}:${rows.length === 0 ? " none" : ""}`);
     for (const r of rows) lines.push(`      ${r}`);
   };
   section("create", d.records.create.map((r) => `+ ${r.name} ${r.type} ${r.content}  (${r.purpose})`));
@@ -22,7 +22,7 @@ function domainText(d: AdoptDomainDocument): string {
   for (const phase of d.rulesets.create) lines.push(`    + create ${phase}`);
   for (const f of d.rulesets.foreign) lines.push(`      left alone ${f.phase} ${f.id}`);
   const changing = d.settings.filter((s) => s.changes);
-  lines.push(`  Zone settings: ${changing.length === 0 ? "already as planned" : ""}`);
+  lines.push(`  Zone settings:${changing.length === 0 ? " already as planned" : ""}`);
   for (const s of changing) lines.push(`    ~ ${s.settingId}: ${show(s.live)} → ${show(s.planned)}`);
   return lines.join("\n");
 }
@@ -33,6 +33,7 @@ export function renderAdopt(doc: AdoptDocument, file: string, write: boolean): s
     parts.push(`${file} declares adoption values this rewrite would drop or change (run with --force to replace them):\n${doc.unexpected.map((u) => `  ✗ ${u.path}: ${u.message}`).join("\n")}`);
   }
   if (doc.written) parts.push(`Wrote ${file}. Next: \`launch-ready preview --stack ${doc.stack}\`, then \`pulumi up\` (the import step); see runbooks/dns-adoption.md.`);
+  else if (write && doc.unexpected.length === 0) parts.push(`${file} already declares all of this: nothing to write.`);
   else if (write) parts.push(`Nothing written to ${file}.`);
   else parts.push(`${file} with --write would read:\n\n${doc.yaml}`);
   return `${parts.join("\n\n")}\n`;

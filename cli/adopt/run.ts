@@ -20,6 +20,7 @@ import { BASE_URL_ENV, baseUrlProblem, CLOUDFLARE_API, cloudflareClient } from "
 import { adoptionNote, type AdoptDocument, domainDocument } from "./document";
 import { emailRecords } from "./email-records";
 import { readZone } from "./read-zone";
+import { adoptRedactor } from "./redact";
 import { renderAdopt } from "./render";
 import { type DomainEdit, editStackFile } from "./stack-edit";
 
@@ -142,7 +143,15 @@ export async function runAdopt(opts: AdoptOptions): Promise<ExitCode> {
     }
   }
   const doc: AdoptDocument = { command: "adopt", stack: opts.stack, exitCode: code, domains: adoptions.map(domainDocument), unexpected, written, yaml: edit.text };
-  out(scrub(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : renderAdopt(doc, stack.path, opts.write), token));
+  const redactor = adoptRedactor(token, stack.config);
+  if (opts.json) {
+    redactor.prime(doc);
+    out(scrub(`${JSON.stringify(redactor.value(doc), null, 2)}\n`, token));
+  } else {
+    const text = renderAdopt(doc, stack.path, opts.write);
+    redactor.prime([text]);
+    out(scrub(redactor.text(text), token));
+  }
   if (code === EXIT.invalidInput) err(`launch-ready adopt: ${stack.path} was not written: it declares adoption values the rewrite would change (see above); run with --force to replace them\n`);
   return code;
 }

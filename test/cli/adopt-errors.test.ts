@@ -28,13 +28,13 @@ function stacks(text: string | null = STACK) {
   return dir.dir;
 }
 
-async function adopt(env: Record<string, string | undefined>, extra: { stacksDir?: string; json?: boolean; maxRetries?: number; timeoutMs?: number; maxRetryAfterSeconds?: number } = {}) {
+async function adopt(env: Record<string, string | undefined>, extra: { stacksDir?: string; json?: boolean; write?: boolean; maxRetries?: number; timeoutMs?: number; maxRetryAfterSeconds?: number } = {}) {
   let stdout = "";
   let stderr = "";
   const code = await runAdopt({
     stack: "prod",
     stacksDir: extra.stacksDir ?? stacks(),
-    write: true,
+    write: extra.write ?? true,
     force: false,
     json: extra.json === true,
     env,
@@ -85,6 +85,19 @@ describe("adopt: credentials", () => {
     }
     expect(written.join("")).toMatch(/never taken from the command line/);
     expect(written.join("")).not.toContain(TOKEN);
+  });
+
+  it("withholds a plaintext credential the stack file keeps, in the YAML it prints and in --json", async () => {
+    const api = await fake();
+    const plaintext = "Zk3vQ9wL2mT8rB5nX1cY7hJ4pD6sF0gA";
+    const text = STACK.replace("cloudflare:apiToken:\n    secure: v1:offline-stand-in", `cloudflare:apiToken: ${plaintext}`);
+    expect(text).toContain(plaintext);
+    for (const json of [false, true]) {
+      const r = await adopt(env(api), { stacksDir: stacks(text), json, write: false });
+      expect(r.stdout).toContain("cloudflare:apiToken");
+      expect(r.stdout).toContain(`zoneId: ${fakeZone().id}`);
+      expect(r.stdout + r.stderr).not.toContain(plaintext);
+    }
   });
 
   it("sends the token over plain http only to this machine", async () => {
