@@ -68,7 +68,7 @@ export async function runAdopt(opts: AdoptOptions): Promise<ExitCode> {
     return code;
   };
   if (token.trim() === "") {
-    return stop(EXIT.invalidInput, [{ path: TOKEN_ENV, message: "is not set: export a Cloudflare API token (read-only is enough: Zone Read, DNS Read, Zone Settings Read); it is read from the environment only, never from the command line" }]);
+    return stop(EXIT.invalidInput, [{ path: TOKEN_ENV, message: "is not set: export a Cloudflare API token (read-only is enough: Zone Read, DNS Read, Zone Settings Read and the rulesets' read permissions); it is read from the environment only, never from the command line" }]);
   }
   const baseURL = env[BASE_URL_ENV] ?? CLOUDFLARE_API;
   const urlProblem = baseUrlProblem(baseURL);

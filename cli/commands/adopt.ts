@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { EXIT_CODES, type ExitCode } from "../exit-codes";
+import type { ExitCode } from "../exit-codes";
 
 /**
  * `launch-ready adopt --stack <name> [--write] [--force] [--json]`: reads the stack's Cloudflare zones (GETs only)
@@ -28,7 +28,22 @@ export function adoptCommand(setExitCode: (code: ExitCode) => void): Command {
     .addOption(new Option("--api-token <token>").hideHelp())
     .addHelpText(
       "after",
-      `\nThe API token is read from CLOUDFLARE_API_TOKEN (read-only is enough: Zone Read, DNS Read, Zone Settings Read),\nnever from the command line, and never printed. CLOUDFLARE_API_BASE_URL points it at another API base URL\n(https, or http to this machine only: tests use a local server).\n\nExit status: ${EXIT_CODES.map((r) => `${r.code} ${r.meaning}`).join("; ")}. adopt exits 1 when a planned record conflicts with a live one,\n2 for a missing/invalid stack, a refused token or a missing zone, 3 when Cloudflare could not be read (network, rate limiting).\n`,
+      [
+        "",
+        "The API token is read from CLOUDFLARE_API_TOKEN, never from the command line, and never printed. Read-only is",
+        "enough: Zone Read, DNS Read, Zone Settings Read, and read access to the rulesets of the phases the stack",
+        "manages (e.g. Single Redirect Read). CLOUDFLARE_API_BASE_URL points it at another API base URL (https, or http",
+        "to this machine only).",
+        "",
+        "Exit status:",
+        "   0  the diff is printed (with --write: the file is written, or already says all of it)",
+        "   1  a planned record conflicts with a live one: the first `pulumi up` would fail (the diff says which)",
+        "   2  the stack file is missing or invalid, the token is missing or refused, the zone is not found, or the",
+        "      file declares adoption values the live zone contradicts (--write without --force)",
+        "   3  Cloudflare could not be read: network error, timeout, rate limited after the retries",
+        "  70  an unexpected error (a bug in launch-ready)",
+        "",
+      ].join("\n"),
     )
     .action(async (raw: RawOptions & { apiToken?: string }) => {
       const { runAdopt } = await import("../adopt/run");
