@@ -98,8 +98,10 @@ export async function runAdopt(opts: AdoptOptions): Promise<ExitCode> {
   const retries = opts.maxRetries ?? 3;
   const client = cloudflareClient({ token, baseURL, maxRetries: retries, ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.maxRetryAfterSeconds !== undefined ? { maxRetryAfterSeconds: opts.maxRetryAfterSeconds } : {}) });
   const adoptions: DomainAdoption[] = [];
+  let at = 0;
   try {
-    for (const d of spec.domains) {
+    for (const [i, d] of spec.domains.entries()) {
+      at = i;
       const settingIds = d.web === undefined ? [] : planZoneSettings(d.web).map((s) => s.settingId);
       const zone = await readZone({ client, token, baseURL, retries, ...(opts.perPage !== undefined ? { perPage: opts.perPage } : {}) }, { name: d.name, ...(d.cloudflare.zoneId !== undefined ? { zoneId: d.cloudflare.zoneId } : {}) }, settingIds);
       const region = stack.config["aws:region"];
@@ -108,7 +110,8 @@ export async function runAdopt(opts: AdoptOptions): Promise<ExitCode> {
   } catch (e) {
     if (e instanceof CloudflareReadError) {
       const code = e.kind === "token" || e.kind === "zone" ? EXIT.invalidInput : EXIT.incomplete;
-      const path = e.kind === "token" ? TOKEN_ENV : e.kind === "zone" ? "launch-ready:domains" : undefined;
+      const zoneField = spec.domains[at]?.cloudflare.zoneId !== undefined ? "cloudflare.zoneId" : "name";
+      const path = e.kind === "token" ? TOKEN_ENV : e.kind === "zone" ? `launch-ready:domains[${at}].${zoneField}` : undefined;
       return stop(code, [{ ...(path !== undefined ? { path } : {}), message: e.message }]);
     }
     throw e;

@@ -8,7 +8,8 @@
  * SRV or NS set holds many values, and rewriting someone's verification TXT into the stack's would destroy it.
  * Cloudflare refuses a CNAME at a name that has an A, AAAA or CNAME record, and an A or AAAA at a name that has a
  * CNAME (errors 81053/81054, Cloudflare DNS docs "Records with same name"; it flattens CNAMEs, so other types may
- * share the name): such a pair is a conflict, and the user decides.
+ * share the name): such a pair is a conflict, and the user decides. So is a live A or AAAA the stack does not adopt
+ * at a name where it plans the host's address: both would answer.
  */
 import type { PlannedRecord } from "../dns/record-plan";
 import { contentKey, type LiveRecord, nameKey } from "./live";
@@ -89,9 +90,12 @@ export function addressClash(a: string, b: string): boolean {
   return (a === "CNAME" && SINGLE_ANSWER.has(b)) || (b === "CNAME" && SINGLE_ANSWER.has(a));
 }
 
-/** A planned record that the API would refuse beside this live one, or that would double a single answer. */
+/**
+ * A planned host address (A, AAAA, CNAME) beside a live one it does not adopt: the API refuses it (a CNAME clash),
+ * or both would answer, sending some clients to an origin the stack does not manage, past its edge rules.
+ */
 function blocks(p: PlannedRecord, l: LiveRecord): boolean {
-  return addressClash(p.type, l.type) || (SINGLE_ANSWER.has(p.type) && l.type === p.type);
+  return SINGLE_ANSWER.has(p.type) && SINGLE_ANSWER.has(l.type);
 }
 
 function conflictReason(p: PlannedRecord, live: readonly LiveRecord[]): string {
@@ -99,7 +103,10 @@ function conflictReason(p: PlannedRecord, live: readonly LiveRecord[]): string {
   if (live.some((l) => addressClash(p.type, l.type))) {
     return `${p.name} already has ${shown}: Cloudflare refuses a CNAME beside an A, AAAA or CNAME of the same name, so creating ${p.type} ${p.content} fails. Delete or change the live record, or change the stack`;
   }
-  return `${p.name} has ${live.length} live ${p.type} records (${shown}) and the stack plans one: say which to keep by deleting the others, or adopt one by hand in cloudflare.adoptRecords`;
+  if (live.every((l) => l.type === p.type)) {
+    return `${p.name} has ${live.length} live ${p.type} records (${shown}) and the stack plans one: say which to keep by deleting the others, or adopt one by hand in cloudflare.adoptRecords`;
+  }
+  return `${p.name} already answers with ${shown}, which would go on answering beside the planned ${p.type} ${p.content}, sending some clients to another origin: delete the live record just before the first up, or change the stack`;
 }
 
 /** What DNS answers change; the managed comment the next up also writes is not listed (it changes no answer). */

@@ -168,3 +168,22 @@ describe("adopt: rate limiting and the network", () => {
     expect(silent.stderr).toMatch(/did not answer in time while reading the DNS records of acme\.example/);
   });
 });
+
+describe("adopt: several domains", () => {
+  it("reads each domain's zone (by id or by name) and names the domain whose zone is missing", async () => {
+    const second = { id: "a".repeat(32), name: "acme-legacy.example", records: [{ id: "b".repeat(32), name: "acme-legacy.example", type: "A", content: "192.0.2.7", ttl: 300, proxied: false }], settings: fakeZone().settings ?? {} };
+    const text = `${STACK}    - name: acme-legacy.example\n      dnssec: true\n      web:\n        redirectTo: https://acme.example\n`;
+    const both = await fake({ zones: [fakeZone(), second], maxPerPage: 2 });
+    const ok = await adopt(env(both), { stacksDir: stacks(text), json: true, write: false });
+    // The legacy apex still answers with its old server's A record beside the planned redirect-only AAAA: exit 1.
+    expect(ok.code, ok.stderr).toBe(1);
+    const doc = JSON.parse(ok.stdout) as { domains: { domain: string; zoneId: string; records: { conflicts: { name: string; type: string; reason: string }[] } }[] };
+    expect(doc.domains.map((d) => [d.domain, d.zoneId])).toEqual([["acme.example", fakeZone().id], ["acme-legacy.example", "a".repeat(32)]]);
+    expect(doc.domains[1]?.records.conflicts.map((c) => `${c.name} ${c.type}`)).toEqual(["acme-legacy.example AAAA"]);
+    expect(doc.domains[1]?.records.conflicts[0]?.reason).toMatch(/already answers with A 192\.0\.2\.7/);
+    const one = await fake({ zones: [fakeZone()] });
+    const missing = await adopt(env(one), { stacksDir: stacks(text), json: true });
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ command: "adopt", errors: [{ path: "launch-ready:domains[1].name" }] });
+  });
+});
