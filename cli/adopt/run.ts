@@ -84,9 +84,13 @@ export async function runAdopt(opts: AdoptOptions): Promise<ExitCode> {
   const file = stackFilePath(resolve(opts.stacksDir), opts.stack);
   const original = readFileSync(file, "utf8");
   const report = validateConfig(withoutAdoption(stack.config), { secretPaths: stack.secretPaths });
+  const redactor = adoptRedactor(token, stack.config);
   if (report.value === undefined || report.errors.length > 0) {
-    err(`launch-ready adopt: ${stack.path} has ${report.errors.length} config error(s):\n${formatIssues(report.errors, "✗")}\n`);
-    if (opts.json) out(formatErrorDocument(errorDocument("adopt", EXIT.invalidInput, report.errors)));
+    // Config errors quote the value they reject: a credential pasted in the wrong field must not be echoed.
+    const text = `launch-ready adopt: ${stack.path} has ${report.errors.length} config error(s):\n${formatIssues(report.errors, "✗")}\n`;
+    redactor.prime([text, report.errors]);
+    err(redactor.text(text));
+    if (opts.json) out(formatErrorDocument(errorDocument("adopt", EXIT.invalidInput, report.errors.map((e) => ({ path: e.path, message: redactor.text(e.message) })))));
     return EXIT.invalidInput;
   }
   const spec = report.value;
@@ -146,7 +150,6 @@ export async function runAdopt(opts: AdoptOptions): Promise<ExitCode> {
     }
   }
   const doc: AdoptDocument = { command: "adopt", stack: opts.stack, exitCode: code, domains: adoptions.map(domainDocument), unexpected, written, yaml: edit.text };
-  const redactor = adoptRedactor(token, stack.config);
   if (opts.json) {
     redactor.prime(doc);
     out(scrub(`${JSON.stringify(redactor.value(doc), null, 2)}\n`, token));

@@ -100,6 +100,15 @@ describe("adopt: credentials", () => {
     }
   });
 
+  it("does not echo a credential pasted into a config field it rejects", async () => {
+    const api = await fake();
+    const pasted = "ghp_R8x2Lq9ZkT4vW7mN1pB6cD3fH5jS0aE2gY8u";
+    const r = await adopt(env(api), { stacksDir: stacks(STACK.replace("canonicalHost: acme.example", `canonicalHost: ${pasted}`)), json: true });
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).not.toContain(pasted);
+    expect(r.stderr).toMatch(/canonicalHost: '\[withheld: GitHub token\]'/);
+  });
+
   it("sends the token over plain http only to this machine", async () => {
     const { code, stderr } = await adopt({ CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_API_BASE_URL: "http://api.cloudflare.example/client/v4" });
     expect(code).toBe(2);
