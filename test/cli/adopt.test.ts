@@ -141,7 +141,8 @@ function liveState(records: readonly FakeRecord[]) {
     });
   }
   resources.set(`zones/${ZONE_ID}/${REDIRECT_ID}`, { type: "cloudflare:index/ruleset:Ruleset", values: { zoneId: ZONE_ID, kind: "zone", phase: "http_request_dynamic_redirect" }, inState: false, declaredAt: "the fake zone" });
-  return { resources, entrypoints: new Map([[`${ZONE_ID}/http_request_dynamic_redirect`, REDIRECT_ID]]) };
+  // The zone's rate limiting entrypoint is live too: a plan that created one beside it would fail the engine.
+  return { resources, entrypoints: new Map([[`${ZONE_ID}/http_request_dynamic_redirect`, REDIRECT_ID], [`${ZONE_ID}/http_ratelimit`, RATELIMIT_ID]]) };
 }
 
 describe("adopt, then the offline preview of the written stack", () => {
@@ -174,6 +175,8 @@ describe("adopt, then the offline preview of the written stack", () => {
     for (const live of [...TWINS, ...CHANGED]) if (live.type !== "CAA") expect(created).not.toContain(`${live.name} ${live.type}`);
     const entrypoint = run.resources.find((r) => r.type === "cloudflare:index/ruleset:Ruleset" && r.inputs["phase"] === "http_request_dynamic_redirect");
     expect(entrypoint?.options.importId).toBe(`zones/${ZONE_ID}/${REDIRECT_ID}`);
+    // The foreign rate limiting entrypoint is not in the plan at all.
+    expect(run.resources.some((r) => r.type === "cloudflare:index/ruleset:Ruleset" && r.inputs["phase"] === "http_ratelimit")).toBe(false);
   });
 
   it("a naive stack that declares the stack's values for an import would fail the same engine check", async () => {
