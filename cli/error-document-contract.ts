@@ -9,7 +9,7 @@ import type { ErrorDocument } from "./error-document";
 /** The same document as a schema: docs/CHECKS.md is generated from it and the tests parse real output with it. */
 export const ERROR_JSON = z
   .strictObject({
-    command: z.enum(["preview", "audit", "scan", "probe", "init"]).describe("the command that stopped (`scan` for `scan secrets`, `probe` for `probe authz`)"),
+    command: z.enum(["preview", "audit", "scan", "probe", "init", "adopt"]).describe("the command that stopped (`scan` for `scan secrets`, `probe` for `probe authz`)"),
     exitCode: z.literal([EXIT.invalidInput, EXIT.incomplete, EXIT.internal]).describe("the exit status, repeated: 2, 3 or 70 (see Exit status)"),
     errors: z
       .array(

@@ -8,7 +8,7 @@
  */
 import type { ExitCode } from "./exit-codes";
 
-export type CommandName = "preview" | "audit" | "scan" | "probe" | "init";
+export type CommandName = "preview" | "audit" | "scan" | "probe" | "init" | "adopt";
 
 export interface InputError {
   /** A config field path (`launch-ready:domains[0].web.hsts.maxAgeSeconds`), an option (`--stack`) or an argument. */
@@ -40,6 +40,6 @@ export function jsonCommandOf(argv: readonly string[]): CommandName | undefined 
   const end = args.indexOf("--");
   const opts = end < 0 ? args : args.slice(0, end);
   const command = opts.find((a) => !a.startsWith("-"));
-  if (command !== "preview" && command !== "audit" && command !== "scan" && command !== "probe" && command !== "init") return undefined;
+  if (command !== "preview" && command !== "audit" && command !== "scan" && command !== "probe" && command !== "init" && command !== "adopt") return undefined;
   return opts.includes("--json") ? command : undefined;
 }

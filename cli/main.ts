@@ -10,6 +10,7 @@ import { probeCommand } from "./commands/probe";
 import { runbookCommand } from "./commands/runbook";
 import { restoreCommand } from "./commands/restore";
 import { initCommand } from "./commands/init";
+import { adoptCommand } from "./commands/adopt";
 import { errorDocument, formatErrorDocument, jsonCommandOf, type InputError } from "./error-document";
 import { EXIT, EXIT_CODES, type ExitCode } from "./exit-codes";
 import { toolVersion } from "./version";
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   program.addCommand(runbookCommand(setExitCode));
   program.addCommand(restoreCommand(setExitCode));
   program.addCommand(initCommand(setExitCode));
+  program.addCommand(adoptCommand(setExitCode));
   // addCommand() does not pass these settings down: without them commander calls process.exit(1) itself.
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError(`(run \`launch-ready ${sub.name()} --help\` for usage)`);
