@@ -6,17 +6,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { LiveRecord } from "../../core/adopt/live";
 
-export interface FakeRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly type: string;
-  readonly content: string;
-  readonly ttl: number;
-  readonly proxied: boolean;
-  readonly priority?: number;
-  readonly comment?: string;
-}
+/** A record as the fake serves it: the shape adopt reads (`core/adopt/live.ts`). */
+export type FakeRecord = LiveRecord;
 
 export interface FakeZone {
   readonly id: string;
