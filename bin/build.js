@@ -38,6 +38,8 @@ function build(root = ROOT, outdir = join(root, "dist")) {
     logLevel: "warning",
   });
   emitTypes(root, outdir);
+  // The Lambda functions' code, bundled once here rather than by every preview (components/lambda/code.ts).
+  require(join(outdir, "components", "lambda", "code.js")).writeLambdaBundles(root, outdir);
   // The compiled code finds the project next to itself (`__dirname/..`): the project file and the version.
   copyFileSync(join(root, "Pulumi.yaml"), join(outdir, "Pulumi.yaml"));
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws/services";
 import * as pulumi from "@pulumi/pulumi";
 import { backupRules, MIN_RPO_HOURS, restoreTestingSchedule, START_WINDOW_MINUTES } from "../../core/backup/plan";
 import { FAILURE_VAULT_EVENTS } from "../../core/backup/events";

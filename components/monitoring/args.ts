@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as aws from "../aws/services";
 import type * as pulumi from "@pulumi/pulumi";
 
 /** Where alarms go: the same keys as the stack file's `launch-ready:alerts`. */

@@ -1,7 +1,6 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws/services";
 import * as pulumi from "@pulumi/pulumi";
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { CERT_CHECK_LAMBDA, lambdaCode } from "../lambda/code";
 import {
   CERT_CHECK_ERROR_METRIC,
   CERT_DAYS_LEFT_METRIC,
@@ -322,34 +321,10 @@ export class Monitoring extends pulumi.ComponentResource {
   }
 }
 
-let bundled: string | undefined;
-
 /**
  * The certificate check's code, one CommonJS file: `cert-check-lambda` with its pure logic bundled in, the AWS SDK
- * left to the Lambda runtime (the Node.js runtimes include SDK v3). Built with esbuild, which the toolkit already
- * ships (the TypeScript loader uses it), from the source or the compiled file beside this one.
+ * left to the Lambda runtime (the Node.js runtimes include SDK v3).
  */
 export function certCheckCode(): string {
-  if (bundled !== undefined) return bundled;
-  const entry = ["cert-check-lambda.ts", "cert-check-lambda.js"].map((f) => join(__dirname, f)).find((p) => existsSync(p));
-  if (entry === undefined) throw new Error(`the certificate check's source is missing beside ${__dirname}`);
-  // Loaded only here: the bundler is needed when a stack plans a certificate check, not for every command.
-  const esbuild: typeof import("esbuild") = require("esbuild");
-  const out = esbuild.buildSync({
-    entryPoints: [entry],
-    absWorkingDir: resolve(__dirname, "..", ".."),
-    bundle: true,
-    write: false,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    external: ["@aws-sdk/*"],
-    minifyWhitespace: true,
-    legalComments: "none",
-    logLevel: "silent",
-  });
-  const file = out.outputFiles[0];
-  if (file === undefined) throw new Error("bundling the certificate check produced no file");
-  bundled = file.text;
-  return bundled;
+  return lambdaCode(CERT_CHECK_LAMBDA);
 }

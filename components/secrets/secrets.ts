@@ -1,12 +1,11 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import * as aws from "@pulumi/aws";
+import { lambdaCode, ROTATION_LAMBDA } from "../lambda/code";
+import * as aws from "../aws/services";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { SecretsArgs } from "./args";
 import { KmsKey } from "./key";
 import { secretReadPolicy } from "./policy";
-import { LENGTH_TAG } from "./rotation/handler";
+import { LENGTH_TAG } from "./rotation/length-tag";
 import { type SecretPlan, validateSecretsArgs } from "./validate";
 
 export type { SecretArgs, SecretsArgs } from "./args";
@@ -176,7 +175,7 @@ export class Secrets extends pulumi.ComponentResource {
         handler: "index.handler",
         role: role.arn,
         timeout: 30,
-        code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.FileAsset(rotationHandlerPath()) }),
+        code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(rotationCode()) }),
       },
       { parent: this },
     );
@@ -190,13 +189,9 @@ export class Secrets extends pulumi.ComponentResource {
   }
 }
 
-/**
- * The compiled rotation function: `rotation/handler.js` beside this file in the built package (`npm run build`,
- * which `npm ci` runs). Run from the TypeScript sources, it is the built copy under `dist/`.
- */
-export function rotationHandlerPath(): string {
-  const built = join(__dirname, "rotation", "handler.js");
-  return existsSync(built) ? built : join(__dirname, "..", "..", "dist", "components", "secrets", "rotation", "handler.js");
+/** The rotation function's code: one file, the handler bundled, the AWS SDK left to the Lambda runtime. */
+export function rotationCode(): string {
+  return lambdaCode(ROTATION_LAMBDA);
 }
 
 /**

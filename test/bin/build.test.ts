@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleLambda, CERT_CHECK_LAMBDA, LAMBDA_SOURCES } from "../../components/lambda/code";
 import { PROJECT_DIR, tempDir } from "../helpers/temp-dir";
 
 // Plain CommonJS, run by node before anything is compiled: loaded as the launcher loads it.
@@ -44,6 +45,28 @@ describe("the compiled build (bin/build.js)", () => {
     expect(c.loaded.some((f) => f.endsWith(join("dist", "index.js")) || f === join(out.dir, "index.js"))).toBe(true);
     expect(c.loaded.filter((f) => f.endsWith(".ts") || f.includes("node_modules/tsx/") || f.includes("node_modules/typescript/"))).toEqual([]);
   }, 180_000);
+
+  it("previews without what a preview never runs: the bundler, the AWS SDK clients, the @pulumi/aws package index", () => {
+    const c = compiled("preview", "--stack", "example", "--json");
+    expect(c.status).toBe(0);
+    const aws = join("node_modules", "@pulumi", "aws");
+    expect(c.loaded.filter((f) => f.includes(join("node_modules", "esbuild")) || f.includes(join("node_modules", "@aws-sdk")) || f === join(PROJECT_DIR, aws, "index.js"))).toEqual([]);
+    // The services the components use are loaded, each from its own module.
+    expect(c.loaded).toContain(join(PROJECT_DIR, aws, "lambda", "index.js"));
+  }, 180_000);
+
+  it("carries each Lambda function's bundle, the very bytes the sources bundle", () => {
+    for (const source of LAMBDA_SOURCES) expect(readFileSync(join(out.dir, source.bundle), "utf8")).toBe(bundleLambda(PROJECT_DIR, source));
+  });
+
+  it("says to rebuild, rather than planning a function without code, when a Lambda bundle is missing", () => {
+    rmSync(join(out.dir, CERT_CHECK_LAMBDA.bundle));
+    const script = `try { require(${JSON.stringify(join(out.dir, "components", "lambda", "code.js"))}).lambdaCode(${JSON.stringify(CERT_CHECK_LAMBDA)}) } catch (e) { process.stdout.write(e.message) }`;
+    const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    expect(r.stdout).toContain("cert-check-lambda.bundle.js is missing");
+    expect(r.stdout).toContain("npm run build");
+    writeFileSync(join(out.dir, CERT_CHECK_LAMBDA.bundle), bundleLambda(PROJECT_DIR, CERT_CHECK_LAMBDA));
+  });
 
   it("carries the version and the project file, so the compiled code finds them beside itself", () => {
     const pkg = JSON.parse(readFileSync(join(PROJECT_DIR, "package.json"), "utf8")) as { version: string };

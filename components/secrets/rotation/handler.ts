@@ -27,6 +27,7 @@ import {
   SecretsManagerClient,
   UpdateSecretVersionStageCommand,
 } from "@aws-sdk/client-secrets-manager";
+import { LENGTH_TAG } from "./length-tag";
 
 export type RotationStep = "createSecret" | "setSecret" | "testSecret" | "finishSecret";
 
@@ -36,8 +37,6 @@ export interface RotationEvent {
   readonly Step: RotationStep;
 }
 
-/** The tag holding the generated length, set by the `Secrets` component. */
-export const LENGTH_TAG = "launch-ready:length";
 const DEFAULT_LENGTH = 64;
 
 /** The subset of the client the steps use, so tests hand in a mocked client. */

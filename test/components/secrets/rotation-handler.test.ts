@@ -13,7 +13,8 @@ import {
 } from "@aws-sdk/client-secrets-manager";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { LENGTH_TAG, rotate, type RotationEvent } from "../../../components/secrets/rotation/handler";
+import { rotate, type RotationEvent } from "../../../components/secrets/rotation/handler";
+import { LENGTH_TAG } from "../../../components/secrets/rotation/length-tag";
 
 const ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:launch-ready/session-signing-key-AbCdEf";
 const CURRENT = "11111111-1111-4111-8111-111111111111";
