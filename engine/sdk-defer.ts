@@ -17,6 +17,8 @@ import { sdkMismatch, sdkRequire } from "./sdk-pin";
 export const DEFERRED_REQUIRES: readonly { readonly from: string; readonly request: string; readonly module: string }[] = [
   { from: "runtime/closure/parseFunction.js", request: "../../typescript-shim", module: "typescript" },
   { from: "runtime/closure/codePaths.js", request: "@npmcli/arborist", module: "@npmcli/arborist" },
+  { from: "runtime/closure/codePaths.js", request: "normalize-package-data", module: "normalize-package-data" },
+  { from: "runtime/closure/codePaths.js", request: "fdir", module: "fdir" },
   { from: "index.js", request: "./automation", module: "automation" },
   { from: "runtime/settings.js", request: "@opentelemetry/api", module: "@opentelemetry/api" },
   { from: "runtime/manifest.js", request: "js-yaml", module: "js-yaml" },
@@ -60,21 +62,27 @@ export function deferUnusedSdkModules(): { readonly deferred: boolean; readonly 
 
 /**
  * A module object that loads the real one on first touch. It says it is an ES module so TypeScript's
- * `__importStar` hands it over as it is instead of copying (and so loading) every export up front.
+ * `__importStar` and `__importDefault` hand it over as it is instead of copying (and so loading) every export up
+ * front; so, as those helpers would for a CommonJS module, its `default` is the module itself. A module that is a
+ * function (npm's Arborist is its own `Arborist` member; normalize-package-data is the function) keeps its members.
  */
 export function loadOnFirstUse(load: () => unknown): object {
   let real: object | undefined;
   const target = (): object => {
     if (real === undefined) {
       const m = load();
-      real = typeof m === "object" && m !== null ? m : { default: m };
+      real = (typeof m === "object" && m !== null) || typeof m === "function" ? m : { default: m };
     }
     return real;
   };
   return new Proxy(
     {},
     {
-      get: (_t, key) => (key === "__esModule" ? true : Reflect.get(target(), key)),
+      get: (_t, key) => {
+        if (key === "__esModule") return true;
+        const m = target();
+        return key === "default" && Reflect.get(m, "__esModule") !== true ? m : Reflect.get(m, key);
+      },
       has: (_t, key) => Reflect.has(target(), key),
       ownKeys: () => Reflect.ownKeys(target()),
       getOwnPropertyDescriptor: (_t, key) => {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_DIR, tempDir } from "../helpers/temp-dir";
@@ -95,4 +95,31 @@ describe("V8's code cache for the compiled build (bin/compile-cache.js)", () => 
     expect(after.stats?.rejected).toBe(0);
     expect(after.stats?.misses).toBe(0);
   }, 180_000);
+
+  it("caches dependencies' CommonJS too, and never runs stale code for a dependency changed in place to the same length", () => {
+    // A package in a node_modules folder, loaded by a file of the build, as the SDK and its dependencies are.
+    const deps = tempDir("compile-cache-deps");
+    const pkg = join(deps.dir, "node_modules", "cache-probe");
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, "answer.js"), "module.exports = 1;\n");
+    writeFileSync(
+      join(pkg, "index.js"),
+      'exports.answer = () => require("./answer"); exports.resolved = require.resolve("./answer"); exports.parent = module.children.length;\n',
+    );
+    writeFileSync(
+      join(out.dir, "probe.js"),
+      `const p = require(${JSON.stringify(pkg)}); console.log(JSON.stringify([p.answer(), p.resolved, p.parent]));\n`,
+    );
+    const first = run({ entry: "probe.js" });
+    expect(JSON.parse(first.stdout)).toEqual([1, join(pkg, "answer.js"), 0]);
+    const index = Object.keys(JSON.parse(readFileSync(join(out.dir, DIR, readdirSync(join(out.dir, DIR)).find((f) => f.endsWith(".json")) ?? ""), "utf8")) as object);
+    expect(index).toEqual(expect.arrayContaining([join(pkg, "index.js"), join(pkg, "answer.js")]));
+    expect(run({ entry: "probe.js" }).stats).toEqual({ hits: 3, misses: 0, rejected: 0 });
+    // Same length, other text: V8 alone would accept the cached code for it and answer 1.
+    writeFileSync(join(pkg, "answer.js"), "module.exports = 2;\n");
+    const changed = run({ entry: "probe.js" });
+    expect(JSON.parse(changed.stdout)[0]).toBe(2);
+    expect(changed.stats).toEqual({ hits: 2, misses: 1, rejected: 0 });
+    deps.cleanup();
+  }, 60_000);
 });

@@ -35,20 +35,28 @@ describe("modules the SDK loads but the offline engine never runs (engine/sdk-de
   it.each(DEFERRED_REQUIRES)("$from still requires $request when it loads (else the deferral is stale)", ({ from, request }) => {
     const text = readFileSync(join(SDK_DIR, from), "utf8");
     // At the top level: the line starts at column 0, outside any function.
-    expect(text).toMatch(new RegExp(`^const \\w+ = (__importStar\\()?require\\("${request.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}"\\)\\)?;$`, "m"));
+    expect(text).toMatch(new RegExp(`^const \\w+ = (__importStar\\(|__importDefault\\()?require\\("${request.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}"\\)\\)?;$`, "m"));
   });
 
   it("without the deferral, loading the SDK loads every one of them (so deferring them is worth it)", () => {
     const { loaded } = inFreshProcess(false);
-    for (const d of ["typescript", "@npmcli/arborist", "@opentelemetry/api", "js-yaml"]) expect(loads(loaded, d), d).toBe(true);
+    for (const d of ["typescript", "@npmcli/arborist", "normalize-package-data", "fdir", "@opentelemetry/api", "js-yaml"]) expect(loads(loaded, d), d).toBe(true);
     expect(loaded).toContain("@pulumi/pulumi/automation/index.js");
   });
 
   it("with it, loading the SDK loads none of them", () => {
     const { loaded } = inFreshProcess(true);
-    for (const d of ["typescript", "@npmcli/arborist", "@opentelemetry/api", "js-yaml"]) expect(loads(loaded, d), d).toBe(false);
+    for (const d of ["typescript", "@npmcli/arborist", "normalize-package-data", "fdir", "@opentelemetry/api", "js-yaml"]) expect(loads(loaded, d), d).toBe(false);
     expect(loaded).not.toContain("@pulumi/pulumi/automation/index.js");
   });
+
+  it("packages a closure's dependencies as without the deferral (npm's Arborist, normalize-package-data)", () => {
+    const then = "return pulumi.runtime.computeCodePaths({ extraIncludePackages: ['yaml'] }).then((paths) => [...paths.keys()].sort());";
+    const deferred = inFreshProcess(true, then);
+    expect(deferred.result).toEqual(inFreshProcess(false, then).result);
+    expect(deferred.result).toEqual(expect.arrayContaining([expect.stringMatching(/node_modules\/yaml$/)]));
+    for (const d of ["@npmcli/arborist", "normalize-package-data"]) expect(loads(deferred.loaded, d), d).toBe(true);
+  }, 120_000);
 
   it("loads a deferred module the moment the SDK uses it: serializing a closure (TypeScript) and the automation API still work", () => {
     const { loaded, result } = inFreshProcess(
@@ -72,5 +80,15 @@ describe("modules the SDK loads but the offline engine never runs (engine/sdk-de
     expect((Reflect.get(m, "f") as (x: number) => number)(1)).toBe(2);
     expect(Object.keys(m)).toEqual(["answer", "f"]);
     expect(loadsCount).toBe(1);
+  });
+
+  it("hands over a module that is a function with its members, and as its own default, as TypeScript's import helpers do", () => {
+    class Arborist {}
+    const m = loadOnFirstUse(() => Object.assign(Arborist, { Arborist }));
+    expect(Reflect.get(m, "Arborist")).toBe(Arborist);
+    expect(Reflect.get(m, "default")).toBe(Arborist);
+    const normalize = (data: { name?: string }): string => data.name ?? "";
+    expect((Reflect.get(loadOnFirstUse(() => normalize), "default") as typeof normalize)({ name: "x" })).toBe("x");
+    expect(Reflect.get(loadOnFirstUse(() => ({ __esModule: true, default: 7 })), "default")).toBe(7);
   });
 });
