@@ -13,7 +13,7 @@
 // levels. A cache that cannot be read or written (a read-only install) is only slower.
 // LAUNCH_READY_COMPILE_CACHE=0 turns it off; LAUNCH_READY_COMPILE_CACHE=stats prints hits and misses on stderr.
 "use strict";
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const { dirname, join, sep } = require("node:path");
 const vm = require("node:vm");
@@ -23,22 +23,42 @@ const DIR = ".compile-cache";
 
 /** The blob's name: V8 rejects code cached by another V8 (version) or for another CPU. */
 function blobName() {
-  return `node-${process.versions.v8}-${process.arch}`;
+  return `node-${process.versions.v8}-${process.arch}.bin`;
 }
 
-/** `{ index: { file: [offset, length, crc32] }, data: Buffer }`, or an empty cache when there is none or it is unreadable. */
-function readBlob(base) {
+/**
+ * The cache file: a 4-byte length, the index (JSON: `{ file: [offset, length, crc32] }`, offsets into what follows),
+ * then the cached code. One file, so a reader never pairs one run's index with another's code; it stays open, and
+ * each entry is read when its file is compiled: a command reads only the code it runs (an audit a tenth of it).
+ * An empty cache when there is none or it is unreadable.
+ */
+function readBlob(path) {
+  const none = { index: {}, entry: () => undefined, close: () => {} };
+  let fd;
   try {
-    const index = JSON.parse(readFileSync(`${base}.json`, "utf8"));
-    const data = readFileSync(`${base}.bin`);
-    if (index && typeof index === "object") return { index, data };
+    fd = openSync(path, "r");
+    const head = Buffer.alloc(4);
+    if (readSync(fd, head, 0, 4, 0) !== 4) throw new Error("short");
+    const size = head.readUInt32LE(0);
+    if (size > fstatSync(fd).size - 4) throw new Error("not a cache");
+    const text = Buffer.alloc(size);
+    if (readSync(fd, text, 0, size, 4) !== size) throw new Error("short");
+    const index = JSON.parse(text.toString("utf8"));
+    if (!index || typeof index !== "object") throw new Error("not an index");
+    const start = 4 + size;
+    const entry = (at) => {
+      const buf = Buffer.allocUnsafe(at[1]);
+      return readSync(fd, buf, 0, at[1], start + at[0]) === at[1] ? buf : undefined;
+    };
+    return { index, entry, close: () => closeSync(fd) };
   } catch {
     // No cache yet, or a broken one: compile as usual and write a new one.
+    if (fd !== undefined) closeSync(fd);
+    return none;
   }
-  return { index: {}, data: Buffer.alloc(0) };
 }
 
-function writeBlob(base, entries) {
+function writeBlob(path, entries) {
   const index = {};
   const parts = [];
   let offset = 0;
@@ -47,13 +67,14 @@ function writeBlob(base, entries) {
     parts.push(buf);
     offset += buf.length;
   }
+  const text = Buffer.from(JSON.stringify(index), "utf8");
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(text.length, 0);
   // Written beside and renamed into place: two commands exiting together never leave a half-written cache.
-  const tmp = `${base}.${process.pid}`;
-  mkdirSync(dirname(base), { recursive: true });
-  writeFileSync(`${tmp}.bin`, Buffer.concat(parts));
-  writeFileSync(`${tmp}.json`, JSON.stringify(index));
-  renameSync(`${tmp}.bin`, `${base}.bin`);
-  renameSync(`${tmp}.json`, `${base}.json`);
+  const tmp = `${path}.${process.pid}`;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(tmp, Buffer.concat([head, text, ...parts]));
+  renameSync(tmp, path);
 }
 
 /**
@@ -69,10 +90,10 @@ function enableCompileCache(dist, env, opts = {}) {
     if (mode === "stats") process.stderr.write(`launch-ready: compile cache: Node's own (module.enableCompileCache), status ${r && r.status}\n`);
     return { kind: "node", status: r && r.status };
   }
-  const base = join(cacheDir, blobName());
+  const file = join(cacheDir, blobName());
   const scope = dist.endsWith(sep) ? dist : dist + sep;
   const dependencies = `${sep}node_modules${sep}`;
-  const cache = readBlob(base);
+  const cache = readBlob(file);
   const stats = { hits: 0, misses: 0, rejected: 0 };
   /** Scripts compiled without a usable cache entry, with their source's CRC: cached when the process exits. */
   const fresh = new Map();
@@ -92,7 +113,7 @@ function enableCompileCache(dist, env, opts = {}) {
     const crc = crc32(content);
     const at = cache.index[key];
     const usable = Array.isArray(at) && at[2] === crc;
-    const cachedData = usable ? cache.data.subarray(at[0], at[0] + at[1]) : undefined;
+    const cachedData = usable ? cache.entry(at) : undefined;
     let script;
     try {
       script = new vm.Script(Module.wrap(content), { filename, cachedData });
@@ -110,14 +131,16 @@ function enableCompileCache(dist, env, opts = {}) {
 
   process.once("exit", () => {
     if (mode === "stats") process.stderr.write(`launch-ready: compile cache: ${stats.hits} hits, ${stats.misses} misses, ${stats.rejected} rejected\n`);
-    if (fresh.size === 0) return;
+    if (fresh.size === 0) return cache.close();
     try {
       const entries = new Map();
       for (const [key, at] of Object.entries(cache.index)) {
-        if (!fresh.has(key) && Array.isArray(at)) entries.set(key, { crc: at[2], buf: cache.data.subarray(at[0], at[0] + at[1]) });
+        const buf = fresh.has(key) || !Array.isArray(at) ? undefined : cache.entry(at);
+        if (buf !== undefined) entries.set(key, { crc: at[2], buf });
       }
+      cache.close();
       for (const [key, { crc, script }] of fresh) entries.set(key, { crc, buf: script.createCachedData() });
-      writeBlob(base, entries);
+      writeBlob(file, entries);
     } catch {
       // A read-only install: it stays correct, only slower to start.
     }

@@ -86,7 +86,12 @@ describe("V8's code cache for the compiled build (bin/compile-cache.js)", () => 
     const args = ["preview", "--stack", "example", "--json"];
     run({ args });
     const cacheDir = join(out.dir, DIR);
-    for (const f of readdirSync(cacheDir).filter((f) => f.endsWith(".bin"))) writeFileSync(join(cacheDir, f), Buffer.alloc(4096, 7));
+    // The index intact, the code after it garbage: V8 rejects every entry.
+    for (const f of readdirSync(cacheDir).filter((f) => f.endsWith(".bin"))) {
+      const blob = readFileSync(join(cacheDir, f));
+      blob.fill(7, 4 + blob.readUInt32LE(0));
+      writeFileSync(join(cacheDir, f), blob);
+    }
     const damaged = run({ args });
     expect(damaged.status).toBe(run({ args, mode: "0" }).status);
     expect(damaged.stats?.rejected).toBeGreaterThan(0);
@@ -94,6 +99,12 @@ describe("V8's code cache for the compiled build (bin/compile-cache.js)", () => 
     const after = run({ args });
     expect(after.stats?.rejected).toBe(0);
     expect(after.stats?.misses).toBe(0);
+    // A cache cut short (a full disk) or not a cache at all: compiled as usual, never an error.
+    for (const f of readdirSync(cacheDir).filter((f) => f.endsWith(".bin"))) writeFileSync(join(cacheDir, f), Buffer.alloc(4096, 7));
+    const garbage = run({ args });
+    expect(garbage.status).toBe(damaged.status);
+    expect(garbage.stats?.hits).toBe(0);
+    expect(run({ args }).stats?.misses).toBe(0);
   }, 180_000);
 
   it("caches dependencies' CommonJS too, and never runs stale code for a dependency changed in place to the same length", () => {
@@ -112,7 +123,8 @@ describe("V8's code cache for the compiled build (bin/compile-cache.js)", () => 
     );
     const first = run({ entry: "probe.js" });
     expect(JSON.parse(first.stdout)).toEqual([1, join(pkg, "answer.js"), 0]);
-    const index = Object.keys(JSON.parse(readFileSync(join(out.dir, DIR, readdirSync(join(out.dir, DIR)).find((f) => f.endsWith(".json")) ?? ""), "utf8")) as object);
+    const blob = readFileSync(join(out.dir, DIR, readdirSync(join(out.dir, DIR)).find((f) => f.endsWith(".bin")) ?? ""));
+    const index = Object.keys(JSON.parse(blob.subarray(4, 4 + blob.readUInt32LE(0)).toString("utf8")) as object);
     expect(index).toEqual(expect.arrayContaining([join(pkg, "index.js"), join(pkg, "answer.js")]));
     expect(run({ entry: "probe.js" }).stats).toEqual({ hits: 3, misses: 0, rejected: 0 });
     // Same length, other text: V8 alone would accept the cached code for it and answer 1.
