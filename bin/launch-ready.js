@@ -14,7 +14,9 @@ function loadMain() {
     // V8 rejects code cached under other V8 flags, and the auditor sets one at run time: set it before anything is
     // compiled, so every run of every command caches and reads code under the same flags.
     require(join(dist, "audit", "http", "wasm-tiering.js"));
-    require("./compile-cache.js").enableCompileCache(dist, process.env);
+    const { DIR, enableCompileCache } = require("./compile-cache.js");
+    enableCompileCache(dist, process.env);
+    require("./resolve-cache.js").enableResolveCache(dist, DIR, process.env);
     return Promise.resolve(require(entry.main).main);
   }
   if (entry.note !== undefined) process.stderr.write(entry.note);
