@@ -66,7 +66,7 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     let exported: unknown = {};
     const unregister = program.typescript ? await typeScriptLoader() : undefined;
     try {
-      exported = await import(program.entry);
+      exported = await programValue(await loadProgram(program.entry));
     } catch (err) {
       errors.push(messageOf(err));
     } finally {
@@ -93,6 +93,30 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     quiet.restore();
     Error.stackTraceLimit = stackTraceLimit;
   }
+}
+
+/**
+ * What the program's module exports, as Pulumi's Node.js runtime sees it (`cmd/run/run.js` of the SDK): a CommonJS
+ * program's `module.exports`, whatever it is (an object of outputs, a function, a promise). The compiled engine
+ * requires it as that runtime does: its build would wrap `import()`'s result in an object, which breaks a promise.
+ * The sources (tsx, vitest) import it; the namespace's `default` is then `module.exports`.
+ */
+async function loadProgram(entry: string, compiled: boolean = __filename.endsWith(".js")): Promise<unknown> {
+  if (compiled) {
+    const exports: unknown = require(entry);
+    return exports;
+  }
+  const ns: unknown = await import(entry);
+  return typeof ns === "object" && ns !== null && Object.hasOwn(ns, "default") ? Reflect.get(ns, "default") : ns;
+}
+
+/**
+ * The stack outputs a program's exports make, as Pulumi's runtime makes them: an exported function is called (an
+ * `export = async () => { … }` program builds its resources in it), and a promise is awaited.
+ */
+export async function programValue(exports: unknown): Promise<unknown> {
+  const value: unknown = typeof exports === "function" ? Reflect.apply(exports, undefined, []) : exports;
+  return await value;
 }
 
 /**

@@ -49,6 +49,28 @@ new cloudflare.ZoneSetting("min-tls", { zoneId, settingId: "min_tls_version", va
     expect(check?.resources).toContain("min-tls");
   });
 
+  it.each([
+    ["an exported async function (`export = async () => …`), which Pulumi calls", "export = async () => {\n  BODY\n};\n"],
+    ["an exported promise", "export = (async () => {\n  BODY\n})();\n"],
+  ])("runs a program whose outputs are %s: its resources are judged and its outputs shown", (_, shape) => {
+    const dir = `${scratch.dir}/async-${shape.length}`;
+    scratch.write(`async-${shape.length}/Pulumi.yaml`, "name: async-program\nruntime: nodejs\n");
+    const body = `const cloudflare = await import("@pulumi/cloudflare");
+  const zoneId = "0123456789abcdef0123456789abcdef";
+  await new Promise((r) => setImmediate(r));
+  new cloudflare.DnsRecord("apex", { zoneId, name: "shop.example", type: "A", content: "203.0.113.10", ttl: 1, proxied: true });
+  new cloudflare.ZoneSetting("min-tls", { zoneId, settingId: "min_tls_version", value: "1.0" });
+  return { answer: 42 };`;
+    scratch.write(`async-${shape.length}/index.ts`, shape.replace("BODY", body));
+    const r = cli("preview", "--program", dir, "--json");
+    const doc = JSON.parse(r.stdout) as Doc & { outputs?: Record<string, unknown>; errors?: unknown };
+    expect(doc.errors).toBeUndefined();
+    expect(r.status).toBe(1);
+    expect(doc.resources.map((x) => x.name)).toContain("min-tls");
+    expect(doc.checks.find((c) => c.id === "tls.protocols")?.status).toBe("fail");
+    expect(doc.outputs).toEqual({ answer: 42 });
+  });
+
   it("uses the program's only stack file, and holds its launch-ready: keys to the stack-file contract", () => {
     scratch.write("with-config/Pulumi.yaml", "name: with-config\nruntime: nodejs\n");
     scratch.write("with-config/index.ts", `export const ok = true;\n`);
