@@ -26,9 +26,18 @@ function loadMain() {
 
 // A command that never settles (a program awaiting an output that will never resolve, e.g. an apply that threw
 // inside the SDK's mock runtime) lets the event loop drain, and Node would exit 0 having printed nothing: never that.
+// The offline engine watches for this too (engine/run.ts) and reports what the program waits on: that takes one more
+// turn of the loop, so this says its last word only when the loop empties again with the command still unsettled.
 let settled = false;
-process.once("beforeExit", () => {
-  if (settled) return;
+let drained = false;
+process.on("beforeExit", function lastWord() {
+  if (settled) return process.off("beforeExit", lastWord);
+  if (!drained) {
+    drained = true;
+    setImmediate(() => undefined);
+    return;
+  }
+  process.off("beforeExit", lastWord);
   process.stderr.write("launch-ready: internal error: the command stopped before finishing (the program waits on a value that never resolves: an apply that threw?)\n");
   process.exitCode = 70;
 });

@@ -60,23 +60,39 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     errors.push(messageOf(reason));
   };
   let session: CaptureSession | undefined;
+  const stall = whenStalled();
   try {
     session = await startCapture(mocks, project, opts.stack.stack, opts.preview);
     process.on("unhandledRejection", onRejection);
     let exported: unknown = {};
     const unregister = program.typescript ? await typeScriptLoader() : undefined;
+    let outputs: Record<string, unknown> = {};
     try {
-      exported = await programValue(await loadProgram(program.entry));
+      try {
+        exported = await stall.race(programValue((await loadProgram(program.entry)).exports));
+      } catch (err) {
+        if (err instanceof Stalled) throw err;
+        errors.push(messageOf(err));
+      } finally {
+        unregister?.();
+      }
+      const s = session;
+      await stall.race(s.settle());
+      outputs = await stall.race(resolveOutputs(exported));
+      await stall.race(s.settle());
     } catch (err) {
-      errors.push(messageOf(err));
-    } finally {
-      unregister?.();
+      if (!(err instanceof Stalled)) throw err;
+      errors.unshift(
+        unanswered.size > 0
+          ? "the program waits on a value that never comes, because of the unanswered call above: the preview stopped with what it had"
+          : "the program waits on a value that never comes (an `apply` that threw, or a promise nothing resolves): the preview stopped with what it had",
+      );
     }
-    await session.settle();
-    const outputs = await resolveOutputs(exported);
-    await session.settle();
-    // What the program could not be told comes first: the rest usually follows from it.
-    errors.unshift(...unanswered);
+    // What the program could not be told comes first: the rest usually follows from it. Each resource that waited
+    // on the same failure reports it again: once is enough.
+    const unique = [...new Set(errors)];
+    errors.length = 0;
+    errors.push(...unanswered, ...unique);
     const findings = providerFindings(session.resources, opts.live ?? liveStateOf(opts.stack), opts.preview ? "preview" : "up");
     errors.push(...findings.errors);
     const logs = [
@@ -88,11 +104,32 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     // plan rules judge their inputs too (a plaintext token in the stack file), and the tree hides them.
     return { resources: [...session.resources, ...defaultProviders(opts.stack, project).map((p) => ({ ...p, dependsOn: [] }))], invokes, outputs, logs, errors };
   } finally {
+    stall.stop();
     process.off("unhandledRejection", onRejection);
     session?.restore();
     quiet.restore();
     Error.stackTraceLimit = stackTraceLimit;
   }
+}
+
+/** The run stopped because nothing was left to run and the program had not finished. */
+class Stalled extends Error {}
+
+/**
+ * Notices a program that can never finish: Node's event loop empties (`beforeExit`) while the run still awaits it,
+ * e.g. an invoke the offline engine could not answer left an Output pending forever inside the SDK. `race` then
+ * rejects with `Stalled`, so the preview reports what it knows (the unanswered invoke) instead of exiting silently.
+ */
+function whenStalled(): { race<T>(p: Promise<T>): Promise<T>; stop(): void } {
+  let fail: ((err: Stalled) => void) | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  // Only a race that is waiting can observe it; otherwise the rejection is expected and unhandled on purpose.
+  stalled.catch(() => undefined);
+  const onDrain = (): void => fail?.(new Stalled("stalled"));
+  process.on("beforeExit", onDrain);
+  return { race: (p) => Promise.race([p, stalled]), stop: () => void process.off("beforeExit", onDrain) };
 }
 
 /**
@@ -101,13 +138,14 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
  * requires it as that runtime does: its build would wrap `import()`'s result in an object, which breaks a promise.
  * The sources (tsx, vitest) import it; the namespace's `default` is then `module.exports`.
  */
-async function loadProgram(entry: string, compiled: boolean = __filename.endsWith(".js")): Promise<unknown> {
+async function loadProgram(entry: string, compiled: boolean = __filename.endsWith(".js")): Promise<{ readonly exports: unknown }> {
+  // Boxed: an async function that returned a promise export would wait for it, out of the stall watch's sight.
   if (compiled) {
     const exports: unknown = require(entry);
-    return exports;
+    return { exports };
   }
   const ns: unknown = await import(entry);
-  return typeof ns === "object" && ns !== null && Object.hasOwn(ns, "default") ? Reflect.get(ns, "default") : ns;
+  return { exports: typeof ns === "object" && ns !== null && Object.hasOwn(ns, "default") ? Reflect.get(ns, "default") : ns };
 }
 
 /**

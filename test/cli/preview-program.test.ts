@@ -71,6 +71,29 @@ new cloudflare.ZoneSetting("min-tls", { zoneId, settingId: "min_tls_version", va
     expect(doc.outputs).toEqual({ answer: 42 });
   });
 
+  it("stops a program that waits forever with the reason, exit 3: a zone the offline engine cannot know, a promise nothing resolves", () => {
+    scratch.write("unknown-zone/Pulumi.yaml", "name: unknown-zone\nruntime: nodejs\n");
+    scratch.write(
+      "unknown-zone/index.ts",
+      `import { Domain } from "launch-ready";
+new Domain("acme", { name: "acme.example", cloudflare: { zoneId: "0123456789abcdef0123456789abcdef" }, web: { origin: "lb-0.eu-west-1.elb.amazonaws.com" } });
+`,
+    );
+    const zone = cli("preview", "--program", `${scratch.dir}/unknown-zone`, "--json");
+    expect(zone.status).toBe(3);
+    expect(zone.stderr).not.toContain("internal error");
+    const messages = (JSON.parse(zone.stdout) as { errors: { message: string }[] }).errors.map((e) => e.message);
+    expect(messages[0]).toContain("does not know which zone 0123456789abcdef0123456789abcdef is");
+    expect(messages[1]).toContain("never comes, because of the unanswered call above");
+    expect(new Set(messages).size).toBe(messages.length);
+
+    scratch.write("forever/Pulumi.yaml", "name: forever\nruntime: nodejs\n");
+    scratch.write("forever/index.ts", "export = new Promise<void>(() => undefined);\n");
+    const forever = cli("preview", "--program", `${scratch.dir}/forever`, "--json");
+    expect(forever.status).toBe(3);
+    expect((JSON.parse(forever.stdout) as { errors: { message: string }[] }).errors[0]?.message).toContain("a promise nothing resolves");
+  });
+
   it("uses the program's only stack file, and holds its launch-ready: keys to the stack-file contract", () => {
     scratch.write("with-config/Pulumi.yaml", "name: with-config\nruntime: nodejs\n");
     scratch.write("with-config/index.ts", `export const ok = true;\n`);
