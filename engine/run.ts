@@ -189,7 +189,8 @@ function zonesOf(stack: StackFile): Map<string, string> {
 async function resolveOutputs(exported: unknown): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   if (typeof exported !== "object" || exported === null) return out;
-  for (const [key, value] of Object.entries(exported)) {
+  // Sorted, as Pulumi shows stack outputs: the order a program happens to build its outputs object in is not news.
+  for (const [key, value] of Object.entries(exported).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (key === "default" || key === "__esModule") continue;
     out[key] = await resolveValue(pulumi.output(value));
   }
