@@ -7,19 +7,20 @@
 // every install, update, removal and `npm ci`, so the cache holds only while that file's mtime and size, Node's
 // version and the options that change resolution (NODE_PATH, --conditions, --preserve-symlinks: NODE_OPTIONS and the
 // command line) are those it was made under; otherwise it starts empty. No such file in the nearest node_modules
-// (another package manager, or nested dependencies): no cache. Only requires from files (never the main module, never `require.resolve` with options) are cached, and a
-// request that fails is never cached: it fails again the usual way.
+// (another package manager, or nested dependencies): no cache. Only requires made by files of the build or of those
+// packages are kept (a user's program resolves its own dependencies afresh), never the main module's, never
+// `require.resolve` with options, and never a request that failed: it fails again the usual way.
 // LAUNCH_READY_COMPILE_CACHE=0 turns it off with the code cache; =stats prints hits and misses on stderr.
 "use strict";
 const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
-const { dirname, join } = require("node:path");
+const { dirname, join, sep } = require("node:path");
 
 const FILE = "resolve.json";
 
 /**
  * What the cached answers hold under: npm's lockfile in the nearest node_modules folder above the build (where the
- * dependencies resolve from), or undefined when that folder has none.
+ * dependencies resolve from). `modules` is that folder; undefined when it has no lockfile.
  */
 function fingerprintFor(dist, env) {
   for (let dir = dirname(dist); ; dir = dirname(dir)) {
@@ -27,7 +28,7 @@ function fingerprintFor(dist, env) {
     if (statSync(modules, { throwIfNoEntry: false }) !== undefined) {
       const lock = statSync(join(modules, ".package-lock.json"), { throwIfNoEntry: false });
       if (lock === undefined) return undefined;
-      return JSON.stringify([modules, lock.mtimeMs, lock.size, process.version, env.NODE_PATH ?? "", env.NODE_OPTIONS ?? "", process.execArgv]);
+      return { modules, fingerprint: JSON.stringify([modules, lock.mtimeMs, lock.size, process.version, env.NODE_PATH ?? "", env.NODE_OPTIONS ?? "", process.execArgv]) };
     }
     if (dirname(dir) === dir) return undefined;
   }
@@ -50,8 +51,13 @@ function readAnswers(path, fingerprint) {
 function enableResolveCache(dist, dir, env) {
   const mode = env.LAUNCH_READY_COMPILE_CACHE;
   if (mode === "0") return { kind: "off" };
-  const fingerprint = fingerprintFor(dist, env);
-  if (fingerprint === undefined) return { kind: "off", reason: "no node_modules/.package-lock.json to tie answers to" };
+  const tied = fingerprintFor(dist, env);
+  if (tied === undefined) return { kind: "off", reason: "no node_modules/.package-lock.json to tie answers to" };
+  const { fingerprint } = tied;
+  // Only requires from the build and from the packages that lockfile describes: a user's program elsewhere (with
+  // node_modules of its own, installed by any tool) is resolved afresh every time.
+  const scopes = [dist.endsWith(sep) ? dist : dist + sep, tied.modules + sep];
+  const inScope = (folder) => scopes.some((s) => (folder + sep).startsWith(s));
   const path = join(dist, dir, FILE);
   const answers = readAnswers(path, fingerprint);
   const stats = { hits: 0, misses: 0 };
@@ -59,7 +65,7 @@ function enableResolveCache(dist, dir, env) {
 
   Module._resolveFilename = function resolveWithCache(request, parent, isMain, options) {
     const from = parent && typeof parent.filename === "string" ? parent.path : undefined;
-    if (isMain || options !== undefined || from === undefined || request.startsWith("node:") || Module.isBuiltin(request)) {
+    if (isMain || options !== undefined || from === undefined || !inScope(from) || request.startsWith("node:") || Module.isBuiltin(request)) {
       return resolve.apply(this, arguments);
     }
     const key = `${from}\u0000${request}`;
