@@ -38,6 +38,8 @@ const alertRoute =
       })
     : undefined;
 
+const entries = report.value.domains;
+
 /**
  * The stack's outputs, once everything is built. Pulumi awaits a program's exported promise, and the stack outputs
  * are what it resolves to. Domains are built one at a time with a turn of the event loop between them, so that the
@@ -45,7 +47,6 @@ const alertRoute =
  * large stack waits in memory with its pending promises until the last one exists (on a 200-domain offline preview,
  * about twice the peak memory and time).
  */
-const entries = report.value.domains;
 export = (async () => {
   // Each component reports its entry's warnings under the entry's stack-file path.
   const domains: { readonly name: string; readonly component: Domain }[] = [];

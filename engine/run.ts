@@ -10,7 +10,7 @@ import { type CaptureLog, type CapturedResource, type CaptureSession, SECRET_MAR
 import { type LiveZoneState, liveStateOf } from "./live";
 import { fakeId, offlineMocks } from "./mocks";
 import { providerFindings } from "./provider";
-import { locateProgram } from "./program";
+import { locateProgram, type ProgramLocation } from "./program";
 import { quietSdk } from "./sdk-quiet";
 
 export interface OfflineRunOptions {
@@ -64,22 +64,9 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
   try {
     session = await startCapture(mocks, project, opts.stack.stack, opts.preview);
     process.on("unhandledRejection", onRejection);
-    let exported: unknown = {};
-    const unregister = program.typescript ? await typeScriptLoader() : undefined;
     let outputs: Record<string, unknown> = {};
     try {
-      try {
-        exported = await stall.race(programValue((await loadProgram(program.entry)).exports));
-      } catch (err) {
-        if (err instanceof Stalled) throw err;
-        errors.push(messageOf(err));
-      } finally {
-        unregister?.();
-      }
-      const s = session;
-      await stall.race(s.settle());
-      outputs = await stall.race(resolveOutputs(exported));
-      await stall.race(s.settle());
+      outputs = await runProgram(program, session, stall, errors);
     } catch (err) {
       if (!(err instanceof Stalled)) throw err;
       errors.unshift(
@@ -90,11 +77,9 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     }
     // What the program could not be told comes first: the rest usually follows from it. Each resource that waited
     // on the same failure reports it again: once is enough.
-    const unique = [...new Set(errors)];
-    errors.length = 0;
-    errors.push(...unanswered, ...unique);
+    const reported = [...new Set([...unanswered, ...errors])];
     const findings = providerFindings(session.resources, opts.live ?? liveStateOf(opts.stack), opts.preview ? "preview" : "up");
-    errors.push(...findings.errors);
+    reported.push(...findings.errors);
     const logs = [
       ...session.logs,
       ...findings.warnings.map((message) => ({ severity: "warning" as const, message })),
@@ -102,7 +87,7 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
     ];
     // The default providers the real engine makes from the stack's provider config (`cloudflare:apiToken`, …): the
     // plan rules judge their inputs too (a plaintext token in the stack file), and the tree hides them.
-    return { resources: [...session.resources, ...defaultProviders(opts.stack, project).map((p) => ({ ...p, dependsOn: [] }))], invokes, outputs, logs, errors };
+    return { resources: [...session.resources, ...defaultProviders(opts.stack, project).map((p) => ({ ...p, dependsOn: [] }))], invokes, outputs, logs, errors: reported };
   } finally {
     stall.stop();
     process.off("unhandledRejection", onRejection);
@@ -112,20 +97,47 @@ export async function runOffline(opts: OfflineRunOptions): Promise<OfflineRun> {
   }
 }
 
+/**
+ * Runs the program and reads its outputs, as Pulumi's runtime does. An error the program throws is reported in
+ * `errors`; a program that can never finish ends with `Stalled`.
+ */
+async function runProgram(program: ProgramLocation, session: CaptureSession, stall: StallWatch, errors: string[]): Promise<Record<string, unknown>> {
+  let exported: unknown = {};
+  const unregister = program.typescript ? await typeScriptLoader() : undefined;
+  try {
+    exported = await stall.race(programValue((await loadProgram(program.entry)).exports));
+  } catch (err) {
+    if (err instanceof Stalled) throw err;
+    errors.push(messageOf(err));
+  } finally {
+    unregister?.();
+  }
+  await stall.race(session.settle());
+  const outputs = await stall.race(resolveOutputs(exported));
+  await stall.race(session.settle());
+  return outputs;
+}
+
 /** The run stopped because nothing was left to run and the program had not finished. */
 class Stalled extends Error {}
+
+interface StallWatch {
+  /** `p`, or `Stalled` if Node's event loop empties first. */
+  race<T>(p: Promise<T>): Promise<T>;
+  stop(): void;
+}
 
 /**
  * Notices a program that can never finish: Node's event loop empties (`beforeExit`) while the run still awaits it,
  * e.g. an invoke the offline engine could not answer left an Output pending forever inside the SDK. `race` then
  * rejects with `Stalled`, so the preview reports what it knows (the unanswered invoke) instead of exiting silently.
  */
-function whenStalled(): { race<T>(p: Promise<T>): Promise<T>; stop(): void } {
+function whenStalled(): StallWatch {
   let fail: ((err: Stalled) => void) | undefined;
   const stalled = new Promise<never>((_, reject) => {
     fail = reject;
   });
-  // Only a race that is waiting can observe it; otherwise the rejection is expected and unhandled on purpose.
+  // Observed only through `race`: a stall while nothing races it is not an unhandled rejection.
   stalled.catch(() => undefined);
   const onDrain = (): void => fail?.(new Stalled("stalled"));
   process.on("beforeExit", onDrain);
@@ -152,7 +164,7 @@ async function loadProgram(entry: string, compiled: boolean = __filename.endsWit
  * The stack outputs a program's exports make, as Pulumi's runtime makes them: an exported function is called (an
  * `export = async () => { … }` program builds its resources in it), and a promise is awaited.
  */
-export async function programValue(exports: unknown): Promise<unknown> {
+async function programValue(exports: unknown): Promise<unknown> {
   const value: unknown = typeof exports === "function" ? Reflect.apply(exports, undefined, []) : exports;
   return await value;
 }

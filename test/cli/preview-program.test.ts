@@ -50,18 +50,18 @@ new cloudflare.ZoneSetting("min-tls", { zoneId, settingId: "min_tls_version", va
   });
 
   it.each([
-    ["an exported async function (`export = async () => …`), which Pulumi calls", "export = async () => {\n  BODY\n};\n"],
-    ["an exported promise", "export = (async () => {\n  BODY\n})();\n"],
-  ])("runs a program whose outputs are %s: its resources are judged and its outputs shown", (_, shape) => {
-    const dir = `${scratch.dir}/async-${shape.length}`;
-    scratch.write(`async-${shape.length}/Pulumi.yaml`, "name: async-program\nruntime: nodejs\n");
+    ["an exported async function (`export = async () => …`), which Pulumi calls", "async-function", "export = async () => {\n  BODY\n};\n"],
+    ["an exported promise", "async-promise", "export = (async () => {\n  BODY\n})();\n"],
+  ])("runs a program whose outputs are %s: its resources are judged and its outputs shown", (_, folder, shape) => {
+    const dir = `${scratch.dir}/${folder}`;
+    scratch.write(`${folder}/Pulumi.yaml`, "name: async-program\nruntime: nodejs\n");
     const body = `const cloudflare = await import("@pulumi/cloudflare");
   const zoneId = "0123456789abcdef0123456789abcdef";
   await new Promise((r) => setImmediate(r));
   new cloudflare.DnsRecord("apex", { zoneId, name: "shop.example", type: "A", content: "203.0.113.10", ttl: 1, proxied: true });
   new cloudflare.ZoneSetting("min-tls", { zoneId, settingId: "min_tls_version", value: "1.0" });
   return { answer: 42 };`;
-    scratch.write(`async-${shape.length}/index.ts`, shape.replace("BODY", body));
+    scratch.write(`${folder}/index.ts`, shape.replace("BODY", body));
     const r = cli("preview", "--program", dir, "--json");
     const doc = JSON.parse(r.stdout) as Doc & { outputs?: Record<string, unknown>; errors?: unknown };
     expect(doc.errors).toBeUndefined();
