@@ -131,9 +131,20 @@ export interface HttpClient {
   request(req: HttpRequest): Promise<HttpResult>;
 }
 
-/** The peer certificate chain and negotiated protocol of one TLS handshake. */
+/** What a handshake pins and reports: without `certificates: false` the chain is read and summarised. */
+export interface TlsHandshakeOptions {
+  readonly minVersion?: string;
+  readonly maxVersion?: string;
+  /** `false`: `chain` is left empty. For a probe that only asks whether a handshake completes (a protocol version). */
+  readonly certificates?: boolean;
+}
+
+/**
+ * The peer certificate chain and negotiated protocol of one TLS handshake. One observation per run: the same
+ * host, port and options are answered by the same handshake, so every check that reads a certificate judges the same one.
+ */
 export interface TlsProbe {
-  handshake(host: string, port: number, opts?: { readonly minVersion?: string; readonly maxVersion?: string }): Promise<TlsHandshakeResult>;
+  handshake(host: string, port: number, opts?: TlsHandshakeOptions): Promise<TlsHandshakeResult>;
 }
 
 export type TlsHandshakeResult =

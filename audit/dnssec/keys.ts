@@ -77,8 +77,29 @@ function publicKey(k: DnskeyData): KeyObject {
   }
 }
 
+type SignatureCheck = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Checks already made this run, by everything the answer depends on (algorithm, key, signed data, signature): a
+ * denial of existence repeats the same NSEC and SOA RRsets across many names, so an audit verifies each signature
+ * several times (measured: 64 checks of 18 distinct signatures for a lab domain). A pure function's memo, so a
+ * repeated check can only give the answer it gave before. Bounded: emptied when it reaches `MEMO_LIMIT` entries.
+ */
+const memo = new Map<string, SignatureCheck>();
+export const MEMO_LIMIT = 4096;
+
 /** Checks one signature; a malformed key or signature is a failed check with the reason, never a throw. */
-export function verifySignature(key: DnskeyData, data: Buffer, signature: Buffer): { ok: true } | { ok: false; reason: string } {
+export function verifySignature(key: DnskeyData, data: Buffer, signature: Buffer): SignatureCheck {
+  const id = `${key.algorithm} ${key.key.toString("base64")} ${signature.toString("base64")} ${data.toString("base64")}`;
+  const known = memo.get(id);
+  if (known !== undefined) return known;
+  const answer = checkSignature(key, data, signature);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(id, answer);
+  return answer;
+}
+
+function checkSignature(key: DnskeyData, data: Buffer, signature: Buffer): SignatureCheck {
   try {
     const pub = publicKey(key);
     let ok: boolean;

@@ -12,7 +12,7 @@ import { X509Certificate } from "node:crypto";
 import { isIP } from "node:net";
 import { connect, type DetailedPeerCertificate, type SecureVersion } from "node:tls";
 import { secureContextFor } from "./trust";
-import type { CertificateSummary, TlsHandshakeResult, TlsProbe } from "../types";
+import type { CertificateSummary, TlsHandshakeOptions, TlsHandshakeResult, TlsProbe } from "../types";
 import type { HttpClientOptions } from "./client";
 import { dialTarget } from "./dial-target";
 import { identityCheckFor } from "./server-identity";
@@ -125,74 +125,87 @@ function chainOf(peer: DetailedPeerCertificate): CertificateSummary[] {
 }
 
 export function createTlsProbe(opts: HttpClientOptions): TlsProbe {
+  // One handshake per (host, port, options) for the run, as the DNS client and the web snapshot share their answers:
+  // the CAA check and the certificate checks read the same certificate, and a second look costs a handshake.
+  const seen = new Map<string, Promise<TlsHandshakeResult>>();
   return {
-    async handshake(host, port, v = {}) {
-      let minVersion: SecureVersion | undefined;
-      let maxVersion: SecureVersion | undefined;
-      try {
-        minVersion = asVersion(v.minVersion, "minVersion");
-        maxVersion = asVersion(v.maxVersion, "maxVersion");
-      } catch (err) {
-        return { kind: "error", reason: err instanceof Error ? err.message : String(err) };
+    handshake(host, port, v = {}) {
+      const key = JSON.stringify([host, port, v.minVersion ?? null, v.maxVersion ?? null, v.certificates !== false]);
+      let answer = seen.get(key);
+      if (answer === undefined) {
+        answer = handshakeOnce(opts, host, port, v);
+        seen.set(key, answer);
       }
-      const target = await dialTarget(opts.connectTo, opts.dns, host, port);
-      if (target.kind === "error") return { kind: "error", reason: `${host}:${port}: ${target.reason}` };
-      return new Promise<TlsHandshakeResult>((resolve) => {
-        let settled = false;
-        let connected = false;
-        const finish = (r: TlsHandshakeResult) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          socket.destroy();
-          resolve(r);
-        };
-        const socket = connect({
-          host: target.address,
-          port: target.port,
-          // RFC 6066 §3: no IP literal as SNI.
-          ...(isIP(host.replace(/^\[(.*)\]$/, "$1")) === 0 ? { servername: host } : {}),
-          rejectUnauthorized: false,
-          // The name is judged against the SAN only, as browsers do (Node's default falls back to the subject CN).
-          checkServerIdentity: identityCheckFor(host),
-          // Security level 0 so that old protocols and weak keys are reported, not hidden as "not offered".
-          secureContext: secureContextFor({
-            ciphers: "DEFAULT:@SECLEVEL=0",
-            ...(opts.caPem !== undefined ? { caPem: opts.caPem } : {}),
-            ...(minVersion ? { minVersion } : {}),
-            ...(maxVersion ? { maxVersion } : {}),
-          }),
-        });
-        const timer = setTimeout(
-          () => finish({ kind: "error", reason: `${host}:${port}${target.via}: no TLS handshake within ${opts.timeoutMs} ms` }),
-          opts.timeoutMs,
-        );
-        socket.once("connect", () => {
-          connected = true;
-        });
-        socket.once("secureConnect", () => {
-          const reason: unknown = socket.authorizationError; // a string code at runtime (e.g. CERT_HAS_EXPIRED)
-          finish({
-            kind: "connected",
-            protocol: socket.getProtocol() ?? "unknown",
-            authorized: socket.authorized,
-            ...(reason ? { authorizationError: String(reason) } : {}),
-            chain: chainOf(socket.getPeerCertificate(true)),
-          });
-        });
-        socket.once("error", (err: Error) => {
-          const what = `${host}:${port}${target.via}: ${err.message}`;
-          // A reset after TCP connected during a version-pinned handshake is how some servers decline a version.
-          const code = "code" in err ? err.code : undefined;
-          const declined = code === "ECONNREFUSED" || connected && (isHandshakeRefusal(err) || (code === "ECONNRESET" && (minVersion !== undefined || maxVersion !== undefined)));
-          finish(declined ? { kind: "refused", reason: what } : { kind: "error", reason: what });
-        });
-        socket.once("close", () => {
-          const what = `${host}:${port}${target.via}: connection closed during the TLS handshake`;
-          const pinned = minVersion !== undefined || maxVersion !== undefined;
-          finish(connected && pinned ? { kind: "refused", reason: what } : { kind: "error", reason: what });
-        });
-      });
+      return answer;
     },
   };
+}
+
+async function handshakeOnce(opts: HttpClientOptions, host: string, port: number, v: TlsHandshakeOptions): Promise<TlsHandshakeResult> {
+  let minVersion: SecureVersion | undefined;
+  let maxVersion: SecureVersion | undefined;
+  try {
+    minVersion = asVersion(v.minVersion, "minVersion");
+    maxVersion = asVersion(v.maxVersion, "maxVersion");
+  } catch (err) {
+    return { kind: "error", reason: err instanceof Error ? err.message : String(err) };
+  }
+  const target = await dialTarget(opts.connectTo, opts.dns, host, port);
+  if (target.kind === "error") return { kind: "error", reason: `${host}:${port}: ${target.reason}` };
+  return new Promise<TlsHandshakeResult>((resolve) => {
+    let settled = false;
+    let connected = false;
+    const finish = (r: TlsHandshakeResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(r);
+    };
+    const socket = connect({
+      host: target.address,
+      port: target.port,
+      // RFC 6066 §3: no IP literal as SNI.
+      ...(isIP(host.replace(/^\[(.*)\]$/, "$1")) === 0 ? { servername: host } : {}),
+      rejectUnauthorized: false,
+      // The name is judged against the SAN only, as browsers do (Node's default falls back to the subject CN).
+      checkServerIdentity: identityCheckFor(host),
+      // Security level 0 so that old protocols and weak keys are reported, not hidden as "not offered".
+      secureContext: secureContextFor({
+        ciphers: "DEFAULT:@SECLEVEL=0",
+        ...(opts.caPem !== undefined ? { caPem: opts.caPem } : {}),
+        ...(minVersion ? { minVersion } : {}),
+        ...(maxVersion ? { maxVersion } : {}),
+      }),
+    });
+    const timer = setTimeout(
+      () => finish({ kind: "error", reason: `${host}:${port}${target.via}: no TLS handshake within ${opts.timeoutMs} ms` }),
+      opts.timeoutMs,
+    );
+    socket.once("connect", () => {
+      connected = true;
+    });
+    socket.once("secureConnect", () => {
+      const reason: unknown = socket.authorizationError; // a string code at runtime (e.g. CERT_HAS_EXPIRED)
+      finish({
+        kind: "connected",
+        protocol: socket.getProtocol() ?? "unknown",
+        authorized: socket.authorized,
+        ...(reason ? { authorizationError: String(reason) } : {}),
+        chain: v.certificates === false ? [] : chainOf(socket.getPeerCertificate(true)),
+      });
+    });
+    socket.once("error", (err: Error) => {
+      const what = `${host}:${port}${target.via}: ${err.message}`;
+      // A reset after TCP connected during a version-pinned handshake is how some servers decline a version.
+      const code = "code" in err ? err.code : undefined;
+      const declined = code === "ECONNREFUSED" || connected && (isHandshakeRefusal(err) || (code === "ECONNRESET" && (minVersion !== undefined || maxVersion !== undefined)));
+      finish(declined ? { kind: "refused", reason: what } : { kind: "error", reason: what });
+    });
+    socket.once("close", () => {
+      const what = `${host}:${port}${target.via}: connection closed during the TLS handshake`;
+      const pinned = minVersion !== undefined || maxVersion !== undefined;
+      finish(connected && pinned ? { kind: "refused", reason: what } : { kind: "error", reason: what });
+    });
+  });
 }

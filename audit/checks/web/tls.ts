@@ -104,11 +104,18 @@ function certExpiry(s: WebSnapshot, now: Date): CheckResult {
   return result("tls.cert_expiry", worst.status, worst.text, evidence);
 }
 
-/** Each version is offered if a handshake pinned to it completes; judged in `core/judges/web` like the planned ones. */
+/**
+ * Each version is offered if a handshake pinned to it completes; judged in `core/judges/web` like the planned ones.
+ * The version the snapshot's own handshake negotiated was offered (it completed), so it is not asked again; every
+ * other version is, since a server that negotiates TLS 1.3 may still accept 1.0 when pinned to it.
+ */
 async function protocols(s: WebSnapshot, ctx: AuditContext): Promise<CheckResult> {
   const host = s.apex;
-  if (noHttps(s.tlsApex)) return fromVerdict("tls.protocols", judgeTlsProtocols({ kind: "no-https", host, reason: s.tlsApex.kind === "connected" ? "" : s.tlsApex.reason }));
-  const answers = await Promise.all(TLS_VERSIONS.map((v) => ctx.tls.handshake(host, 443, { minVersion: v, maxVersion: v })));
+  const apex = s.tlsApex;
+  if (noHttps(apex)) return fromVerdict("tls.protocols", judgeTlsProtocols({ kind: "no-https", host, reason: apex.kind === "connected" ? "" : apex.reason }));
+  const answers = await Promise.all(
+    TLS_VERSIONS.map((v) => (apex.kind === "connected" && apex.protocol === v ? apex : ctx.tls.handshake(host, 443, { minVersion: v, maxVersion: v, certificates: false }))),
+  );
   const seen: Record<string, string> = {};
   const offer = (i: number): Offer => {
     const a = answers[i];

@@ -73,4 +73,17 @@ describe.each(ALGS)("RRSIG verification with $name", ({ algorithm, pair, hash, p
   it("reports a malformed key as a failed check, never a throw", () => {
     expect(verifySignature({ ...key, key: Buffer.from([1, 2, 3]) }, data, signature)).toMatchObject({ ok: false });
   });
+
+  // Repeated checks are answered from memory (a denial of existence repeats the same RRsets): a pass must never
+  // carry over to anything but the very same key, data and signature.
+  it("answers a repeated check as the first time, and a pass never carries over to other data, signature or key", () => {
+    expect(verifySignature(key, data, signature)).toEqual({ ok: true });
+    expect(verifySignature(key, Buffer.from(data), Buffer.from(signature))).toEqual({ ok: true });
+    const longer = Buffer.concat([data, Buffer.from([0])]);
+    expect(verifySignature(key, longer, signature).ok).toBe(false);
+    expect(verifySignature(key, data, Buffer.concat([signature, Buffer.from([0])])).ok).toBe(false);
+    const otherAlgorithm = ALGS.find((a) => a.algorithm !== algorithm && a.p1363 === p1363)?.algorithm ?? 5;
+    expect(verifySignature({ ...key, algorithm: otherAlgorithm }, data, signature).ok).toBe(false);
+    expect(verifySignature(key, data, signature)).toEqual({ ok: true });
+  });
 });

@@ -46,6 +46,21 @@ describe.runIf(labPkiAvailable())("TLS probe", () => {
     expect(await pinned("oldtls.test", "TLSv1")).toMatchObject({ kind: "connected", protocol: "TLSv1" });
   });
 
+  it("answers the same host, port and options with the one handshake of the run", async () => {
+    const fresh = createTlsProbe({ connectTo: lab.connectTo, caPem: lab.rootPem, timeoutMs: 2000, dns: lab.dns });
+    const [a, b] = await Promise.all([fresh.handshake("www.good.test", 443), fresh.handshake("www.good.test", 443)]);
+    expect(a).toBe(b);
+    expect(await fresh.handshake("www.good.test", 443)).toBe(a);
+    expect(await fresh.handshake("www.good.test", 443, { maxVersion: "TLSv1.2" })).not.toBe(a);
+  });
+
+  it("leaves the chain unread when asked only whether a version is offered", async () => {
+    const r = await probe.handshake("good.test", 443, { minVersion: "TLSv1.2", maxVersion: "TLSv1.2", certificates: false });
+    expect(r).toMatchObject({ kind: "connected", protocol: "TLSv1.2", chain: [] });
+    const full = await probe.handshake("good.test", 443, { minVersion: "TLSv1.2", maxVersion: "TLSv1.2" });
+    expect(full.kind === "connected" && full.chain.length).toBeGreaterThan(1);
+  });
+
   it("reports an RSA 1024-bit key as such rather than failing the handshake", async () => {
     const r = await probe.handshake("rsa1024.test", 443);
     expect(r.kind === "connected" && r.chain[0]).toMatchObject({ keyType: "RSA", keyBits: 1024, signatureAlgorithm: "ecdsa-with-SHA256" });

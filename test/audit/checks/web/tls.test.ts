@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { tlsModule } from "../../../../audit/checks/web/tls";
-import type { CertificateSummary } from "../../../../audit/types";
+import type { CertificateSummary, TlsProbe } from "../../../../audit/types";
 import { context, fakeDns, fakeTls, get, runModule, target } from "../email/fakes";
 
 const D = "acme.example";
@@ -47,5 +47,38 @@ describe("tls.cert_expiry", () => {
   });
   it("fails an expired certificate", async () => {
     expect(await expiry(-1)).toMatchObject({ status: "fail", summary: expect.stringContaining("expired") });
+  });
+});
+
+describe("tls.protocols", () => {
+  /** A server offering exactly `offered`, negotiating the highest; records every handshake the check asks for. */
+  function server(offered: readonly string[]) {
+    const asked: string[] = [];
+    const tls: TlsProbe = {
+      handshake: (_host, _port, v = {}) => {
+        asked.push(v.maxVersion ?? "unpinned");
+        const version = v.maxVersion ?? offered.at(-1) ?? "";
+        return Promise.resolve(
+          offered.includes(version)
+            ? { kind: "connected", protocol: version, authorized: true, chain: v.certificates === false ? [] : [leaf(60)] }
+            : { kind: "refused", reason: `${version} not offered` },
+        );
+      },
+    };
+    return { tls, asked };
+  }
+
+  it("asks again for every version but the one the first handshake negotiated, and still sees each offered one", async () => {
+    const { tls, asked } = server(["TLSv1", "TLSv1.2", "TLSv1.3"]);
+    const r = get(await runModule(tlsModule, target(D), context({ dns: fakeDns({ [D]: { A: ["192.0.2.1"] } }), tls })), "tls.protocols");
+    expect(asked.filter((v) => v === "TLSv1.3")).toEqual([]);
+    expect(asked.filter((v) => v.startsWith("TLSv1")).sort()).toEqual(["TLSv1", "TLSv1.1", "TLSv1.2"]);
+    expect(r).toMatchObject({ status: "fail", evidence: { versions: { TLSv1: "offered", "TLSv1.1": "not offered", "TLSv1.2": "offered", "TLSv1.3": "offered" } } });
+  });
+
+  it("passes a server that negotiates TLS 1.3 and refuses every version before 1.2", async () => {
+    const { tls } = server(["TLSv1.2", "TLSv1.3"]);
+    const r = get(await runModule(tlsModule, target(D), context({ dns: fakeDns({ [D]: { A: ["192.0.2.1"] } }), tls })), "tls.protocols");
+    expect(r).toMatchObject({ status: "pass", evidence: { versions: { TLSv1: "not offered", "TLSv1.1": "not offered", "TLSv1.2": "offered", "TLSv1.3": "offered" } } });
   });
 });
