@@ -10,7 +10,7 @@
  */
 // First: undici compiles its wasm parser under the tiering budget set there.
 import "./wasm-tiering";
-import { createRequire } from "node:module";
+import { Module, createRequire } from "node:module";
 import type * as Undici from "undici";
 
 export const PINNED_UNDICI_VERSION = "7.30.2";
@@ -36,6 +36,35 @@ function fn(path: string): (...args: never[]) => unknown {
   if (typeof m !== "function") throw new Error(`undici's ${path} is not what the auditor expects: check the pinned undici version (audit/http/undici-lean.ts)`);
   return m as (...args: never[]) => unknown;
 }
+
+/** undici's HTTP/2 half: loaded when a connection first negotiates h2 (`deferHttp2`). */
+export const DEFERRED_H2 = "undici/lib/dispatcher/client-h2.js";
+
+/**
+ * undici's HTTP/2 half (client-h2.js, which loads Node's `http2` as it loads: about 8 ms of a one-host audit's
+ * start-up) is loaded when a connection first negotiates h2, not with the client: the auditor offers only
+ * http/1.1, so an audit never loads it. Until then the client holds a stand-in that loads the real function on its
+ * first call and hands over to it, so h2 still works for any dispatcher that allows it (a test pins this).
+ * Nothing is deferred when something loaded the file already.
+ */
+function deferHttp2(): void {
+  const path = load.resolve(DEFERRED_H2);
+  if (load.cache[path] !== undefined) return;
+  let real: ((...args: unknown[]) => unknown) | undefined;
+  const standIn = new Module(path);
+  standIn.filename = path;
+  standIn.loaded = true;
+  standIn.exports = function connectH2(this: unknown, ...args: unknown[]): unknown {
+    if (real === undefined) {
+      delete load.cache[path];
+      real = fn(DEFERRED_H2) as (...a: unknown[]) => unknown;
+    }
+    return real.apply(this, args);
+  };
+  load.cache[path] = standIn;
+}
+
+deferHttp2();
 
 export const Agent = fn(LEAN_PARTS.agent) as unknown as typeof Undici.Agent;
 export const buildConnector = fn(LEAN_PARTS.connector) as unknown as typeof Undici.buildConnector;
