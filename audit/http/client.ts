@@ -123,6 +123,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient & { close(
         chunks.push(buf);
         kept += buf.length;
       }
+      // undici hands a kept-alive connection back to its pool a full turn of the event loop after the response ends
+      // (client-h1.js: so a server that closes it anyway is noticed first): waiting that turn lets the next request
+      // to this origin (the page's script after the page, a redirect's next hop) reuse it instead of opening another.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const headers: Record<string, readonly string[]> = {};
       for (const [k, v] of Object.entries(res.headers)) {
         if (v === undefined) continue;

@@ -41,6 +41,23 @@ describe.runIf(labPkiAvailable())("audit HTTP client", () => {
     }
   });
 
+  it("sends the next request to an origin over the connection the last response left open", async () => {
+    let connections = 0;
+    const server = http.createServer((_req, res) => res.end("ok"));
+    server.on("connection", () => connections++);
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const { port } = server.address() as AddressInfo;
+    const c = client({ connectTo: [], dns: memoryDns({}) });
+    try {
+      for (const path of ["/", "/app.js", "/app.js.map"]) expect(await c.request({ url: `http://127.0.0.1:${port}${path}` })).toMatchObject({ kind: "response", status: 200 });
+      expect(connections).toBe(1);
+    } finally {
+      await c.close();
+      server.close();
+    }
+  });
+
   it("never follows a redirect: it returns the 301 and its Location", async () => {
     const c = client();
     try {
