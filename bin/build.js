@@ -7,8 +7,8 @@
 //   node bin/build.js --check          exit 1, saying why, when dist/ is missing or older than its sources
 "use strict";
 const { spawnSync } = require("node:child_process");
-const { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
-const { isAbsolute, join, relative, resolve, sep } = require("node:path");
+const { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
+const { dirname, isAbsolute, join, relative, resolve, sep } = require("node:path");
 const { ROOT_FILES, STAMP, stampOf, staleReason, typeScriptSources } = require("./build-stamp.js");
 
 const ROOT = resolve(__dirname, "..");
@@ -37,6 +37,9 @@ function build(root = ROOT, outdir = join(root, "dist")) {
     supported: { "dynamic-import": false },
     logLevel: "warning",
   });
+  // A vendored copy is as stale as its package: the stamp covers the file it was bundled from.
+  const vendored = vendorEsmOnly(root, outdir).map((spec) => require.resolve(spec, { paths: [root] }));
+  Object.assign(stamp.sources, stampOf(root, vendored).sources);
   emitTypes(root, outdir);
   // The Lambda functions' code, bundled once here rather than by every preview (components/lambda/code.ts).
   require(join(outdir, "components", "lambda", "code.js")).writeLambdaBundles(root, outdir);
@@ -48,6 +51,66 @@ function build(root = ROOT, outdir = join(root, "dist")) {
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, STAMP), `${JSON.stringify(stamp)}\n`);
   return sources.length;
+}
+
+/**
+ * Dependencies published as ES modules only (today one: secretlint's preset), bundled once into `vendor/` as
+ * CommonJS and required from there. Required as they are, Node loads them through its ES module loader (require of
+ * ESM), which the code cache (bin/compile-cache.js) does not cover: the preset alone cost 15 ms of every audit's
+ * start-up, 8 ms from vendor/. Found, not listed: any bare `require` in the output whose package is ESM-only.
+ * Returns the vendored packages.
+ */
+function vendorEsmOnly(root, outdir) {
+  const esbuild = require("esbuild");
+  const requiring = new Map();
+  for (const file of outputFiles(outdir)) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/require\("((?:@[^"/]+\/)?[^"./][^"]*)"\)/g)) {
+      const spec = m[1];
+      if (spec.startsWith("node:") || !isEsmOnly(root, spec)) continue;
+      if (!requiring.has(spec)) requiring.set(spec, []);
+      requiring.get(spec).push(file);
+    }
+  }
+  for (const [spec, files] of requiring) {
+    const vendored = join(outdir, "vendor", `${spec.replace(/^@/, "").replace(/\//g, "+")}.js`);
+    esbuild.buildSync({ entryPoints: [require.resolve(spec, { paths: [root] })], outfile: vendored, bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "warning" });
+    for (const file of files) {
+      let rel = relative(dirname(file), vendored).split(sep).join("/");
+      if (!rel.startsWith(".")) rel = `./${rel}`;
+      writeFileSync(file, readFileSync(file, "utf8").split(`require(${JSON.stringify(spec)})`).join(`require(${JSON.stringify(rel)})`));
+    }
+  }
+  return [...requiring.keys()];
+}
+
+/** Whether the package `spec` resolves (from `root`, as `require` would) to an ES module. */
+function isEsmOnly(root, spec) {
+  let file;
+  try {
+    file = require.resolve(spec, { paths: [root] });
+  } catch {
+    return false; // a builtin or an optional dependency: not ours to bundle
+  }
+  if (file.endsWith(".mjs")) return true;
+  if (!file.endsWith(".js")) return false;
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const pkgFile = join(dir, "package.json");
+    if (!existsSync(pkgFile)) continue;
+    const pkg = JSON.parse(readFileSync(pkgFile, "utf8"));
+    // The nearest package.json with a name or a type decides (nested ones may only set "type").
+    if (pkg.type !== undefined || pkg.name !== undefined) return pkg.type === "module";
+  }
+  return false;
+}
+
+function outputFiles(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) outputFiles(p, out);
+    else if (e.name.endsWith(".js")) out.push(p);
+  }
+  return out;
 }
 
 /**
@@ -89,7 +152,7 @@ function main(argv) {
   process.stdout.write(`launch-ready: compiled ${n} files into ${outdir} in ${Date.now() - started} ms\n`);
 }
 
-module.exports = { build };
+module.exports = { build, vendorEsmOnly };
 
 if (require.main === module) {
   try {

@@ -3,6 +3,8 @@ import { readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleLambda, CERT_CHECK_LAMBDA, LAMBDA_SOURCES } from "../../components/lambda/code";
+import { secretlintScanner } from "../../core/secrets";
+import { CREDENTIALS } from "../core/secrets/fixtures";
 import { PROJECT_DIR, tempDir } from "../helpers/temp-dir";
 
 // Plain CommonJS, run by node before anything is compiled: loaded as the launcher loads it.
@@ -72,6 +74,21 @@ describe("the compiled build (bin/build.js)", () => {
     const pkg = JSON.parse(readFileSync(join(PROJECT_DIR, "package.json"), "utf8")) as { version: string };
     expect(compiled("--version").stdout.trim()).toBe(pkg.version);
     expect(readFileSync(join(out.dir, "Pulumi.yaml"), "utf8")).toBe(readFileSync(join(PROJECT_DIR, "Pulumi.yaml"), "utf8"));
+  }, 60_000);
+
+  it("bundles an ESM-only dependency as CommonJS, which the code cache covers, and it finds what the package finds", () => {
+    const compiledSecrets = join(out.dir, "core", "secrets", "secretlint.js");
+    expect(readFileSync(compiledSecrets, "utf8")).not.toContain('require("@secretlint/secretlint-rule-preset-recommend")');
+    const texts = [`const token = "${CREDENTIALS.githubToken()}";`, `slack = "${CREDENTIALS.slackToken()}"`, "nothing here"];
+    const script = `const s = require(${JSON.stringify(compiledSecrets)}); process.stdout.write(JSON.stringify({ found: s.secretlintScanner(${JSON.stringify(texts)}), esm: Object.keys(require.cache).filter((f) => f.includes("@secretlint/secretlint-rule-preset-recommend")) }));`;
+    const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    const got = JSON.parse(r.stdout) as { found: unknown; esm: string[] };
+    expect(got.esm).toEqual([]);
+    expect(got.found).toEqual(secretlintScanner(texts));
+    expect((got.found as unknown[][]).map((f) => f.length > 0)).toEqual([true, true, false]);
+    // The copy is as stale as its package: the build stamp covers the file it was bundled from.
+    const stamped = Object.keys((JSON.parse(readFileSync(join(out.dir, stamp.STAMP), "utf8")) as { sources: object }).sources);
+    expect(stamped).toContain("node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js");
   }, 60_000);
 
   it("is current right after it is built", () => {
