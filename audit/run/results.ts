@@ -8,10 +8,9 @@ import type { AuditCheckModule, AuditStatus, CheckResult, Evidence, EvidenceValu
  */
 const REDACTOR = createRedactor({ scanner: defaultScanner });
 
-/** A result for every ID of a module that could not report (threw, timed out, was gated). */
+/** A result for every ID of a module that could not report (threw, timed out, was gated); redacted by `redactResults`. */
 export function resultsForAll(module: AuditCheckModule, status: AuditStatus, summary: string, evidence: Evidence = {}): CheckResult[] {
-  REDACTOR.prime([summary, evidence]);
-  return module.ids.map((id) => withDefaults({ id, status, summary, evidence, remediation: "" }));
+  return module.ids.map((id) => withRemediation({ id, status, summary, evidence, remediation: "" }));
 }
 
 /**
@@ -23,7 +22,18 @@ export function withDefaults(r: CheckResult): CheckResult {
   return redactResult(withRemediation(r));
 }
 
-function withRemediation(r: CheckResult): CheckResult {
+/**
+ * Every result of a target, redacted as `withDefaults` redacts one, with one scan of all their strings: the
+ * scanner's cost is mostly per call (secretlint sets up each of its rules per call), and an audit's ~50 results
+ * had cost ~50 calls. The audit runner passes each target's results through here before any report sees them.
+ */
+export function redactResults(results: readonly CheckResult[]): CheckResult[] {
+  REDACTOR.prime(results);
+  return results.map(redactResult);
+}
+
+/** The checklist's remediation by default (none on a pass, a skip or an info); nothing redacted yet. */
+export function withRemediation(r: CheckResult): CheckResult {
   if (r.status === "pass") return { ...r, remediation: "" };
   if (r.remediation.trim() !== "") return r;
   const fallback = r.status === "skip" || r.status === "info" ? "" : checkDefinition(r.id).remediation;
@@ -61,10 +71,9 @@ function isEvidenceList(v: EvidenceValue): v is readonly EvidenceValue[] {
 /**
  * Holds a module to its contract: one result per declared ID, in declared order. A missing ID becomes `error`
  * (a bug in the module, never a silent pass); duplicates and undeclared IDs are dropped and named in the evidence.
+ * Redaction comes after, once per target (`redactResults`).
  */
 export function enforceModuleContract(module: AuditCheckModule, results: readonly CheckResult[]): CheckResult[] {
-  // One scan for the whole module's strings: the scanner's cost is per call.
-  REDACTOR.prime(results);
   const declared = new Set<CheckId>(module.ids);
   const byId = new Map<CheckId, CheckResult>();
   const problems: string[] = [];
@@ -81,8 +90,8 @@ export function enforceModuleContract(module: AuditCheckModule, results: readonl
   }
   return module.ids.map((id) => {
     const r = byId.get(id);
-    if (r) return withDefaults(problems.length > 0 ? { ...r, evidence: { ...r.evidence, moduleProblems: problems } } : r);
-    return withDefaults({
+    if (r) return withRemediation(problems.length > 0 ? { ...r, evidence: { ...r.evidence, moduleProblems: problems } } : r);
+    return withRemediation({
       id,
       status: "error",
       summary: `the check module did not report ${id} (a bug in the auditor)`,

@@ -6,7 +6,7 @@
 import type { CheckId } from "../../checklist";
 import { type AuditCheckModule, type AuditContext, type AuditReport, type AuditStatus, type AuditTarget, type CheckResult, type DomainReport } from "../types";
 import { createLimiter } from "../dns/limiter";
-import { enforceModuleContract, resultsForAll } from "./results";
+import { enforceModuleContract, redactResults, resultsForAll } from "./results";
 
 export interface RunAuditOptions {
   readonly targets: readonly AuditTarget[];
@@ -80,7 +80,8 @@ async function auditTarget(target: AuditTarget, opts: RunAuditOptions, signal: A
   const byModule = new Map<AuditCheckModule, CheckResult[]>();
   first.forEach((m, i) => byModule.set(m, firstResults[i] ?? []));
   rest.forEach((m, i) => byModule.set(m, restResults[i] ?? []));
-  return { domain: target.display, checks: opts.modules.flatMap((m) => byModule.get(m) ?? []) };
+  // Redacted here, before any report sees them: credential-looking content withheld (audit/run/results.ts).
+  return { domain: target.display, checks: redactResults(opts.modules.flatMap((m) => byModule.get(m) ?? [])) };
 }
 
 export function countStatuses(domains: readonly DomainReport[]): Record<AuditStatus, number> {

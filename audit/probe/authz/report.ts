@@ -3,7 +3,7 @@
  * them too: one entry per probed route (its `domain` is `METHOD URL-template`), one result per authz ID.
  */
 import { fromVerdict } from "../../checks/verdict";
-import { withDefaults } from "../../run/results";
+import { redactResults } from "../../run/results";
 import { countStatuses } from "../../run/run-audit";
 import type { AuditReport, DomainReport } from "../../types";
 import { judgeRoute } from "./judge";
@@ -20,11 +20,14 @@ export function routeEntryName(baseUrl: URL, plan: RoutePlan): string {
 export function probeReport(baseUrl: URL, plans: readonly RoutePlan[], observations: readonly Observation[]): AuditReport {
   const domains: DomainReport[] = plans.map((plan) => ({
     domain: routeEntryName(baseUrl, plan),
-    checks: judgeRoute(plan, observations.filter((o) => o.attempt.route === plan.route)).map((v) => {
-      const r = fromVerdict(v.id, v.verdict, v.evidence);
-      // Cannot tell: the fix is what would let the probe decide, not the checklist's fix for a failure.
-      return r.status === "error" ? withDefaults({ ...r, remediation: r.summary.includes("write not replayed") ? WRITE_HINT : DECIDE_HINT }) : r;
-    }),
+    // Redacted before any report sees them, as the audit runner redacts its results.
+    checks: redactResults(
+      judgeRoute(plan, observations.filter((o) => o.attempt.route === plan.route)).map((v) => {
+        const r = fromVerdict(v.id, v.verdict, v.evidence);
+        // Cannot tell: the fix is what would let the probe decide, not the checklist's fix for a failure.
+        return r.status === "error" ? { ...r, remediation: r.summary.includes("write not replayed") ? WRITE_HINT : DECIDE_HINT } : r;
+      }),
+    ),
   }));
   return { domains, counts: countStatuses(domains) };
 }
