@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import * as dnsPacket from "dns-packet";
 import type { DnsClient, DnsLookup, DnsRecordData, DnsRecordType, SignedRecord } from "../types";
 import { interpretResponse, type Interpretation } from "./interpret";
+import { deadlineOf } from "./deadline";
 import { createLimiter } from "./limiter";
 import { convertRecords, normaliseName } from "./records";
 import { formatResolver, type ResolverAddress } from "./resolver-address";
@@ -40,6 +41,7 @@ export function createDnsClient(opts: DnsClientOptions): AuditDnsClient {
   const limiter = createLimiter(opts.concurrency ?? 16);
   const now = opts.now ?? (() => performance.now());
   const cache = new Map<string, Promise<Asked>>();
+  const deadline = deadlineOf(opts.signal);
   let sent = 0;
 
   async function exchangeOnce(server: ResolverAddress, name: string, type: string, dnssec: boolean): Promise<ExchangeOutcome> {
@@ -53,11 +55,11 @@ export function createDnsClient(opts: DnsClientOptions): AuditDnsClient {
       additionals: [{ type: "OPT", name: ".", udpPayloadSize: 1232, extendedRcode: 0, ednsVersion: 0, flags: dnssec ? dnsPacket.DNSSEC_OK : 0, flag_do: dnssec, options: [] }],
     });
     sent++;
-    const udp = await udpExchange(server, query, id, { timeoutMs, signal: opts.signal });
+    const udp = await udpExchange(server, query, id, { timeoutMs, deadline });
     if (udp.kind === "packet" && udp.packet.flag_tc) {
       // RFC 7766 §5: a truncated UDP answer is retried over TCP.
       sent++;
-      return tcpExchange(server, query, id, { timeoutMs, signal: opts.signal });
+      return tcpExchange(server, query, id, { timeoutMs, deadline });
     }
     return udp;
   }

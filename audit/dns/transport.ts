@@ -1,6 +1,7 @@
 import dgram from "node:dgram";
 import net from "node:net";
 import * as dnsPacket from "dns-packet";
+import type { Deadline } from "./deadline";
 import type { ResolverAddress } from "./resolver-address";
 
 /** What one exchange with one server produced. Only `packet` carries an answer; the rest name what went wrong. */
@@ -12,7 +13,8 @@ export type ExchangeOutcome =
 
 export interface ExchangeOptions {
   readonly timeoutMs: number;
-  readonly signal?: AbortSignal;
+  /** The audit deadline: an exchange still in flight when it passes ends as a network error. */
+  readonly deadline?: Deadline;
 }
 
 function decodeOrNull(buf: Buffer): { packet: dnsPacket.DecodedPacket } | { error: string } {
@@ -33,17 +35,18 @@ export function udpExchange(server: ResolverAddress, query: Buffer, id: number, 
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      opts.signal?.removeEventListener("abort", onAbort);
+      unwatch();
       socket.close();
       resolve(o);
     };
     const onAbort = (): void => finish({ kind: "network", detail: "aborted (audit deadline)" });
     const timer = setTimeout(() => finish({ kind: "timeout", ignoredWrongId }), opts.timeoutMs);
-    if (opts.signal?.aborted) {
+    let unwatch = (): void => undefined;
+    if (opts.deadline?.passed) {
       onAbort();
       return;
     }
-    opts.signal?.addEventListener("abort", onAbort, { once: true });
+    unwatch = opts.deadline?.watch(onAbort) ?? unwatch;
     socket.on("error", (err) => finish({ kind: "network", detail: err.message }));
     socket.on("message", (msg, rinfo) => {
       if (rinfo.port !== server.port) return;
@@ -70,17 +73,18 @@ export function tcpExchange(server: ResolverAddress, query: Buffer, id: number, 
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      opts.signal?.removeEventListener("abort", onAbort);
+      unwatch();
       socket.destroy();
       resolve(o);
     };
     const onAbort = (): void => finish({ kind: "network", detail: "aborted (audit deadline)" });
     const timer = setTimeout(() => finish({ kind: "timeout", ignoredWrongId: 0 }), opts.timeoutMs);
-    if (opts.signal?.aborted) {
+    let unwatch = (): void => undefined;
+    if (opts.deadline?.passed) {
       onAbort();
       return;
     }
-    opts.signal?.addEventListener("abort", onAbort, { once: true });
+    unwatch = opts.deadline?.watch(onAbort) ?? unwatch;
     socket.on("error", (err) => finish({ kind: "network", detail: err.message }));
     socket.on("connect", () => {
       const len = Buffer.alloc(2);

@@ -55,16 +55,17 @@ export function liveEdge(plan: readonly PlannedResource[], order: EdgeOrder, pag
       const zone = zoneOf(host);
       if (zone === undefined) return Promise.resolve({ kind: "refused", reason: `connect ECONNREFUSED ${host}:443` });
       const pinned = options?.minVersion;
-      if (pinned !== undefined) {
-        const i = VERSIONS.findIndex((v) => v === pinned);
-        const floor = MIN[String(zone.settings.get("min_tls_version")?.value ?? "1.0")] ?? 0;
-        const t13 = zone.settings.get("tls_1_3")?.value;
-        const offered = i >= floor && (i < 3 || t13 === "on" || t13 === "zrt");
-        if (!offered) return Promise.resolve({ kind: "refused", reason: "no protocols in common (alert 70)" });
+      const floor = MIN[String(zone.settings.get("min_tls_version")?.value ?? "1.0")] ?? 0;
+      const t13 = zone.settings.get("tls_1_3")?.value;
+      const offered = (i: number): boolean => i >= floor && (i < 3 || t13 === "on" || t13 === "zrt");
+      // Pinned: that version or nothing. Unpinned, as Node's client asks (TLS 1.2 and up): the highest offered.
+      const protocol = pinned !== undefined ? pinned : [...VERSIONS].slice(2).reverse().find((v) => offered(VERSIONS.indexOf(v)));
+      if (protocol === undefined || !offered(VERSIONS.findIndex((v) => v === protocol))) {
+        return Promise.resolve({ kind: "refused", reason: "no protocols in common (alert 70)" });
       }
       return Promise.resolve({
         kind: "connected",
-        protocol: pinned ?? "TLSv1.3",
+        protocol,
         authorized: true,
         chain: [{ subject: `CN=${host}`, issuer: "CN=Edge CA", subjectAltNames: [host], validFrom: "2026-09-01T00:00:00Z", validTo: "2026-12-30T00:00:00Z", keyType: "EC", keyBits: 256, signatureAlgorithm: "ecdsa-with-SHA256", fingerprint256: "00" }],
       });
