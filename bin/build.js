@@ -74,7 +74,17 @@ function vendorEsmOnly(root, outdir) {
   }
   for (const [spec, files] of requiring) {
     const vendored = join(outdir, "vendor", `${spec.replace(/^@/, "").replace(/\//g, "+")}.js`);
-    esbuild.buildSync({ entryPoints: [require.resolve(spec, { paths: [root] })], outfile: vendored, bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "warning" });
+    // As the build's own files: `import()` compiled to require(), so the code cache can hold the copy.
+    esbuild.buildSync({
+      entryPoints: [require.resolve(spec, { paths: [root] })],
+      outfile: vendored,
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      supported: { "dynamic-import": false },
+      logLevel: "warning",
+    });
     for (const file of files) {
       let rel = relative(dirname(file), vendored).split(sep).join("/");
       if (!rel.startsWith(".")) rel = `./${rel}`;

@@ -2,7 +2,7 @@
 // has it built in (`module.enableCompileCache`); Node 20 has only the V8 API underneath (`vm.Script` with
 // `cachedData`), which this file uses for every CommonJS file a command loads: the build's own (plain CommonJS
 // written by bin/build.js, with no `import()` left in them) and its dependencies' in node_modules (about 450 files
-// for a preview, half its compile time). A file that holds `import()` (a `vm.Script` would need a loader for it), is
+// for a preview, half its compile time). A file that calls `import()` (a `vm.Script` would need a loader for it), is
 // loaded as ESM, or is not the plain CommonJS this expects is compiled by Node as usual.
 //
 // V8 checks only a cached script's length, not its text, so each entry also records the CRC-32 of the source it was
@@ -106,7 +106,7 @@ function enableCompileCache(dist, env, opts = {}) {
       (filename.endsWith(".js") || filename.endsWith(".cjs")) &&
       (format === undefined || format === "commonjs") &&
       !content.startsWith("#!") &&
-      !content.includes("import(");
+      !callsImport(content);
     if (!cacheable) return compile.apply(this, arguments);
     // The build's files by their place in the build (the cache moves with it), the dependencies' by their path.
     const key = own ? filename.slice(scope.length) : filename;
@@ -149,6 +149,20 @@ function enableCompileCache(dist, env, opts = {}) {
 }
 
 /**
+ * Whether a file may call `import()`, which a `vm.Script` cannot serve without a loader of its own. An occurrence on
+ * a comment line (JSDoc's `@param {import('./x').T}`, a `//` line) is a type or a note, not a call: undici's and
+ * commander's files have only those, and were compiled afresh on every start for them. Anything else counts as a
+ * call (a string that mentions it too: the safe side).
+ */
+function callsImport(content) {
+  for (let at = content.indexOf("import("); at !== -1; at = content.indexOf("import(", at + 7)) {
+    const line = content.slice(content.lastIndexOf("\n", at) + 1, at).trimStart();
+    if (!(line.startsWith("*") || line.startsWith("/*") || line.startsWith("//"))) return true;
+  }
+  return false;
+}
+
+/**
  * The `require` Node's own loader gives a module: bound to the module itself, so what it loads has the right parent
  * (and resolves from the right folder), with `resolve`, `main`, `cache` and `extensions` as documented.
  */
@@ -163,4 +177,4 @@ function requireFor(mod) {
   return require;
 }
 
-module.exports = { enableCompileCache, DIR };
+module.exports = { enableCompileCache, callsImport, DIR };

@@ -6,7 +6,7 @@ import { PROJECT_DIR, tempDir } from "../helpers/temp-dir";
 
 // Plain CommonJS, run by node before anything is compiled: loaded as the launcher loads it.
 const { build } = require("../../bin/build.js") as { build(root: string, outdir: string): number };
-const { DIR } = require("../../bin/compile-cache.js") as { DIR: string };
+const { DIR, callsImport } = require("../../bin/compile-cache.js") as { DIR: string; callsImport(content: string): boolean };
 
 interface Run {
   status: number | null;
@@ -132,6 +132,25 @@ describe("V8's code cache for the compiled build (bin/compile-cache.js)", () => 
     const changed = run({ entry: "probe.js" });
     expect(JSON.parse(changed.stdout)[0]).toBe(2);
     expect(changed.stats).toEqual({ hits: 2, misses: 1, rejected: 0 });
+    deps.cleanup();
+  }, 60_000);
+
+  it("caches a dependency whose only `import(` is in its type comments, and leaves one that calls import() to Node", () => {
+    const deps = tempDir("compile-cache-import");
+    const pkg = join(deps.dir, "node_modules", "import-probe");
+    mkdirSync(pkg, { recursive: true });
+    // As undici and commander write their types: JSDoc on comment lines.
+    writeFileSync(join(pkg, "typed.js"), "/**\n * @param {import('./x').T} t\n */\n// see import('y')\nmodule.exports = (t) => t;\n");
+    writeFileSync(join(pkg, "dynamic.js"), "module.exports = () => import('node:path').then((m) => m.sep);\n");
+    writeFileSync(join(out.dir, "import-probe.js"), `Promise.all([require(${JSON.stringify(join(pkg, "typed.js"))})(1), require(${JSON.stringify(join(pkg, "dynamic.js"))})()]).then((v) => console.log(JSON.stringify(v)));\n`);
+    expect(JSON.parse(run({ entry: "import-probe.js" }).stdout)).toEqual([1, "/"]);
+    const again = run({ entry: "import-probe.js" });
+    // The entry and typed.js come from the cache; dynamic.js is Node's to compile (not counted), and still imports.
+    expect(again.stats).toEqual({ hits: 2, misses: 0, rejected: 0 });
+    expect(JSON.parse(again.stdout)).toEqual([1, "/"]);
+    expect(callsImport("const m = await import('x');")).toBe(true);
+    expect(callsImport("x = `consider import('${name}')`;")).toBe(true);
+    expect(callsImport("  /** @type {import('a').B} */\n  * @returns {import('c')}\n")).toBe(false);
     deps.cleanup();
   }, 60_000);
 });
