@@ -1,2 +1,2 @@
 export { runAudit, countStatuses, type RunAuditOptions } from "./run-audit";
-export { enforceModuleContract, resultsForAll, withDefaults } from "./results";
+export { enforceModuleContract, redactResults, resultsForAll } from "./results";

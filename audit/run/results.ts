@@ -14,18 +14,10 @@ export function resultsForAll(module: AuditCheckModule, status: AuditStatus, sum
 }
 
 /**
- * Remediation defaults to the checklist's for anything that is not a pass; a pass carries none. Summary,
- * evidence and remediation are redacted: credential-looking content becomes `[withheld: <kind>]`, and a value
- * under a credential name (`x-api-key`, `authorization`) is withheld whole.
- */
-export function withDefaults(r: CheckResult): CheckResult {
-  return redactResult(withRemediation(r));
-}
-
-/**
- * Every result of a target, redacted as `withDefaults` redacts one, with one scan of all their strings: the
- * scanner's cost is mostly per call (secretlint sets up each of its rules per call), and an audit's ~50 results
- * had cost ~50 calls. The audit runner passes each target's results through here before any report sees them.
+ * Results redacted for any report: in summary, evidence and remediation, credential-looking content becomes
+ * `[withheld: <kind>]`, and a value under a credential name (`x-api-key`, `authorization`) is withheld whole. One
+ * scan of all their strings: the scanner's cost is mostly per call (secretlint sets up each of its rules per call),
+ * and an audit's ~50 results had cost ~50 calls. The audit runner passes each target's results through here.
  */
 export function redactResults(results: readonly CheckResult[]): CheckResult[] {
   REDACTOR.prime(results);
@@ -40,8 +32,8 @@ export function withRemediation(r: CheckResult): CheckResult {
   return { ...r, remediation: fallback };
 }
 
-export function redactResult(r: CheckResult): CheckResult {
-  REDACTOR.prime(r);
+/** One result, its strings already scanned (`redactResults` primes the redactor with all of them). */
+function redactResult(r: CheckResult): CheckResult {
   return { ...r, summary: REDACTOR.text(r.summary), evidence: redactEvidence(r.evidence), remediation: REDACTOR.text(r.remediation) };
 }
 
