@@ -63,11 +63,15 @@ function build(root = ROOT, outdir = join(root, "dist")) {
 function vendorEsmOnly(root, outdir) {
   const esbuild = require("esbuild");
   const requiring = new Map();
+  // Each package is resolved once, however many files require it (the build requires some 30 packages about 90 times).
+  const esmOnly = new Map();
   for (const file of outputFiles(outdir)) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/require\("((?:@[^"/]+\/)?[^"./][^"]*)"\)/g)) {
       const spec = m[1];
-      if (spec.startsWith("node:") || !isEsmOnly(root, spec)) continue;
+      if (spec.startsWith("node:")) continue;
+      if (!esmOnly.has(spec)) esmOnly.set(spec, isEsmOnly(root, spec));
+      if (!esmOnly.get(spec)) continue;
       if (!requiring.has(spec)) requiring.set(spec, []);
       requiring.get(spec).push(file);
     }

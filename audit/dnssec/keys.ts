@@ -86,7 +86,7 @@ type SignatureCheck = { ok: true } | { ok: false; reason: string };
  * repeated check can only give the answer it gave before. Bounded: emptied when it reaches `MEMO_LIMIT` entries.
  */
 const memo = new Map<string, SignatureCheck>();
-export const MEMO_LIMIT = 4096;
+const MEMO_LIMIT = 4096;
 
 /** Checks one signature; a malformed key or signature is a failed check with the reason, never a throw. */
 export function verifySignature(key: DnskeyData, data: Buffer, signature: Buffer): SignatureCheck {
