@@ -107,16 +107,20 @@ describe("V8's code cache for the compiled build (bin/compile-cache.js)", () => 
     expect(run({ args }).stats?.misses).toBe(0);
   }, 180_000);
 
-  it("caches dependencies' CommonJS too, and never runs stale code for a dependency changed in place to the same length", () => {
-    // A package in a node_modules folder, loaded by a file of the build, as the SDK and its dependencies are.
-    const deps = tempDir("compile-cache-deps");
-    const pkg = join(deps.dir, "node_modules", "cache-probe");
+  /** A package in a node_modules folder of its own, loaded by a file of the build, as the SDK and its dependencies are. */
+  function dependency(name: string, files: Readonly<Record<string, string>>): { pkg: string; cleanup(): void } {
+    const deps = tempDir(`compile-cache-${name}`);
+    const pkg = join(deps.dir, "node_modules", name);
     mkdirSync(pkg, { recursive: true });
-    writeFileSync(join(pkg, "answer.js"), "module.exports = 1;\n");
-    writeFileSync(
-      join(pkg, "index.js"),
-      'exports.answer = () => require("./answer"); exports.resolved = require.resolve("./answer"); exports.parent = module.children.length;\n',
-    );
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(pkg, file), text);
+    return { pkg, cleanup: () => deps.cleanup() };
+  }
+
+  it("caches dependencies' CommonJS too, and never runs stale code for a dependency changed in place to the same length", () => {
+    const { pkg, cleanup } = dependency("cache-probe", {
+      "answer.js": "module.exports = 1;\n",
+      "index.js": 'exports.answer = () => require("./answer"); exports.resolved = require.resolve("./answer"); exports.parent = module.children.length;\n',
+    });
     writeFileSync(
       join(out.dir, "probe.js"),
       `const p = require(${JSON.stringify(pkg)}); console.log(JSON.stringify([p.answer(), p.resolved, p.parent]));\n`,
@@ -132,16 +136,15 @@ describe("V8's code cache for the compiled build (bin/compile-cache.js)", () => 
     const changed = run({ entry: "probe.js" });
     expect(JSON.parse(changed.stdout)[0]).toBe(2);
     expect(changed.stats).toEqual({ hits: 2, misses: 1, rejected: 0 });
-    deps.cleanup();
+    cleanup();
   }, 60_000);
 
   it("caches a dependency whose only `import(` is in its type comments, and leaves one that calls import() to Node", () => {
-    const deps = tempDir("compile-cache-import");
-    const pkg = join(deps.dir, "node_modules", "import-probe");
-    mkdirSync(pkg, { recursive: true });
-    // As undici and commander write their types: JSDoc on comment lines.
-    writeFileSync(join(pkg, "typed.js"), "/**\n * @param {import('./x').T} t\n */\n// see import('y')\nmodule.exports = (t) => t;\n");
-    writeFileSync(join(pkg, "dynamic.js"), "module.exports = () => import('node:path').then((m) => m.sep);\n");
+    const { pkg, cleanup } = dependency("import-probe", {
+      // As undici and commander write their types: JSDoc on comment lines.
+      "typed.js": "/**\n * @param {import('./x').T} t\n */\n// see import('y')\nmodule.exports = (t) => t;\n",
+      "dynamic.js": "module.exports = () => import('node:path').then((m) => m.sep);\n",
+    });
     writeFileSync(join(out.dir, "import-probe.js"), `Promise.all([require(${JSON.stringify(join(pkg, "typed.js"))})(1), require(${JSON.stringify(join(pkg, "dynamic.js"))})()]).then((v) => console.log(JSON.stringify(v)));\n`);
     expect(JSON.parse(run({ entry: "import-probe.js" }).stdout)).toEqual([1, "/"]);
     const again = run({ entry: "import-probe.js" });
@@ -151,6 +154,6 @@ describe("V8's code cache for the compiled build (bin/compile-cache.js)", () => 
     expect(callsImport("const m = await import('x');")).toBe(true);
     expect(callsImport("x = `consider import('${name}')`;")).toBe(true);
     expect(callsImport("  /** @type {import('a').B} */\n  * @returns {import('c')}\n")).toBe(false);
-    deps.cleanup();
+    cleanup();
   }, 60_000);
 });

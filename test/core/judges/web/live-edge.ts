@@ -59,10 +59,9 @@ export function liveEdge(plan: readonly PlannedResource[], order: EdgeOrder, pag
       const t13 = zone.settings.get("tls_1_3")?.value;
       const offered = (i: number): boolean => i >= floor && (i < 3 || t13 === "on" || t13 === "zrt");
       // Pinned: that version or nothing. Unpinned, as Node's client asks (TLS 1.2 and up): the highest offered.
-      const protocol = pinned !== undefined ? pinned : [...VERSIONS].slice(2).reverse().find((v) => offered(VERSIONS.indexOf(v)));
-      if (protocol === undefined || !offered(VERSIONS.findIndex((v) => v === protocol))) {
-        return Promise.resolve({ kind: "refused", reason: "no protocols in common (alert 70)" });
-      }
+      const at = pinned !== undefined ? VERSIONS.findIndex((v) => v === pinned) : ([3, 2].find(offered) ?? -1);
+      const protocol = VERSIONS[at];
+      if (protocol === undefined || !offered(at)) return Promise.resolve({ kind: "refused", reason: "no protocols in common (alert 70)" });
       return Promise.resolve({
         kind: "connected",
         protocol,
